@@ -1,0 +1,17 @@
+// Package classify reads the free text of a lab's answers and says what it is
+// about: the language it is written in, the taxonomy labels of CONTRACT.md
+// (cause, impact, response, prevention) and how long lab activity was
+// disrupted. It is a leaf: it knows nothing of mail, mailboxes or storage.
+package classify
+
+// Tags holds the taxonomy labels of a report, each list sorted and without
+// duplicates. Lists are never nil so that JSON shows [] rather than null.
+type Tags struct {
+	Cause      []string `json:"cause"`
+	Impact     []string `json:"impact"`
+	Response   []string `json:"response"`
+	Prevention []string `json:"prevention"`
+}
+
+// Answers are a lab's answers to the letter's questions a) to e), in order.
+type Answers [5]string

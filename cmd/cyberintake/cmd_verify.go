@@ -1,0 +1,17 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+)
+
+// Placeholder; replaced by the command's owner.
+func newVerifyCommand(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:    "verify",
+		Short:  "(not implemented yet)",
+		Hidden: true,
+		RunE:   func(cmd *cobra.Command, args []string) error { return errors.New("verify: not implemented yet") },
+	}
+}

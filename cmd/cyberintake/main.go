@@ -1,0 +1,70 @@
+// Command cyberintake turns the Sciensano laboratory-quality mailbox into a
+// database of cyber-attack reports: it watches the mailbox over IMAP, reads
+// each reply into its answers, files raw and parsed mail in a bbolt store and
+// lets analysts query and export it.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// run executes the command line and maps the outcome to an exit status, so
+// that tests can call it in-process.
+func run(ctx context.Context, args []string) int {
+	root := newRootCommand()
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(root.ErrOrStderr(), "cyberintake: %v\n", err)
+	return exitCode(err)
+}
+
+func newRootCommand() *cobra.Command {
+	g := &globals{}
+	cmd := &cobra.Command{
+		Use:   "cyberintake",
+		Short: "File the replies to Sciensano's cyber-attack letter and query them",
+		Long: `cyberintake watches the laboratory-quality mailbox over IMAP, recognises the
+replies to the Sciensano-AC-2021-04 letter ("Cyber attaque – labo xxxxx"),
+reads each into its answers a) to e), files raw and parsed mail in an
+embedded bbolt store, and lets analysts query and export the reports.`,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error { return g.setup(cmd) },
+	}
+	cmd.SetHelpTemplate(cmd.HelpTemplate() + exitStatusHelp)
+	g.AddFlags(cmd)
+	cmd.AddCommand(
+		newParseCommand(g),
+		newIngestCommand(g),
+		newReprocessCommand(g),
+		newListCommand(g),
+		newShowCommand(g),
+		newExportCommand(g),
+		newStatsCommand(g),
+		newBackupCommand(g),
+		newVerifyCommand(g),
+		newServeCommand(g),
+		newDemoCommand(g),
+	)
+	return cmd
+}
+
+// errUsage marks errors in how the command was called.
+var errUsage = errors.New("usage")
