@@ -116,3 +116,20 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Record, error)   { return
 func (s *Store) Stats(ctx context.Context) (*Stats, error)              { return nil, ErrNotImplemented }
 func (s *Store) Backup(ctx context.Context, w io.Writer) (int64, error) { return 0, ErrNotImplemented }
 func (s *Store) Verify(ctx context.Context) ([]Problem, error)          { return nil, ErrNotImplemented }
+
+// Each calls fn for every record matching f (zero Filter: all), in ID order,
+// with the raw message; slices are copies, safe to keep. Used by reprocess
+// and export. Read transactions are kept short (bounded batches).
+func (s *Store) Each(ctx context.Context, f Filter, fn func(rec *Record, raw []byte) error) error {
+	return ErrNotImplemented
+}
+
+// Reparsed is a new parse of a stored raw message.
+type Reparsed struct {
+	ID     uint64
+	Result *mailparse.Result
+}
+
+// Update replaces the parsed results of stored records (reprocess) in one
+// transaction, keeping the indexes in step.
+func (s *Store) Update(ctx context.Context, recs []Reparsed) error { return ErrNotImplemented }
