@@ -1,0 +1,195 @@
+package mailparse
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// docxMaxXML bounds the uncompressed size of word/document.xml, the only
+// entry read: a real reply is a few hundred kilobytes of XML, a zip bomb is
+// gigabytes. The bound holds whatever sizes the archive declares.
+const docxMaxXML = 20 << 20
+
+// docxMaxEntries refuses archives with absurd entry counts before any is
+// opened.
+const docxMaxEntries = 10000
+
+var errNoDocument = errors.New("no word/document.xml in the archive")
+
+// docxText extracts the text of a .docx (Office Open XML) file: one line
+// per paragraph, list paragraphs (w:numPr or a List style) as "- item"
+// (indented two spaces per level), table rows as lines with cells joined by
+// " | " like HTML tables, line breaks and tabs kept.
+func docxText(b []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return "", fmt.Errorf("not a zip archive: %w", err)
+	}
+	if len(zr.File) > docxMaxEntries {
+		return "", fmt.Errorf("archive has %d entries, over the %d limit", len(zr.File), docxMaxEntries)
+	}
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		if f.UncompressedSize64 > docxMaxXML {
+			return "", fmt.Errorf("word/document.xml expands to %d bytes, over the %d MiB limit (zip bomb?)", f.UncompressedSize64, docxMaxXML>>20)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return "", fmt.Errorf("open word/document.xml: %w", err)
+		}
+		defer rc.Close()
+		lr := &io.LimitedReader{R: rc, N: docxMaxXML + 1}
+		text, err := docxXMLText(lr)
+		if lr.N <= 0 {
+			return "", fmt.Errorf("word/document.xml expands beyond the %d MiB limit (zip bomb?)", docxMaxXML>>20)
+		}
+		if err != nil {
+			return "", fmt.Errorf("read word/document.xml: %w", err)
+		}
+		return text, nil
+	}
+	return "", errNoDocument
+}
+
+// docxRow is a table row being read: its finished cells and the current
+// cell's paragraphs.
+type docxRow struct {
+	cells []string
+	cell  []string
+}
+
+func docxXMLText(r io.Reader) (string, error) {
+	dec := xml.NewDecoder(r)
+	dec.Strict = false
+	var out strings.Builder
+	var para strings.Builder
+	var rows []*docxRow // one per open table nesting level
+	inText := false
+	list, level := false, 0
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if out.Len() > 0 {
+				break // keep what was read from a truncated document
+			}
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "p":
+				para.Reset()
+				list, level = false, 0
+			case "numPr":
+				list = true
+			case "ilvl":
+				if v := xmlAttr(t, "val"); len(v) == 1 && v[0] >= '0' && v[0] <= '9' {
+					level = int(v[0] - '0')
+				}
+			case "pStyle":
+				if v := strings.ToLower(xmlAttr(t, "val")); strings.Contains(v, "list") || strings.Contains(v, "liste") {
+					list = true
+				}
+			case "t":
+				inText = true
+			case "tab":
+				para.WriteByte('\t')
+			case "br", "cr":
+				para.WriteByte('\n')
+			case "tr":
+				rows = append(rows, &docxRow{})
+			case "tc":
+				if k := len(rows); k > 0 {
+					rows[k-1].cell = rows[k-1].cell[:0]
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				line := strings.TrimSpace(para.String())
+				if line != "" && list {
+					line = strings.Repeat("  ", level) + "- " + line
+				}
+				if k := len(rows); k > 0 {
+					if line != "" {
+						rows[k-1].cell = append(rows[k-1].cell, line)
+					}
+				} else {
+					out.WriteString(line)
+					out.WriteByte('\n')
+				}
+				para.Reset()
+			case "tc":
+				if k := len(rows); k > 0 {
+					if c := strings.Join(rows[k-1].cell, "\n"); c != "" {
+						rows[k-1].cells = append(rows[k-1].cells, c)
+					}
+				}
+			case "tr":
+				if k := len(rows); k > 0 {
+					row := strings.Join(rows[k-1].cells, " | ")
+					rows = rows[:k-1]
+					if k > 1 {
+						// A nested table's row belongs to the outer cell.
+						if row != "" {
+							rows[k-2].cell = append(rows[k-2].cell, row)
+						}
+					} else if row != "" {
+						out.WriteString(row)
+						out.WriteByte('\n')
+					}
+				}
+			}
+		case xml.CharData:
+			if inText {
+				para.Write(t)
+			}
+		}
+	}
+	return collapseBlankLines(out.String()), nil
+}
+
+func xmlAttr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// collapseBlankLines leaves at most one blank line in a row and none at
+// the ends.
+func collapseBlankLines(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := 0
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			blank++
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank > 0 {
+				b.WriteByte('\n')
+			}
+		}
+		blank = 0
+		b.WriteString(l)
+	}
+	return b.String()
+}

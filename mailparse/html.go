@@ -1,0 +1,537 @@
+package mailparse
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlToText renders mail HTML as the text a person sees, one line per
+// visual line. The conventions the reading side relies on:
+//
+//   - paragraphs, divs, headings and <br> end lines; an empty paragraph
+//     (Outlook's <p>&nbsp;</p>) or a non-Outlook paragraph break gives one
+//     blank line; never more than one blank line in a row;
+//   - list items are lines "- item" (numbered lists "1. item", lettered
+//     "a. item"), nested ones indented by two spaces per level; Outlook's
+//     fake bullets (<![if !supportLists]> sections in MsoListParagraph)
+//     become "- " when they are a glyph (·, o, §, -) and keep their text
+//     when they are a number or letter ("a)", "1.");
+//   - each table row starts a new line and its non-empty cells are joined
+//     with " | " (so "a) Question | answer"); a cell's own further
+//     paragraphs and list items continue on the lines below it;
+//   - <blockquote> lines are prefixed with "> " per level;
+//   - <hr> is Outlook's separator line of 32 underscores;
+//   - style, script, head, comments, conditional comments, images and
+//     hidden elements are dropped; entities are decoded and no-break
+//     spaces become plain spaces.
+//
+// It uses golang.org/x/net/html's parser (tolerant of any input) and its
+// own walk over the tree.
+func htmlToText(src string) string {
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return ""
+	}
+	var w htmlWriter
+	w.b.Grow(len(src) / 4)
+	w.walk(doc, 0)
+	return tidyText(w.b.String())
+}
+
+type cellState struct {
+	rowHasText  bool
+	cellHasText bool
+}
+
+type listState struct {
+	ordered bool
+	kind    byte // '1', 'a', 'A', 'i', 'I'
+	n       int
+}
+
+type htmlWriter struct {
+	b          bytes.Buffer
+	written    bool   // anything written at all
+	lineText   bool   // current line has text
+	pendingNL  int    // newlines to write before the next text
+	space      bool   // a blank is due before the next word
+	sep        string // a cell separator due before the next text
+	marker     string // a list marker due at the start of the next line
+	quote      int
+	pre        int
+	lists      []listState
+	cells      []cellState
+	capture    *strings.Builder // Outlook fake bullet being read
+	captureLvl int
+}
+
+// maxHTMLDepth bounds the recursion; deeper content is read as flat text.
+const maxHTMLDepth = 400
+
+func (w *htmlWriter) walk(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c, depth+1)
+	}
+}
+
+func (w *htmlWriter) node(n *html.Node, depth int) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.CommentNode:
+		w.comment(n.Data)
+		return
+	case html.DocumentNode:
+		w.walk(n, depth)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if depth > maxHTMLDepth {
+		w.flat(n)
+		return
+	}
+	if skipElement(n) {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		w.br()
+		return
+	case atom.Hr:
+		w.nl(1)
+		w.text("________________________________")
+		w.nl(1)
+		return
+	case atom.Span:
+		if w.capture == nil && hasStyle(n, "mso-list:ignore") {
+			w.marker = listMarker(nodeText(n), 0)
+			return
+		}
+	}
+	w.open(n)
+	before := w.b.Len()
+	w.walk(n, depth)
+	w.close(n, w.b.Len() == before)
+}
+
+// flat writes the text of a subtree without structure, iteratively.
+func (w *htmlWriter) flat(n *html.Node) {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c.Type == html.TextNode {
+			w.text(c.Data)
+		}
+		for k := c.LastChild; k != nil; k = k.PrevSibling {
+			stack = append(stack, k)
+		}
+	}
+}
+
+func skipElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Head, atom.Style, atom.Script, atom.Title, atom.Meta, atom.Link,
+		atom.Template, atom.Img, atom.Object, atom.Embed, atom.Iframe, atom.Svg,
+		atom.Noscript, atom.Input, atom.Select, atom.Button, atom.Map, atom.Area:
+		return true
+	}
+	if n.Data == "xml" || strings.HasPrefix(n.Data, "v:") {
+		return true // Word's <xml> settings and VML shapes
+	}
+	return hasStyle(n, "display:none") || hasStyle(n, "mso-hide:all") || hasAttr(n, "hidden")
+}
+
+func (w *htmlWriter) comment(data string) {
+	d := strings.TrimSpace(data)
+	switch {
+	case strings.HasPrefix(d, "[if") && strings.Contains(d, "supportLists") && !strings.Contains(d, "endif"):
+		w.capture = &strings.Builder{}
+	case strings.HasPrefix(d, "[endif") && w.capture != nil:
+		w.marker = listMarker(w.capture.String(), w.captureLvl)
+		w.capture = nil
+	}
+}
+
+// listMarker turns the text of an Outlook fake bullet into a list marker:
+// numbers and letters are kept ("a) "), glyphs become "- ".
+func listMarker(s string, level int) string {
+	s = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\u00a0' {
+			return ' '
+		}
+		return r
+	}, s))
+	indent := ""
+	if level > 1 {
+		indent = strings.Repeat("  ", level-1)
+	}
+	if s == "" {
+		return indent + "- "
+	}
+	last := s[len(s)-1]
+	if len(s) <= 5 && (last == '.' || last == ')') && isAlnumASCII(s[:len(s)-1]) {
+		return indent + s + " "
+	}
+	return indent + "- "
+}
+
+func isAlnumASCII(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '(') {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *htmlWriter) open(n *html.Node) {
+	switch n.DataAtom {
+	case atom.P:
+		if isOutlookParagraph(n) {
+			w.nl(1)
+		} else {
+			w.nl(2)
+		}
+		if lvl := msoListLevel(n); lvl > 0 {
+			w.captureLvl = lvl
+		}
+	case atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Address, atom.Section, atom.Article, atom.Header, atom.Footer,
+		atom.Center, atom.Dl, atom.Dt, atom.Dd, atom.Form, atom.Fieldset,
+		atom.Caption, atom.Figure, atom.Main, atom.Nav, atom.Aside, atom.Table:
+		w.nl(1)
+	case atom.Pre:
+		w.nl(1)
+		w.pre++
+	case atom.Blockquote:
+		w.nl(1)
+		w.quote++
+	case atom.Ul, atom.Ol:
+		w.nl(1)
+		ls := listState{ordered: n.DataAtom == atom.Ol, kind: '1', n: 1}
+		if t := attr(n, "type"); t != "" && ls.ordered {
+			ls.kind = t[0]
+		}
+		w.lists = append(w.lists, ls)
+	case atom.Li:
+		w.nl(1)
+		w.marker = w.itemMarker()
+	case atom.Tr:
+		w.nl(1)
+		w.cells = append(w.cells, cellState{})
+	case atom.Td, atom.Th:
+		if k := len(w.cells); k > 0 {
+			c := &w.cells[k-1]
+			c.cellHasText = false
+			if c.rowHasText {
+				w.pendingNL = 0
+				w.sep = " | "
+			}
+		}
+	}
+}
+
+func (w *htmlWriter) close(n *html.Node, empty bool) {
+	switch n.DataAtom {
+	case atom.P:
+		if isOutlookParagraph(n) && empty && w.pendingNL > 0 {
+			// Outlook's empty <p>&nbsp;</p>: a blank line.
+			w.pendingNL++
+		} else if isOutlookParagraph(n) {
+			w.nl(1)
+		} else {
+			w.nl(2)
+		}
+		w.captureLvl = 0
+	case atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Address, atom.Section, atom.Article, atom.Header, atom.Footer,
+		atom.Center, atom.Dl, atom.Dt, atom.Dd, atom.Form, atom.Fieldset,
+		atom.Caption, atom.Figure, atom.Main, atom.Nav, atom.Aside, atom.Table, atom.Li:
+		w.nl(1)
+	case atom.Pre:
+		w.pre--
+		w.nl(1)
+	case atom.Blockquote:
+		w.nl(1)
+		w.quote--
+	case atom.Ul, atom.Ol:
+		if len(w.lists) > 0 {
+			w.lists = w.lists[:len(w.lists)-1]
+		}
+		w.nl(1)
+	case atom.Tr:
+		if len(w.cells) > 0 {
+			w.cells = w.cells[:len(w.cells)-1]
+		}
+		w.sep = ""
+		w.nl(1)
+	}
+}
+
+func (w *htmlWriter) itemMarker() string {
+	if len(w.lists) == 0 {
+		return "- "
+	}
+	indent := strings.Repeat("  ", len(w.lists)-1)
+	l := &w.lists[len(w.lists)-1]
+	if !l.ordered {
+		return indent + "- "
+	}
+	k := l.n
+	l.n++
+	switch l.kind {
+	case 'a':
+		if k <= 26 {
+			return indent + string(rune('a'+k-1)) + ". "
+		}
+	case 'A':
+		if k <= 26 {
+			return indent + string(rune('A'+k-1)) + ". "
+		}
+	}
+	return indent + itoa(k) + ". "
+}
+
+// nl asks for at least n line breaks before the next text. Inside a table
+// cell that has no text yet it is ignored, so that a cell's first
+// paragraph stays on the row's line.
+func (w *htmlWriter) nl(n int) {
+	if k := len(w.cells); k > 0 && !w.cells[k-1].cellHasText && w.cells[k-1].rowHasText {
+		return
+	}
+	if w.lineText || w.pendingNL > 0 {
+		if n > w.pendingNL {
+			w.pendingNL = n
+		}
+	}
+	if w.lineText {
+		w.lineText = false
+	}
+	w.space = false
+}
+
+func (w *htmlWriter) br() {
+	if w.lineText {
+		w.lineText = false
+		if w.pendingNL < 1 {
+			w.pendingNL = 1
+		}
+	} else if w.written {
+		w.pendingNL++
+	}
+	w.space = false
+}
+
+func (w *htmlWriter) text(s string) {
+	if w.capture != nil {
+		w.capture.WriteString(s)
+		return
+	}
+	if w.pre > 0 {
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			if i > 0 {
+				w.br()
+			}
+			if l != "" {
+				w.word(strings.Map(nbspToSpace, l))
+			}
+		}
+		return
+	}
+	start := -1
+	for i, r := range s {
+		if isHTMLSpace(r) {
+			if start >= 0 {
+				w.word(s[start:i])
+				start = -1
+			}
+			w.space = true
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		w.word(s[start:])
+	}
+}
+
+func isHTMLSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u200b', '\u2002', '\u2003', '\u2009', '\u202f', '\ufeff':
+		return true
+	}
+	return false
+}
+
+func nbspToSpace(r rune) rune {
+	if r == '\u00a0' {
+		return ' '
+	}
+	return r
+}
+
+// word writes one run of non-blank text, preceded by whatever line break,
+// quote prefix, list marker, cell separator or blank is due.
+func (w *htmlWriter) word(s string) {
+	if strings.IndexByte(s, 0xc2) >= 0 {
+		s = strings.ReplaceAll(s, "\u00ad", "")
+	}
+	if s == "" {
+		return
+	}
+	if w.written && w.pendingNL > 0 {
+		nls := min(w.pendingNL, 2)
+		for i := 0; i < nls; i++ {
+			if i > 0 && w.quote > 0 {
+				w.b.WriteString(strings.TrimSpace(strings.Repeat("> ", w.quote)))
+			}
+			w.b.WriteByte('\n')
+		}
+	}
+	w.pendingNL = 0
+	switch {
+	case !w.written || endsWithNewline(&w.b):
+		if w.quote > 0 {
+			w.b.WriteString(strings.Repeat("> ", w.quote))
+		}
+		w.b.WriteString(w.marker)
+	case w.sep != "":
+		w.b.WriteString(w.sep)
+		w.b.WriteString(w.marker)
+	case w.marker != "":
+		w.b.WriteByte(' ')
+		w.b.WriteString(w.marker)
+	case w.space:
+		w.b.WriteByte(' ')
+	}
+	w.marker = ""
+	w.sep = ""
+	w.space = false
+	w.b.WriteString(s)
+	w.written = true
+	w.lineText = true
+	if k := len(w.cells); k > 0 {
+		w.cells[k-1].rowHasText = true
+		w.cells[k-1].cellHasText = true
+	}
+}
+
+func endsWithNewline(b *bytes.Buffer) bool {
+	bs := b.Bytes()
+	return len(bs) > 0 && bs[len(bs)-1] == '\n'
+}
+
+// tidyText trims trailing blanks of every line and blank lines at both
+// ends.
+func tidyText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// hasStyle tells whether the style attribute contains decl, compared
+// without blanks and case.
+func hasStyle(n *html.Node, decl string) bool {
+	st := attr(n, "style")
+	if st == "" {
+		return false
+	}
+	st = strings.ToLower(strings.Join(strings.Fields(st), ""))
+	return strings.Contains(st, decl)
+}
+
+// isOutlookParagraph tells Word/Outlook's zero-margin paragraphs (class
+// Mso*, or an explicit zero margin) from paragraphs with margins, which a
+// reader sees separated by a blank line.
+func isOutlookParagraph(n *html.Node) bool {
+	if strings.HasPrefix(attr(n, "class"), "Mso") {
+		return true
+	}
+	return hasStyle(n, "margin:0") || hasStyle(n, "margin-top:0") && hasStyle(n, "margin-bottom:0")
+}
+
+// msoListLevel reads the level of an Outlook list paragraph from its
+// "mso-list:l0 level2 lfo1" style.
+func msoListLevel(n *html.Node) int {
+	st := strings.ToLower(attr(n, "style"))
+	i := strings.Index(st, "mso-list:")
+	if i < 0 {
+		return 0
+	}
+	j := strings.Index(st[i:], "level")
+	if j < 0 || i+j+5 >= len(st) {
+		return 1
+	}
+	c := st[i+j+5]
+	if c >= '1' && c <= '9' {
+		return int(c - '0')
+	}
+	return 1
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		for k := c.LastChild; k != nil; k = k.PrevSibling {
+			stack = append(stack, k)
+		}
+	}
+	return b.String()
+}
+
+// metaCharset finds the charset an HTML part declares in a <meta> tag, for
+// parts whose Content-Type has none.
+func metaCharset(b []byte) string {
+	head := b[:min(len(b), 2048)]
+	i := bytes.Index(bytes.ToLower(head), []byte("charset="))
+	if i < 0 {
+		return ""
+	}
+	s := head[i+len("charset="):]
+	s = bytes.TrimLeft(s, `"' `)
+	end := bytes.IndexAny(s, `"' ;>/`)
+	if end < 0 {
+		return ""
+	}
+	return string(s[:end])
+}

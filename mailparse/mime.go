@@ -1,0 +1,125 @@
+package mailparse
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/emersion/go-message"
+	"github.com/emersion/go-message/mail"
+	"github.com/emersion/go-message/textproto"
+)
+
+const (
+	defaultMaxSize  = 50 << 20
+	defaultMaxDepth = 20
+	// maxParts bounds the MIME parts walked in one message, so that a
+	// message of a million empty parts costs no more than a normal one.
+	maxParts = 1000
+	// maxWarnings keeps a damaged message from flooding its Result.
+	maxWarnings = 20
+)
+
+// decode reads the MIME structure of a raw message into text and headers
+// (see decoded). It fails only when the message is over the size limit;
+// everything else that is damaged is worked around with a warning.
+func decode(raw []byte, opts *Options) (*decoded, error) {
+	maxSize, maxDepth := int64(defaultMaxSize), defaultMaxDepth
+	if opts != nil && opts.MaxSize > 0 {
+		maxSize = opts.MaxSize
+	}
+	if opts != nil && opts.MaxDepth > 0 {
+		maxDepth = opts.MaxDepth
+	}
+	if int64(len(raw)) > maxSize {
+		return nil, fmt.Errorf("message is %d bytes, over the %s limit", len(raw), sizeLabel(maxSize))
+	}
+	if len(strings.TrimSpace(string(raw[:min(len(raw), 4096)]))) == 0 {
+		return nil, fmt.Errorf("message is empty")
+	}
+	w := &walker{maxDepth: maxDepth, d: &decoded{}}
+	hb, body := splitMessage(raw)
+	h, warn := readHeader(hb)
+	w.warn(warn)
+	if h.Len() == 0 {
+		w.warn("no header fields found")
+	}
+	d := w.d
+	d.Header = mail.Header{Header: message.Header{Header: h}}
+	fillHeaderFields(d, &h)
+
+	var out textOut
+	w.entity(&h, body, 0, &out)
+	d.Text = out.text()
+	d.FromHTML = out.html
+	return d, nil
+}
+
+func sizeLabel(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func fillHeaderFields(d *decoded, h *textproto.Header) {
+	if ids := msgIDs(h.Get("Message-Id")); len(ids) > 0 {
+		d.MessageID = ids[0]
+	}
+	if ids := msgIDs(h.Get("In-Reply-To")); len(ids) > 0 {
+		d.InReplyTo = ids[0]
+	}
+	d.Thread = msgIDs(h.Get("References"))
+	d.From, d.FromName = parseFrom(h.Get("From"))
+	d.Date = parseDate(h.Get("Date"))
+	d.Subject = headerText(h, "Subject")
+}
+
+// walker carries the limits and the result through the MIME tree.
+type walker struct {
+	d        *decoded
+	maxDepth int
+	parts    int
+	tooDeep  bool
+	tooMany  bool
+}
+
+func (w *walker) warn(s string) {
+	if s == "" {
+		return
+	}
+	for _, x := range w.d.Warnings {
+		if x == s {
+			return
+		}
+	}
+	if len(w.d.Warnings) < maxWarnings {
+		w.d.Warnings = append(w.d.Warnings, s)
+	}
+}
+
+// textOut accumulates the body text of one message level: the text parts
+// in order, then forwarded messages.
+type textOut struct {
+	parts    []string
+	forwards []string
+	html     bool
+}
+
+func (o *textOut) add(s string, html bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	if len(o.parts) == 0 {
+		o.html = html
+	}
+	o.parts = append(o.parts, s)
+}
+
+func (o *textOut) text() string {
+	all := append(append([]string(nil), o.parts...), o.forwards...)
+	if len(all) == 0 {
+		return ""
+	}
+	return strings.Join(all, "\n\n") + "\n"
+}

@@ -1,0 +1,84 @@
+package mailparse
+
+import (
+	"path"
+	"strings"
+
+	"github.com/emersion/go-message/textproto"
+)
+
+// attachment lists a part as an attachment and, when its text can be read
+// (.docx, plain text, HTML), keeps that text for the reading side; PDFs,
+// images and documents that fail to open are listed as Unreadable.
+func (w *walker) attachment(h *textproto.Header, p *partInfo, body []byte) {
+	b := w.content(h, body)
+	name := p.filename
+	a := Attachment{Name: name, ContentType: p.mediaType, Size: int64(len(b))}
+	w.d.Attachments = append(w.d.Attachments, a)
+	ext := strings.ToLower(path.Ext(name))
+	switch {
+	case ext == ".docx" || ext == ".docm" || p.mediaType == "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+		text, err := docxText(b)
+		if err != nil {
+			w.warn("attachment " + displayName(name) + " could not be read: " + err.Error())
+			w.d.Unreadable = append(w.d.Unreadable, a)
+			return
+		}
+		w.addAttachmentText(text)
+	case p.mediaType == "text/plain" || ext == ".txt":
+		s, warn := toUTF8(b, p.params["charset"])
+		w.warn(warn)
+		w.addAttachmentText(normalizeNewlines(s))
+	case p.mediaType == "text/html" || ext == ".html" || ext == ".htm":
+		s, _ := toUTF8(b, p.params["charset"])
+		w.addAttachmentText(htmlToText(s))
+	case p.mediaType == "message/rfc822":
+		// Listed as a file; its text is rendered by the caller.
+	case isSignatureType(p.mediaType), p.mediaType == "text/calendar", p.mediaType == "text/x-vcard", p.mediaType == "text/vcard":
+	default:
+		w.d.Unreadable = append(w.d.Unreadable, a)
+	}
+}
+
+func isSignatureType(mt string) bool {
+	return strings.HasSuffix(mt, "-signature")
+}
+
+func displayName(name string) string {
+	if name == "" {
+		return "(unnamed)"
+	}
+	return name
+}
+
+func (w *walker) addAttachmentText(s string) {
+	s = strings.TrimSpace(s)
+	if s != "" {
+		w.d.AttachmentTexts = append(w.d.AttachmentTexts, s+"\n")
+	}
+}
+
+// forward renders an attached message (message/rfc822) the way mail
+// clients show a forward: a separator line, the From/Date/Subject lines,
+// then its body.
+func (w *walker) forward(h *textproto.Header, body []byte, depth int, out *textOut) {
+	inner := w.content(h, body)
+	hb, ib := splitMessage(inner)
+	ih, warn := readHeader(hb)
+	w.warn(warn)
+	var o textOut
+	w.entity(&ih, ib, depth+1, &o)
+	var b strings.Builder
+	b.WriteString("-------- Forwarded message --------\n")
+	for _, k := range []string{"From", "Date", "Subject", "To"} {
+		if v := headerText(&ih, k); v != "" {
+			b.WriteString(k)
+			b.WriteString(": ")
+			b.WriteString(v)
+			b.WriteByte('\n')
+		}
+	}
+	b.WriteByte('\n')
+	b.WriteString(o.text())
+	out.forwards = append(out.forwards, strings.TrimSpace(b.String()))
+}

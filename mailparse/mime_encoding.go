@@ -1,0 +1,125 @@
+package mailparse
+
+import (
+	"encoding/base64"
+	"strings"
+)
+
+// decodeTransfer undoes a Content-Transfer-Encoding. It is lenient on
+// purpose: base64 with junk, missing or extra padding and quoted-printable
+// with stray "=" signs are decoded as far as they make sense rather than
+// refused, and the second result says what was worked around.
+func decodeTransfer(b []byte, enc string) ([]byte, string) {
+	enc = strings.ToLower(strings.TrimSpace(enc))
+	switch enc {
+	case "", "7bit", "8bit", "binary", "7-bit", "8-bit":
+		return b, ""
+	case "quoted-printable", "quoted_printable", "qp":
+		return decodeQP(b), ""
+	case "base64", "base-64":
+		return decodeBase64(b)
+	}
+	if strings.Contains(enc, "base64") {
+		return decodeBase64(b)
+	}
+	if strings.Contains(enc, "quoted") {
+		return decodeQP(b), ""
+	}
+	return b, "unknown transfer encoding " + enc + "; read as is"
+}
+
+// decodeBase64 keeps only base64 alphabet bytes (URL-safe ones mapped) and
+// decodes them without padding, dropping a dangling final sextet.
+func decodeBase64(b []byte) ([]byte, string) {
+	clean := make([]byte, 0, len(b))
+	junk := false
+	for i, c := range b {
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/':
+			clean = append(clean, c)
+		case c == '-':
+			clean = append(clean, '+')
+		case c == '_':
+			clean = append(clean, '/')
+		case c == '=':
+			// Padding in the middle means concatenated base64 blocks;
+			// decode what came before and carry on with a fresh quantum.
+			if n := len(clean) % 4; n != 0 && i+1 < len(b) {
+				clean = append(clean, "AAA"[:4-n]...)
+				junk = true
+			}
+		case c == ' ', c == '\t', c == '\r', c == '\n':
+		default:
+			junk = true
+		}
+	}
+	if len(clean)%4 == 1 {
+		clean = clean[:len(clean)-1]
+		junk = true
+	}
+	out := make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
+	n, err := base64.RawStdEncoding.Decode(out, clean)
+	if err != nil {
+		junk = true
+	}
+	if junk {
+		return out[:n], "damaged base64 decoded as far as possible"
+	}
+	return out[:n], ""
+}
+
+// decodeQP decodes quoted-printable: "=XX" escapes, soft line breaks
+// ("=" at end of line, with trailing blanks tolerated); an "=" that starts
+// neither is kept as written, as mail readers do.
+func decodeQP(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '=' {
+			out = append(out, c)
+			continue
+		}
+		if i+2 < len(b) && isHex(b[i+1]) && isHex(b[i+2]) {
+			out = append(out, unhex(b[i+1])<<4|unhex(b[i+2]))
+			i += 2
+			continue
+		}
+		// Soft line break: "=" then optional blanks then end of line.
+		j := i + 1
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+			j++
+		}
+		if j == len(b) {
+			i = j
+			continue
+		}
+		if b[j] == '\n' {
+			i = j
+			continue
+		}
+		if b[j] == '\r' {
+			if j+1 < len(b) && b[j+1] == '\n' {
+				j++
+			}
+			i = j
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10
+	default:
+		return c - 'a' + 10
+	}
+}
