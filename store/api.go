@@ -5,12 +5,7 @@
 // is stored raw with its error.
 package store
 
-// API sketch agreed between the store, ingest and command owners. The store
-// owner implements it (and may refine it, updating the callers).
-
 import (
-	"context"
-	"io"
 	"log/slog"
 	"time"
 
@@ -24,6 +19,7 @@ type Options struct {
 	// On expiry operations return an error wrapping ErrBusy.
 	Timeout time.Duration
 	// ReadOnly opens for queries only; write methods return ErrReadOnly.
+	// A read-only handle never changes the file.
 	ReadOnly bool
 	// Logger receives store events; nil means slog.Default().
 	Logger *slog.Logger
@@ -39,7 +35,7 @@ type Source struct {
 // Message is one message handed to the store for filing.
 type Message struct {
 	Raw    []byte
-	Result *mailparse.Result // nil only if parsing was not attempted
+	Result *mailparse.Result // nil only if parsing was not attempted (filed as failed)
 	Source Source
 }
 
@@ -67,30 +63,18 @@ type Record struct {
 	Result        mailparse.Result `json:"result"`
 }
 
-// Filter selects records for List; zero fields do not filter.
+// Filter selects records; zero fields do not filter.
 type Filter struct {
-	Lab         string
+	Lab         string // compared under NormLab
 	Language    string
 	Kind        mailparse.Kind
-	Since       time.Time
-	Until       time.Time
+	Since       time.Time // message date at or after
+	Until       time.Time // message date before (exclusive)
 	Tags        map[string][]string // group -> labels, all must match
 	NeedsReview bool
 	Failed      bool
-	Text        string // words that must all occur in the answers
-	Limit       int
-}
-
-// Stats are the counts `cyberintake stats` prints.
-type Stats struct {
-	Total          int                       `json:"total"`
-	ByKind         map[string]int            `json:"by_kind"`
-	ByLanguage     map[string]int            `json:"by_language"`
-	ByMonth        map[string]int            `json:"by_month"`
-	ByTag          map[string]map[string]int `json:"by_tag"`
-	Failed         int                       `json:"failed"`
-	NeedsReview    int                       `json:"needs_review"`
-	MedianDowntime *float64                  `json:"median_downtime_days"`
+	Text        string // words that must all occur in the answers (case-insensitive)
+	Limit       int    // at most this many (List: the oldest first)
 }
 
 // Problem is one inconsistency Verify found.
@@ -98,38 +82,3 @@ type Problem struct {
 	What string `json:"what"`
 	ID   uint64 `json:"id,omitempty"`
 }
-
-// Store is the handle on one store file.
-type Store struct{ path string }
-
-func Open(path string, opts *Options) (*Store, error) { return &Store{path: path}, nil }
-func (s *Store) Close() error                         { return nil }
-func (s *Store) Put(ctx context.Context, msgs []Message, states ...SourceState) ([]Outcome, error) {
-	return nil, ErrNotImplemented
-}
-func (s *Store) SourceState(ctx context.Context, key string) (SourceState, bool, error) {
-	return SourceState{}, false, ErrNotImplemented
-}
-func (s *Store) Get(ctx context.Context, id uint64) (*Record, error)    { return nil, ErrNotImplemented }
-func (s *Store) Raw(ctx context.Context, id uint64) ([]byte, error)     { return nil, ErrNotImplemented }
-func (s *Store) List(ctx context.Context, f Filter) ([]Record, error)   { return nil, ErrNotImplemented }
-func (s *Store) Stats(ctx context.Context) (*Stats, error)              { return nil, ErrNotImplemented }
-func (s *Store) Backup(ctx context.Context, w io.Writer) (int64, error) { return 0, ErrNotImplemented }
-func (s *Store) Verify(ctx context.Context) ([]Problem, error)          { return nil, ErrNotImplemented }
-
-// Each calls fn for every record matching f (zero Filter: all), in ID order,
-// with the raw message; slices are copies, safe to keep. Used by reprocess
-// and export. Read transactions are kept short (bounded batches).
-func (s *Store) Each(ctx context.Context, f Filter, fn func(rec *Record, raw []byte) error) error {
-	return ErrNotImplemented
-}
-
-// Reparsed is a new parse of a stored raw message.
-type Reparsed struct {
-	ID     uint64
-	Result *mailparse.Result
-}
-
-// Update replaces the parsed results of stored records (reprocess) in one
-// transaction, keeping the indexes in step.
-func (s *Store) Update(ctx context.Context, recs []Reparsed) error { return ErrNotImplemented }

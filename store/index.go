@@ -1,0 +1,213 @@
+package store
+
+import (
+	"encoding/binary"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"cyberintake/mailparse"
+)
+
+// Index buckets. Keys are the indexed value, a 0 byte and the 8-byte ID
+// (dates: 8-byte biased Unix seconds, then the ID); values are empty. A
+// query seeks to the value's prefix and reads IDs until the prefix ends,
+// touching only the matching keys (the bstore layout).
+var (
+	ixLab  = []byte("ix_lab")  // NormLab(lab)
+	ixDate = []byte("ix_date") // message date (filing time when none)
+	ixKind = []byte("ix_kind") // kind
+	ixLang = []byte("ix_lang") // language
+	ixTag  = []byte("ix_tag")  // group "=" label
+	ixFlag = []byte("ix_flag") // "failed", "review"
+	ixRef  = []byte("ix_ref")  // Message-IDs a record replies to (In-Reply-To, References)
+)
+
+var indexes = []struct{ bucket []byte }{{ixLab}, {ixDate}, {ixKind}, {ixLang}, {ixTag}, {ixFlag}, {ixRef}}
+
+const (
+	flagFailed = "failed"
+	flagReview = "review"
+)
+
+type ixEntry struct {
+	bucket []byte
+	key    []byte
+}
+
+// NormLab is the form labs are indexed and compared under: lower case,
+// every kind of dash a hyphen, no spaces around it, inner spaces single.
+func NormLab(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.Is(unicode.Pd, r) || r == '−':
+			r = '-'
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case r == 0:
+			continue
+		}
+		if space && r != '-' && !strings.HasSuffix(b.String(), "-") {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// normMsgID strips blanks and angle brackets from a Message-ID.
+func normMsgID(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "<")
+	s = strings.TrimSuffix(s, ">")
+	return strings.TrimSpace(s)
+}
+
+// recordTime is when a message was written: its Date, else when it was filed.
+func recordTime(r *Record) time.Time {
+	if r.Result.Date != "" {
+		if t, err := time.Parse(time.RFC3339, r.Result.Date); err == nil {
+			return t.UTC()
+		}
+	}
+	return r.FiledAt.UTC()
+}
+
+// Date returns when the message was written (its Date header, else the
+// time it was filed).
+func (r *Record) Date() time.Time { return recordTime(r) }
+
+// LabKey is the record's normalised lab, "" when it names none.
+func (r *Record) LabKey() string {
+	if r.Result.Lab == nil {
+		return ""
+	}
+	return NormLab(*r.Result.Lab)
+}
+
+// Failed tells a message the parser could not read.
+func (r *Record) Failed() bool { return r.Result.Error != "" }
+
+func isReport(r *Record) bool {
+	return r.Result.Kind == mailparse.KindReport && r.Result.Error == ""
+}
+
+func valueKey(value string, id uint64) []byte {
+	k := make([]byte, 0, len(value)+9)
+	k = append(k, value...)
+	k = append(k, 0)
+	return binary.BigEndian.AppendUint64(k, id)
+}
+
+func valuePrefix(value string) []byte { return append([]byte(value), 0) }
+
+func timeKey(t time.Time) []byte {
+	return binary.BigEndian.AppendUint64(nil, uint64(t.Unix())^(1<<63))
+}
+
+func dateKey(t time.Time, id uint64) []byte {
+	return binary.BigEndian.AppendUint64(timeKey(t), id)
+}
+
+func kindOf(r *Record) string {
+	if r.Result.Kind == "" {
+		return "unknown"
+	}
+	return string(r.Result.Kind)
+}
+
+func tagPairs(t mailparse.Result) []string {
+	var out []string
+	for _, g := range []struct {
+		name   string
+		labels []string
+	}{{"cause", t.Tags.Cause}, {"impact", t.Tags.Impact}, {"response", t.Tags.Response}, {"prevention", t.Tags.Prevention}} {
+		for _, l := range g.labels {
+			out = append(out, g.name+"="+l)
+		}
+	}
+	return out
+}
+
+// refIDs are the Message-IDs r replies to, without duplicates.
+func refIDs(r *Record) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range append([]string{r.Result.InReplyTo}, r.Result.Thread...) {
+		s = normMsgID(s)
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// indexEntries lists every index key of record id. Put adds them, Update
+// replaces them, Verify recomputes and compares them.
+func indexEntries(id uint64, r *Record) []ixEntry {
+	e := []ixEntry{
+		{ixDate, dateKey(recordTime(r), id)},
+		{ixKind, valueKey(kindOf(r), id)},
+	}
+	if lab := r.LabKey(); lab != "" {
+		e = append(e, ixEntry{ixLab, valueKey(lab, id)})
+	}
+	if r.Result.Language != "" {
+		e = append(e, ixEntry{ixLang, valueKey(r.Result.Language, id)})
+	}
+	seen := map[string]bool{}
+	for _, t := range tagPairs(r.Result) {
+		if !seen[t] {
+			seen[t] = true
+			e = append(e, ixEntry{ixTag, valueKey(t, id)})
+		}
+	}
+	if r.Failed() {
+		e = append(e, ixEntry{ixFlag, valueKey(flagFailed, id)})
+	}
+	if r.Result.NeedsReview {
+		e = append(e, ixEntry{ixFlag, valueKey(flagReview, id)})
+	}
+	for _, m := range refIDs(r) {
+		e = append(e, ixEntry{ixRef, valueKey(m, id)})
+	}
+	return e
+}
+
+// counterKeys lists the stats counters one record adds to. Language,
+// month, tags and downtime count reports only (the analysts' figures);
+// kinds and flags count everything filed.
+func counterKeys(r *Record) []string {
+	k := []string{"all", "kind\x00" + kindOf(r)}
+	if r.Failed() {
+		k = append(k, flagFailed)
+	}
+	if r.Result.NeedsReview {
+		k = append(k, flagReview)
+	}
+	if !isReport(r) {
+		return k
+	}
+	lang := r.Result.Language
+	if lang == "" {
+		lang = "unknown"
+	}
+	k = append(k, "report", "lang\x00"+lang, "month\x00"+recordTime(r).Format("2006-01"))
+	seen := map[string]bool{}
+	for _, t := range tagPairs(r.Result) {
+		if !seen[t] {
+			seen[t] = true
+			k = append(k, "tag\x00"+t)
+		}
+	}
+	if d := r.Result.DowntimeDays; d != nil {
+		k = append(k, "down\x00"+strconv.FormatFloat(*d, 'g', -1, 64))
+	}
+	return k
+}

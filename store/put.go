@@ -1,0 +1,174 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"cyberintake/mailparse"
+)
+
+// prepared is a message made ready for filing outside the write lock:
+// hashing and compression are the costly parts of Put.
+type prepared struct {
+	hash  [32]byte
+	msgID string
+	raw   []byte // packed
+	rec   Record // ID unset
+	val   []byte // encoded rec
+}
+
+func prepare(m Message, now time.Time) (*prepared, error) {
+	p := &prepared{hash: sha256.Sum256(m.Raw)}
+	res := m.Result
+	if res == nil {
+		res = mailparse.Failed(m.Source.Name, fmt.Errorf("not parsed"))
+	}
+	p.rec = Record{
+		Hash:          hex.EncodeToString(p.hash[:]),
+		FiledAt:       now,
+		Source:        m.Source,
+		ParserVersion: mailparse.Version,
+		Result:        *res,
+	}
+	p.msgID = normMsgID(res.MessageID)
+	p.raw = pack(m.Raw)
+	v, err := encodeRecord(&p.rec)
+	if err != nil {
+		return nil, err
+	}
+	p.val = v
+	return p, nil
+}
+
+// Put files msgs and saves states in one transaction: when it returns nil
+// every message is durably stored (or was already) and the states with
+// them; on error none of it is. A message is a duplicate when a stored one
+// has the same content hash or, when it has one, the same Message-ID (the
+// same mail read over IMAP and from an archive may differ in a header or
+// line ending). Outcomes are in the order of msgs.
+func (s *Store) Put(ctx context.Context, msgs []Message, states ...SourceState) ([]Outcome, error) {
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	preps := make([]*prepared, len(msgs))
+	for i, m := range msgs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p, err := prepare(m, now)
+		if err != nil {
+			return nil, fmt.Errorf("message %d of batch (%s): %w", i, m.Source.Name, err)
+		}
+		preps[i] = p
+	}
+	out := make([]Outcome, len(msgs))
+	err := s.update(ctx, func(tx *bolt.Tx) error {
+		out = out[:0] // a retried function starts over
+		counts := counterDelta{}
+		for _, p := range preps {
+			o, err := putOne(tx, p, counts)
+			if err != nil {
+				return err
+			}
+			out = append(out, o)
+		}
+		if err := counts.apply(tx); err != nil {
+			return err
+		}
+		return putStates(tx, states)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("file %d messages: %w", len(msgs), err)
+	}
+	return out, nil
+}
+
+func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
+	hashes, msgids := tx.Bucket(bHash), tx.Bucket(bMsgID)
+	if v := hashes.Get(p.hash[:]); v != nil {
+		return Outcome{ID: keyID(v), Duplicate: true}, nil
+	}
+	if p.msgID != "" {
+		if v := msgids.Get([]byte(p.msgID)); v != nil {
+			return Outcome{ID: keyID(v), Duplicate: true}, nil
+		}
+	}
+	raws := tx.Bucket(bRaw)
+	id, err := raws.NextSequence()
+	if err != nil {
+		return Outcome{}, fmt.Errorf("allocate id: %w", err)
+	}
+	k := idKey(id)
+	if err := raws.Put(k, p.raw); err != nil {
+		return Outcome{}, fmt.Errorf("put raw %d: %w", id, err)
+	}
+	if err := tx.Bucket(bRecord).Put(k, p.val); err != nil {
+		return Outcome{}, fmt.Errorf("put record %d: %w", id, err)
+	}
+	if err := hashes.Put(p.hash[:], k); err != nil {
+		return Outcome{}, fmt.Errorf("put hash %d: %w", id, err)
+	}
+	if p.msgID != "" {
+		if err := msgids.Put([]byte(p.msgID), k); err != nil {
+			return Outcome{}, fmt.Errorf("put message-id %d: %w", id, err)
+		}
+	}
+	if err := putIndexes(tx, indexEntries(id, &p.rec)); err != nil {
+		return Outcome{}, err
+	}
+	counts.add(&p.rec, 1)
+	return Outcome{ID: id}, nil
+}
+
+func putIndexes(tx *bolt.Tx, es []ixEntry) error {
+	for _, e := range es {
+		if err := tx.Bucket(e.bucket).Put(e.key, nil); err != nil {
+			return fmt.Errorf("index %s: %w", e.bucket, err)
+		}
+	}
+	return nil
+}
+
+func deleteIndexes(tx *bolt.Tx, es []ixEntry) error {
+	for _, e := range es {
+		if err := tx.Bucket(e.bucket).Delete(e.key); err != nil {
+			return fmt.Errorf("index %s: %w", e.bucket, err)
+		}
+	}
+	return nil
+}
+
+func putStates(tx *bolt.Tx, states []SourceState) error {
+	b := tx.Bucket(bSource)
+	for _, st := range states {
+		v, err := json.Marshal(st)
+		if err != nil {
+			return fmt.Errorf("encode source state %s: %w", st.Key, err)
+		}
+		if err := b.Put([]byte(st.Key), v); err != nil {
+			return fmt.Errorf("put source state %s: %w", st.Key, err)
+		}
+	}
+	return nil
+}
+
+// SourceState returns the saved state of one source (IMAP mailbox); ok is
+// false when none was saved.
+func (s *Store) SourceState(ctx context.Context, key string) (st SourceState, ok bool, err error) {
+	err = s.view(ctx, func(tx *bolt.Tx) error {
+		v := tx.Bucket(bSource).Get([]byte(key))
+		if v == nil {
+			return nil
+		}
+		ok = true
+		return json.Unmarshal(v, &st)
+	})
+	if err != nil {
+		return SourceState{}, false, fmt.Errorf("source state %s: %w", key, err)
+	}
+	return st, ok, nil
+}

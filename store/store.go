@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Lock strategy. bbolt holds an exclusive flock for a read-write DB and a
+// shared one for a read-only DB until Close. The daemon writes while
+// analysts query from other processes, so a Store does not keep the file
+// open: every operation (one Put batch, one query) opens the bbolt file,
+// runs its transaction and closes it again. Opening costs about 100 µs, so
+// a writer holds the lock for one batch (milliseconds) and a reader for one
+// query; each waits at most Options.Timeout for the other, and the reader
+// gate (gate_linux.go) keeps a writer committing batch after batch from
+// starving queries.
+
+const defaultTimeout = 2 * time.Second
+
+// initialMmapSize is reserved address space, not memory: it saves remaps
+// while a store grows during a long ingest.
+const initialMmapSize = 256 << 20
+
+// Store is the handle on one store file. It is safe for concurrent use.
+type Store struct {
+	path string
+	opts Options
+	log  *slog.Logger
+	wmu  sync.Mutex // one writer per handle; bbolt's flock orders processes
+}
+
+// Open checks the store at path and returns a handle on it. A read-write
+// open creates the file (mode 0600) if needed and migrates an older schema;
+// a read-only open of a missing file fails with ErrNoStore.
+func Open(path string, opts *Options) (*Store, error) {
+	s := &Store{path: path}
+	if opts != nil {
+		s.opts = *opts
+	}
+	if s.opts.Timeout <= 0 {
+		s.opts.Timeout = defaultTimeout
+	}
+	s.log = s.opts.Logger
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.opts.ReadOnly {
+		fi, err := os.Stat(path)
+		if errors.Is(err, fs.ErrNotExist) || err == nil && fi.Size() == 0 {
+			return nil, &storeError{msg: fmt.Sprintf("no store at %s (run cyberintake ingest first)", path), is: ErrNoStore, err: err}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+		if err := s.view(context.Background(), s.checkSchema); err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	if err := s.update(context.Background(), s.migrate); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the store file.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the handle. The file is never held between operations, so
+// there is nothing to flush.
+func (s *Store) Close() error { return nil }
+
+// view runs fn in a read transaction on a freshly opened read-only DB.
+func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	leave := enterReader(s.path)
+	defer leave()
+	db, err := s.openDB(false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.View(fn)
+}
+
+// update runs fn in one read-write transaction: all of it is committed
+// (and fsynced) or none of it.
+func (s *Store) update(ctx context.Context, fn func(tx *bolt.Tx) error) error {
+	if s.opts.ReadOnly {
+		return fmt.Errorf("write %s: %w", s.path, ErrReadOnly)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	waitReaders(ctx, s.path, min(s.opts.Timeout, time.Second))
+	db, err := s.openDB(true)
+	if err != nil {
+		return err
+	}
+	if err := db.Update(fn); err != nil {
+		db.Close()
+		return err
+	}
+	if err := db.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+func (s *Store) openDB(write bool) (*bolt.DB, error) {
+	bo := &bolt.Options{
+		Timeout:      s.opts.Timeout,
+		ReadOnly:     !write,
+		FreelistType: bolt.FreelistMapType,
+		NoStatistics: true,
+	}
+	if write {
+		// The freelist stays synced: with NoFreelistSync every read-write
+		// open would walk the whole file to rebuild it.
+		bo.InitialMmapSize = initialMmapSize
+	}
+	db, err := bolt.Open(s.path, 0o600, bo)
+	if err == nil {
+		return db, nil
+	}
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, &storeError{msg: fmt.Sprintf("store %s busy (daemon running?): waited %v", s.path, s.opts.Timeout), is: ErrBusy, err: err}
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return nil, &storeError{msg: fmt.Sprintf("store %s is not a cyberintake store (not a bbolt file, or damaged: %v)", s.path, err), is: ErrNotStore, err: err}
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &storeError{msg: fmt.Sprintf("no store at %s (run cyberintake ingest first)", s.path), is: ErrNoStore, err: err}
+	}
+	return nil, fmt.Errorf("open store %s: %w", s.path, err)
+}

@@ -1,0 +1,157 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// maxProblems stops Verify from drowning its caller in a badly damaged
+// store.
+const maxProblems = 1000
+
+// Verify checks the store in one read transaction: bbolt's own consistency
+// check, every record decodes and has its raw message, every raw message
+// has its record and still hashes to the record's hash, the hash and
+// Message-ID maps, every index entry points at a record that has it (and
+// the other way round), and the stats counters equal a recount. It returns
+// what is wrong; an error means the check itself could not run.
+func (s *Store) Verify(ctx context.Context) ([]Problem, error) {
+	var probs []Problem
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		probs = probs[:0]
+		v := verifier{tx: tx}
+		v.run(ctx)
+		probs = v.probs
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	return probs, nil
+}
+
+type verifier struct {
+	tx    *bolt.Tx
+	probs []Problem
+}
+
+func (v *verifier) add(id uint64, format string, args ...any) {
+	if len(v.probs) < maxProblems {
+		v.probs = append(v.probs, Problem{What: fmt.Sprintf(format, args...), ID: id})
+	}
+}
+
+func (v *verifier) run(ctx context.Context) {
+	for err := range v.tx.Check() {
+		v.add(0, "bbolt: %v", err)
+	}
+	for _, b := range allBuckets() {
+		if v.tx.Bucket(b) == nil {
+			v.add(0, "bucket %s missing", b)
+		}
+	}
+	if len(v.probs) > 0 {
+		return
+	}
+	expected := map[string]bool{} // bucket + 0 + key of every index entry
+	counts := counterDelta{}
+	recs, raws, hashes, msgids := v.tx.Bucket(bRecord), v.tx.Bucket(bRaw), v.tx.Bucket(bHash), v.tx.Bucket(bMsgID)
+	recs.ForEach(func(k, val []byte) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		id := keyID(k)
+		r, err := decodeRecord(id, val)
+		if err != nil {
+			v.add(id, "%v", err)
+			return nil
+		}
+		for _, e := range indexEntries(id, r) {
+			expected[string(e.bucket)+"\x00"+string(e.key)] = true
+		}
+		counts.add(r, 1)
+		if keyID(hashes.Get(mustHex(r.Hash))) != id {
+			v.add(id, "hash map does not point at record %d", id)
+		}
+		if m := normMsgID(r.Result.MessageID); m != "" && msgids.Get([]byte(m)) == nil {
+			v.add(id, "Message-ID %q of record %d not in the Message-ID map", m, id)
+		}
+		rv := raws.Get(k)
+		if rv == nil {
+			v.add(id, "record %d has no raw message", id)
+			return nil
+		}
+		raw, err := unpack(rv)
+		if err != nil {
+			v.add(id, "raw message %d: %v", id, err)
+			return nil
+		}
+		if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != r.Hash {
+			v.add(id, "raw message %d does not match its hash", id)
+		}
+		return nil
+	})
+	raws.ForEach(func(k, _ []byte) error {
+		if recs.Get(k) == nil {
+			v.add(keyID(k), "raw message %d has no record", keyID(k))
+		}
+		return nil
+	})
+	for name, b := range map[string]*bolt.Bucket{"hash": hashes, "Message-ID": msgids} {
+		b.ForEach(func(k, val []byte) error {
+			if recs.Get(val) == nil {
+				v.add(keyID(val), "%s map entry %q points at missing record %d", name, k, keyID(val))
+			}
+			return nil
+		})
+	}
+	for _, ix := range indexes {
+		v.tx.Bucket(ix.bucket).ForEach(func(k, _ []byte) error {
+			key := string(ix.bucket) + "\x00" + string(k)
+			if !expected[key] {
+				v.add(keyID(k), "index %s entry %q: no such record or value", ix.bucket, bytes.TrimRight(k[:max(0, len(k)-8)], "\x00"))
+			}
+			delete(expected, key)
+			return nil
+		})
+	}
+	var missing []string
+	for k := range expected {
+		missing = append(missing, k)
+	}
+	sort.Strings(missing)
+	for _, k := range missing {
+		v.add(keyID([]byte(k)), "index entry missing: %q", k[:max(0, len(k)-8)])
+	}
+	v.checkCounters(counts)
+}
+
+func (v *verifier) checkCounters(want counterDelta) {
+	have := readCounters(v.tx)
+	var keys []string
+	for k, n := range want {
+		if have[k] != n {
+			keys = append(keys, k)
+		}
+	}
+	for k, n := range have {
+		if _, ok := want[k]; !ok && n != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v.add(0, "counter %q is %d, records say %d", k, have[k], want[k])
+	}
+}
+
+func mustHex(s string) []byte {
+	b, _ := hex.DecodeString(s)
+	return b
+}
