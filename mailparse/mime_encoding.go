@@ -29,43 +29,54 @@ func decodeTransfer(b []byte, enc string) ([]byte, string) {
 }
 
 // decodeBase64 keeps only base64 alphabet bytes (URL-safe ones mapped) and
-// decodes them without padding, dropping a dangling final sextet.
+// decodes them without padding, dropping a dangling final sextet. Padding
+// followed by more data (base64 blocks pasted one after the other) starts
+// a new block.
 func decodeBase64(b []byte) ([]byte, string) {
-	clean := make([]byte, 0, len(b))
-	junk := false
-	for i, c := range b {
+	out := make([]byte, 0, len(b)*3/4+3)
+	seg := make([]byte, 0, len(b))
+	junk, padded := false, false
+	for _, c := range b {
 		switch {
-		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/':
-			clean = append(clean, c)
-		case c == '-':
-			clean = append(clean, '+')
-		case c == '_':
-			clean = append(clean, '/')
-		case c == '=':
-			// Padding in the middle means concatenated base64 blocks;
-			// decode what came before and carry on with a fresh quantum.
-			if n := len(clean) % 4; n != 0 && i+1 < len(b) {
-				clean = append(clean, "AAA"[:4-n]...)
-				junk = true
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/', c == '-', c == '_':
+			if padded {
+				out, junk = appendBase64(out, seg, junk)
+				seg = seg[:0]
+				padded = false
 			}
+			switch c {
+			case '-':
+				c = '+'
+			case '_':
+				c = '/'
+			}
+			seg = append(seg, c)
+		case c == '=':
+			padded = true
 		case c == ' ', c == '\t', c == '\r', c == '\n':
 		default:
 			junk = true
 		}
 	}
-	if len(clean)%4 == 1 {
-		clean = clean[:len(clean)-1]
+	out, junk = appendBase64(out, seg, junk)
+	if junk {
+		return out, "damaged base64 decoded as far as possible"
+	}
+	return out, ""
+}
+
+func appendBase64(out, seg []byte, junk bool) ([]byte, bool) {
+	if len(seg)%4 == 1 {
+		seg = seg[:len(seg)-1]
 		junk = true
 	}
-	out := make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
-	n, err := base64.RawStdEncoding.Decode(out, clean)
+	n0 := len(out)
+	out = append(out, make([]byte, base64.RawStdEncoding.DecodedLen(len(seg)))...)
+	n, err := base64.RawStdEncoding.Decode(out[n0:], seg)
 	if err != nil {
 		junk = true
 	}
-	if junk {
-		return out[:n], "damaged base64 decoded as far as possible"
-	}
-	return out[:n], ""
+	return out[:n0+n], junk
 }
 
 // decodeQP decodes quoted-printable: "=XX" escapes, soft line breaks

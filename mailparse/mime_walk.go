@@ -87,7 +87,7 @@ func parseMediaType(v string) (string, map[string]string, string) {
 
 // paramName returns a file name parameter, RFC 2231 already joined by
 // mime.ParseMediaType; RFC 2231 values in charsets Go refuses (filename*=
-// iso-8859-1''...) and RFC 2047 words inside quotes (Outlook) are decoded
+// iso-8859-1”...) and RFC 2047 words inside quotes (Outlook) are decoded
 // here.
 func paramName(params map[string]string, key string) string {
 	if params == nil {
