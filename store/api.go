@@ -68,8 +68,8 @@ type Filter struct {
 	Lab         string // compared under NormLab
 	Language    string
 	Kind        mailparse.Kind
-	Since       time.Time // message date at or after
-	Until       time.Time // message date before (exclusive)
+	Since       time.Time           // message date at or after
+	Until       time.Time           // message date before (exclusive)
 	Tags        map[string][]string // group -> labels, all must match
 	NeedsReview bool
 	Failed      bool
