@@ -1,17 +1,159 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"cyberintake/ingest"
 )
 
-// Placeholder; replaced by the command's owner.
+// serveOptions are the serve command's own flags; the IMAP settings are
+// flags named like the config file keys (ingest.ConfigKeys) and are read
+// back from the flag set, so that only flags actually given override the
+// environment and the config file.
+type serveOptions struct {
+	Config string
+	Once   bool
+	Check  bool
+}
+
+func (o *serveOptions) AddFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.Config, "config", "", "config file of key = value lines (default $CYBERINTAKE_CONFIG)")
+	f.BoolVar(&o.Once, "once", false, "one sync pass over every mailbox, then exit (cron, tests)")
+	f.BoolVar(&o.Check, "check", false, "validate the configuration and try the login; change nothing")
+	f.String("imap-addr", "", "IMAP server host:port")
+	f.String("user", "", "IMAP user name")
+	f.String("password-file", "", "file holding the IMAP password (or $CYBERINTAKE_IMAP_PASSWORD, or the config file)")
+	f.String("tls", "implicit", "implicit (993), starttls (143), or none (loopback only)")
+	f.String("ca-file", "", "PEM file of a private CA to trust")
+	f.String("server-name", "", "name to verify in the server certificate (default: the host of --imap-addr)")
+	f.String("auth", "auto", "auto, plain, login, xoauth2 or oauthbearer")
+	f.String("token-file", "", "file holding an OAuth2 access token, re-read at each login")
+	f.String("token-command", "", "command printing an OAuth2 access token, run at each login")
+	f.StringArray("mailbox", nil, "mailbox to watch (repeatable; default INBOX)")
+	f.String("keyword", ingest.DefaultKeyword, `keyword set on filed messages ("none": none)`)
+	f.String("move-to", "", "move filed messages to this mailbox (default: leave them)")
+	f.Bool("dry-run", false, "change nothing on the server (no keyword, no move); still files")
+	f.Int("batch-size", ingest.DefaultBatchSize, "messages per fetch and per store transaction")
+	f.Int64("batch-bytes", ingest.DefaultBatchBytes, "bytes per batch")
+	f.Int64("max-message-size", ingest.DefaultMaxMessageSize, "larger messages are filed as their header with an error")
+	f.Duration("poll-interval", 0, "check interval when the server lacks IDLE (default 1m)")
+	f.Duration("idle-interval", 0, "restart IDLE (a liveness probe) at least this often (default min(10m, timeout/2))")
+	f.Duration("timeout", 0, "longest silence tolerated from the server (default 2m)")
+	f.Duration("backoff-min", 0, "first reconnection delay (default 1s)")
+	f.Duration("backoff-max", 0, "longest reconnection delay (default 5m)")
+	f.Duration("stale-after", 0, "/healthz fails when the last successful sync is older")
+	f.String("http", "", "listen address for /healthz and /metrics, e.g. 127.0.0.1:9090")
+}
+
 func newServeCommand(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:    "serve",
-		Short:  "(not implemented yet)",
-		Hidden: true,
-		RunE:   func(cmd *cobra.Command, args []string) error { return errors.New("serve: not implemented yet") },
+	o := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Watch the IMAP mailbox and file every reply as it arrives",
+		Long: `serve keeps the store in step with the IMAP mailbox: it files every new
+message (BODY.PEEK, so \Seen is untouched), commits it, then sets a keyword
+($Filed) and optionally moves it; it waits with IDLE (or polls), reconnects
+with backoff, and resumes from the stored state. SIGINT/SIGTERM finish the
+batch in hand, commit, log out and exit 0.
+
+Settings come from flags, else environment variables (CYBERINTAKE_ + the
+flag name in upper case, e.g. CYBERINTAKE_IMAP_ADDR; the password is
+CYBERINTAKE_IMAP_PASSWORD, an access token CYBERINTAKE_IMAP_TOKEN), else the
+config file (--config or $CYBERINTAKE_CONFIG: "key = value" lines, keys named
+like the flags, "password = ..." allowed if the file is not readable by
+others). Secrets are never accepted as flags.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runServe(cmd.Context(), o, g, cmd.Flags(), cmd.OutOrStdout())
+		},
 	}
+	o.AddFlags(cmd.Flags())
+	return cmd
+}
+
+func runServe(ctx context.Context, o *serveOptions, g *globals, flags *pflag.FlagSet, out io.Writer) error {
+	set := map[string][]string{}
+	keys := ingest.ConfigKeys()
+	flags.Visit(func(f *pflag.Flag) {
+		if !slices.Contains(keys, f.Name) {
+			return
+		}
+		if f.Name == "mailbox" {
+			v, _ := flags.GetStringArray("mailbox")
+			set[f.Name] = v
+			return
+		}
+		set[f.Name] = []string{f.Value.String()}
+	})
+	file := o.Config
+	if file == "" {
+		file = os.Getenv("CYBERINTAKE_CONFIG")
+	}
+	cfg, err := ingest.ResolveIMAPConfig(ingest.ConfigSources{Flags: set, File: file})
+	if err != nil {
+		if errors.Is(err, ingest.ErrConfig) || strings.HasPrefix(err.Error(), "--") {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		return err
+	}
+	log := g.logger.With("component", "serve")
+	st, err := g.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	d := ingest.NewDaemon(cfg, ingest.NewFiler(st, &ingest.FilerOptions{Logger: g.logger}), &ingest.DaemonOptions{Logger: log})
+	switch {
+	case o.Check:
+		rep, err := d.Check(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "login ok: %s\n", cfg)
+		for _, m := range rep.Mailboxes {
+			state := "never synced"
+			if m.Stored != nil {
+				state = fmt.Sprintf("stored uidvalidity %d, last uid %d, synced %s", m.Stored.UIDValidity, m.Stored.LastUID, m.Stored.SyncedAt.Format("2006-01-02 15:04:05Z07:00"))
+			}
+			fmt.Fprintf(out, "mailbox %q: %d messages, uidvalidity %d, uidnext %d; %s\n", m.Name, m.Messages, m.UIDValidity, m.UIDNext, state)
+		}
+		return nil
+	case o.Once:
+		n, err := d.Once(ctx)
+		log.Info("sync pass done", "filed", n)
+		return err
+	}
+	log.Info("serving", "config", cfg.String())
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	httpErr := make(chan error, 1)
+	if cfg.HTTP != "" {
+		go func() { httpErr <- d.ServeHTTP(ctx, cfg.HTTP, nil) }()
+	} else {
+		httpErr <- nil
+	}
+	runErr := make(chan error, 1)
+	go func() { runErr <- d.Run(ctx) }()
+	select {
+	case err = <-runErr:
+		cancel()
+		<-httpErr
+	case err = <-httpErr:
+		cancel()
+		<-runErr
+		if err == nil {
+			return nil
+		}
+	}
+	log.Info("stopped")
+	return err
 }

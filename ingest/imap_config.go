@@ -1,0 +1,343 @@
+package ingest
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// IMAPConfig is everything the IMAP daemon needs to know. It is assembled by
+// ResolveIMAPConfig from flags, environment variables and one config file
+// (in that order of precedence). Secrets (Password, the OAuth token) come only
+// from files, the environment or the config file, never from a flag, and are
+// never logged: String redacts them.
+type IMAPConfig struct {
+	Addr     string // host:port
+	User     string
+	Password string // secret; from password-file, $CYBERINTAKE_IMAP_PASSWORD or the config file
+	// TLS is "implicit" (port 993), "starttls" (port 143) or "none". "none"
+	// never sends a password or token to a non-loopback address.
+	TLS    string
+	CAFile string // PEM file with extra trusted CAs (a private CA)
+	// ServerName overrides the name checked in the server certificate
+	// (default: the host of Addr).
+	ServerName string
+
+	// Auth is "auto" (OAuth when a token source is set, else SASL PLAIN when
+	// the server offers it, else LOGIN), "plain", "login", "xoauth2" or
+	// "oauthbearer".
+	Auth         string
+	TokenFile    string // file holding an OAuth2 access token (re-read at every login)
+	TokenCommand string // command printing an access token (run through sh -c at every login)
+	Token        string // secret; an access token from $CYBERINTAKE_IMAP_TOKEN (short-lived: prefer a command)
+
+	Mailboxes []string // default INBOX
+	Keyword   string   // keyword set on filed messages; default $Filed; "none" sets nothing
+	MoveTo    string   // mailbox filed messages are moved to; "" leaves them in place
+	DryRun    bool     // change nothing on the server (no keyword, no move)
+
+	BatchSize      int   // messages per fetch and per store transaction
+	BatchBytes     int64 // bytes per batch
+	MaxMessageSize int64 // larger messages are filed as headers with an error
+
+	PollInterval time.Duration // check interval when the server lacks IDLE
+	IdleInterval time.Duration // IDLE is restarted (a liveness probe) at least this often; capped at 29m
+	Timeout      time.Duration // longest silence tolerated from the server while waiting for an answer
+	BackoffMin   time.Duration // first reconnection delay
+	BackoffMax   time.Duration // longest reconnection delay
+	StaleAfter   time.Duration // /healthz fails when the last successful sync is older
+
+	HTTP string // listen address for /healthz and /metrics; "" disables
+}
+
+// Defaults applied by Normalize to zero fields.
+const (
+	DefaultKeyword        = "$Filed"
+	DefaultBatchSize      = 200
+	DefaultBatchBytes     = 32 << 20
+	DefaultMaxMessageSize = 64 << 20
+	maxIdleInterval       = 29 * time.Minute
+)
+
+// configKeys are the settings known to the config file, the environment
+// (CYBERINTAKE_ + upper case, '-' as '_') and the flags of the same names.
+var configKeys = []string{
+	"imap-addr", "user", "password", "password-file", "tls", "ca-file", "server-name",
+	"auth", "token-file", "token-command", "mailbox", "keyword", "move-to", "dry-run",
+	"batch-size", "batch-bytes", "max-message-size", "poll-interval", "idle-interval",
+	"timeout", "backoff-min", "backoff-max", "stale-after", "http",
+}
+
+// ConfigKeys lists the settings a config file may hold; each is also a
+// flag of the serve command and an environment variable (EnvName).
+func ConfigKeys() []string { return slices.Clone(configKeys) }
+
+// secretKeys may not be given as flags.
+var secretKeys = []string{"password"}
+
+// EnvName is the environment variable for a config key: imap-addr ->
+// CYBERINTAKE_IMAP_ADDR. The password is CYBERINTAKE_IMAP_PASSWORD and the
+// token CYBERINTAKE_IMAP_TOKEN, the names mail tools usually expect.
+func EnvName(key string) string {
+	switch key {
+	case "password":
+		return "CYBERINTAKE_IMAP_PASSWORD"
+	case "user":
+		return "CYBERINTAKE_IMAP_USER"
+	}
+	return "CYBERINTAKE_" + strings.ToUpper(strings.ReplaceAll(key, "-", "_"))
+}
+
+// ConfigSources are the places a setting may come from.
+type ConfigSources struct {
+	// Flags holds the flags the user actually set (key -> values; repeated
+	// flags such as mailbox have several).
+	Flags map[string][]string
+	// Getenv reads the environment; nil means os.Getenv.
+	Getenv func(string) string
+	// File is the config file; "" means none.
+	File string
+}
+
+// ResolveIMAPConfig builds the configuration: each key takes the flag if set,
+// else the environment variable, else the config file, else the default.
+func ResolveIMAPConfig(src ConfigSources) (*IMAPConfig, error) {
+	getenv := src.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	var file map[string][]string
+	if src.File != "" {
+		f, err := os.Open(src.File)
+		if err != nil {
+			return nil, fmt.Errorf("config file: %w", err)
+		}
+		defer f.Close()
+		if file, err = ParseConfigFile(f, src.File); err != nil {
+			return nil, err
+		}
+		if st, err := f.Stat(); err == nil && st.Mode().Perm()&0o077 != 0 && file["password"] != nil {
+			return nil, fmt.Errorf("config file %s holds a password but is readable by others (mode %v): chmod 600 it", src.File, st.Mode().Perm())
+		}
+	}
+	cfg := &IMAPConfig{}
+	for _, key := range configKeys {
+		vals, ok := src.Flags[key]
+		if ok && slices.Contains(secretKeys, key) {
+			return nil, fmt.Errorf("--%s: secrets are not accepted on the command line; use --password-file, $%s or the config file", key, EnvName(key))
+		}
+		if !ok {
+			if v := getenv(EnvName(key)); v != "" {
+				vals, ok = strings.Split(v, ","), true
+				if key != "mailbox" {
+					vals = []string{v}
+				}
+			}
+		}
+		if !ok {
+			vals, ok = file[key]
+		}
+		if !ok {
+			continue
+		}
+		for _, v := range vals {
+			if err := cfg.set(key, v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if cfg.TokenFile == "" && cfg.TokenCommand == "" {
+		cfg.Token = getenv("CYBERINTAKE_IMAP_TOKEN")
+	}
+	if err := cfg.Normalize(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// ParseConfigFile reads the config file format: one "key = value" per line,
+// '#' starts a comment line, blank lines are ignored, values may be double
+// quoted, and a key may repeat (mailbox).
+func ParseConfigFile(r io.Reader, name string) (map[string][]string, error) {
+	out := map[string][]string{}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" {
+			return nil, fmt.Errorf("%s:%d: want key = value", name, n)
+		}
+		if !slices.Contains(configKeys, k) {
+			return nil, fmt.Errorf("%s:%d: unknown key %q", name, n, k)
+		}
+		if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+			uq, err := strconv.Unquote(v)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %s: %w", name, n, k, err)
+			}
+			v = uq
+		}
+		out[k] = append(out[k], v)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return out, nil
+}
+
+func (c *IMAPConfig) set(key, v string) error {
+	var err error
+	dur := func(p *time.Duration) { *p, err = time.ParseDuration(v) }
+	num := func(p *int64) { *p, err = strconv.ParseInt(v, 10, 64) }
+	switch key {
+	case "imap-addr":
+		c.Addr = v
+	case "user":
+		c.User = v
+	case "password":
+		c.Password = v
+	case "password-file":
+		var b []byte
+		if b, err = os.ReadFile(v); err == nil {
+			c.Password = strings.TrimRight(string(b), "\r\n")
+		}
+	case "tls":
+		c.TLS = v
+	case "ca-file":
+		c.CAFile = v
+	case "server-name":
+		c.ServerName = v
+	case "auth":
+		c.Auth = v
+	case "token-file":
+		c.TokenFile = v
+	case "token-command":
+		c.TokenCommand = v
+	case "mailbox":
+		if v = strings.TrimSpace(v); v != "" {
+			c.Mailboxes = append(c.Mailboxes, v)
+		}
+	case "keyword":
+		c.Keyword = v
+	case "move-to":
+		c.MoveTo = v
+	case "dry-run":
+		c.DryRun, err = strconv.ParseBool(v)
+	case "batch-size":
+		c.BatchSize, err = strconv.Atoi(v)
+	case "batch-bytes":
+		num(&c.BatchBytes)
+	case "max-message-size":
+		num(&c.MaxMessageSize)
+	case "poll-interval":
+		dur(&c.PollInterval)
+	case "idle-interval":
+		dur(&c.IdleInterval)
+	case "timeout":
+		dur(&c.Timeout)
+	case "backoff-min":
+		dur(&c.BackoffMin)
+	case "backoff-max":
+		dur(&c.BackoffMax)
+	case "stale-after":
+		dur(&c.StaleAfter)
+	case "http":
+		c.HTTP = v
+	}
+	if err != nil {
+		if key == "password-file" {
+			return fmt.Errorf("password file: %w", err)
+		}
+		return fmt.Errorf("%s %q: %w", key, v, err)
+	}
+	return nil
+}
+
+// ErrConfig marks an invalid configuration.
+var ErrConfig = errors.New("invalid configuration")
+
+// Normalize fills defaults and checks the configuration.
+func (c *IMAPConfig) Normalize() error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w: %s", ErrConfig, fmt.Sprintf(format, a...))
+	}
+	if c.Addr == "" {
+		return bad("no IMAP server: set --imap-addr host:port")
+	}
+	if c.TLS == "" {
+		c.TLS = "implicit"
+	}
+	if !slices.Contains([]string{"implicit", "starttls", "none"}, c.TLS) {
+		return bad("--tls %q: want implicit, starttls or none", c.TLS)
+	}
+	if _, _, err := splitAddr(c.Addr, c.TLS); err != nil {
+		return bad("--imap-addr %q: %v", c.Addr, err)
+	}
+	if c.Auth == "" {
+		c.Auth = "auto"
+	}
+	if !slices.Contains([]string{"auto", "plain", "login", "xoauth2", "oauthbearer"}, c.Auth) {
+		return bad("auth %q: want auto, plain, login, xoauth2 or oauthbearer", c.Auth)
+	}
+	if c.User == "" {
+		return bad("no user: set --user or $%s", EnvName("user"))
+	}
+	oauth := c.Auth == "xoauth2" || c.Auth == "oauthbearer"
+	hasToken := c.TokenFile != "" || c.TokenCommand != "" || c.Token != ""
+	if oauth && !hasToken {
+		return bad("auth %s needs token-file, token-command or $CYBERINTAKE_IMAP_TOKEN", c.Auth)
+	}
+	if !hasToken && c.Password == "" {
+		return bad("no password: use --password-file, $%s or the config file", EnvName("password"))
+	}
+	if len(c.Mailboxes) == 0 {
+		c.Mailboxes = []string{"INBOX"}
+	}
+	switch {
+	case c.Keyword == "":
+		c.Keyword = DefaultKeyword
+	case strings.EqualFold(c.Keyword, "none"):
+		c.Keyword = ""
+	case strings.HasPrefix(c.Keyword, `\`) || strings.ContainsAny(c.Keyword, " ()%*\"]{"):
+		return bad("keyword %q: not an IMAP keyword", c.Keyword)
+	}
+	def := func(p *time.Duration, d time.Duration) {
+		if *p <= 0 {
+			*p = d
+		}
+	}
+	if c.BatchSize <= 0 {
+		c.BatchSize = DefaultBatchSize
+	}
+	if c.BatchBytes <= 0 {
+		c.BatchBytes = DefaultBatchBytes
+	}
+	if c.MaxMessageSize <= 0 {
+		c.MaxMessageSize = DefaultMaxMessageSize
+	}
+	def(&c.PollInterval, time.Minute)
+	def(&c.Timeout, 2*time.Minute)
+	def(&c.IdleInterval, 10*time.Minute)
+	c.IdleInterval = min(c.IdleInterval, maxIdleInterval, c.Timeout/2)
+	def(&c.BackoffMin, time.Second)
+	def(&c.BackoffMax, 5*time.Minute)
+	c.BackoffMax = max(c.BackoffMax, c.BackoffMin)
+	def(&c.StaleAfter, 2*max(c.IdleInterval, c.PollInterval)+c.Timeout)
+	return nil
+}
+
+// String describes the configuration for logs, without secrets.
+func (c *IMAPConfig) String() string {
+	return fmt.Sprintf("imap-addr=%s user=%s tls=%s auth=%s mailboxes=%q keyword=%q move-to=%q dry-run=%v",
+		c.Addr, c.User, c.TLS, c.Auth, c.Mailboxes, c.Keyword, c.MoveTo, c.DryRun)
+}

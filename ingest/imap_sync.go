@@ -1,0 +1,391 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"cyberintake/mailparse"
+	"cyberintake/store"
+)
+
+// ErrHostile marks a server answer that breaks the protocol or our limits
+// (a literal larger than announced or allowed, a missing body).
+var ErrHostile = errors.New("unexpected server response")
+
+// newMsg is a message found by the first, cheap FETCH of a sync.
+type newMsg struct {
+	uid  imap.UID
+	size int64
+}
+
+// fetchedMsg is one message read in full (or its header only, when oversize).
+type fetchedMsg struct {
+	uid      imap.UID
+	raw      []byte
+	oversize int64 // announced size when only the header was fetchedMsg
+}
+
+// batch is a run of consecutive new messages, filed in one transaction.
+type imapBatch struct {
+	msgs    []fetchedMsg
+	lastUID imap.UID // highest UID asked for: every new UID up to it is filed with the batch
+}
+
+// syncMailbox files every message of mbox newer than the stored state. It
+// returns the number of messages handed to the store. When ctx is cancelled
+// it finishes and commits the batch in hand, then returns ctx's error.
+func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (int, error) {
+	start := time.Now()
+	log := d.log.With("mailbox", mbox)
+	key := d.stateKey(mbox)
+	state, known, err := d.filer.st.SourceState(ctx, key)
+	if err != nil {
+		return 0, fmt.Errorf("read state of %s: %w", key, err)
+	}
+	readOnly := d.cfg.DryRun || (d.cfg.Keyword == "" && d.cfg.MoveTo == "")
+	sel, err := s.c.Select(mbox, &imap.SelectOptions{ReadOnly: readOnly}).Wait()
+	if err != nil {
+		return 0, fmt.Errorf("select %q: %w", mbox, err)
+	}
+	last := imap.UID(state.LastUID)
+	rescan := known && state.UIDValidity != sel.UIDValidity
+	if rescan {
+		log.Warn("UIDVALIDITY changed: re-scanning the whole mailbox; already filed messages are recognised as duplicates",
+			"stored", state.UIDValidity, "now", sel.UIDValidity)
+		last = 0
+	}
+	newState := store.SourceState{Key: key, UIDValidity: sel.UIDValidity, LastUID: uint32(last)}
+	if sel.UIDNext != 0 && sel.UIDNext <= last+1 {
+		if rescan || !known {
+			newState.SyncedAt = time.Now().UTC()
+			if err := d.saveState(ctx, newState); err != nil {
+				return 0, err
+			}
+		}
+		d.metrics.syncDone(mbox, time.Since(start))
+		return 0, nil
+	}
+	todo, err := listNew(s.c, last)
+	if err != nil {
+		return 0, fmt.Errorf("list new messages in %q: %w", mbox, err)
+	}
+	d.metrics.seen(mbox, len(todo))
+	if len(todo) > 0 {
+		log.Info("new messages", "count", len(todo), "from_uid", todo[0].uid, "to_uid", todo[len(todo)-1].uid)
+	}
+	keywordOK := d.cfg.Keyword != "" && allowsKeyword(sel.PermanentFlags, d.cfg.Keyword)
+	if d.cfg.Keyword != "" && !keywordOK && !d.cfg.DryRun {
+		log.Warn("server does not allow the keyword on this mailbox; not setting it", "keyword", d.cfg.Keyword)
+	}
+
+	// One goroutine fetches the next batch while this one files the last:
+	// the network and the store's fsync overlap.
+	fctx, stop := context.WithCancel(ctx)
+	defer stop()
+	batches := make(chan imapBatch, 1)
+	fetchErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		fetchErr <- d.fetchBatches(fctx, s, todo, batches)
+	}()
+	n := 0
+	for b := range batches {
+		newState.LastUID = uint32(b.lastUID)
+		newState.SyncedAt = time.Now().UTC()
+		filedUIDs, err := d.fileBatch(ctx, mbox, b, newState)
+		if err != nil {
+			stop()
+			s.abort()
+			for range batches {
+			}
+			return n, err
+		}
+		n += len(b.msgs)
+		if !d.cfg.DryRun {
+			d.markFiled(s, log, filedUIDs, keywordOK)
+		}
+	}
+	if err := <-fetchErr; err != nil {
+		return n, err
+	}
+	if ctx.Err() != nil {
+		return n, ctx.Err()
+	}
+	if len(todo) == 0 && (rescan || !known) {
+		newState.SyncedAt = time.Now().UTC()
+		if err := d.saveState(ctx, newState); err != nil {
+			return n, err
+		}
+	}
+	d.metrics.syncDone(mbox, time.Since(start))
+	return n, nil
+}
+
+// listNew asks for the UIDs and sizes of the messages above last. "last+1:*"
+// always matches the highest message, even an old one: filter it out.
+func listNew(c *imapclient.Client, last imap.UID) ([]newMsg, error) {
+	set := imap.UIDSet{imap.UIDRange{Start: last + 1, Stop: 0}}
+	cmd := c.Fetch(set, &imap.FetchOptions{UID: true, RFC822Size: true})
+	var out []newMsg
+	for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+		buf, err := msg.Collect()
+		if err != nil {
+			cmd.Close()
+			return nil, err
+		}
+		if buf.UID > last {
+			out = append(out, newMsg{uid: buf.UID, size: buf.RFC822Size})
+		}
+	}
+	if err := cmd.Close(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b newMsg) int { return int(a.uid) - int(b.uid) })
+	return slices.CompactFunc(out, func(a, b newMsg) bool { return a.uid == b.uid }), nil
+}
+
+// fetchBatches reads todo in batches bounded by count and bytes and sends
+// them to out, stopping between batches when ctx is done.
+func (d *Daemon) fetchBatches(ctx context.Context, s *imapSession, todo []newMsg, out chan<- imapBatch) error {
+	for len(todo) > 0 {
+		if ctx.Err() != nil {
+			return nil
+		}
+		n, bytes := 0, int64(0)
+		for n < len(todo) && n < d.cfg.BatchSize {
+			sz := min(todo[n].size, d.cfg.MaxMessageSize)
+			if n > 0 && bytes+sz > d.cfg.BatchBytes {
+				break
+			}
+			bytes += sz
+			n++
+		}
+		msgs, err := d.fetchFull(s, todo[:n])
+		if err != nil {
+			return err
+		}
+		select {
+		case out <- imapBatch{msgs: msgs, lastUID: todo[n-1].uid}:
+		case <-ctx.Done():
+			// Hand over the batch in hand anyway: it is already read.
+			out <- imapBatch{msgs: msgs, lastUID: todo[n-1].uid}
+			return nil
+		}
+		todo = todo[n:]
+	}
+	return nil
+}
+
+// fetchFull reads the messages of one batch with BODY.PEEK[], which leaves
+// \Seen alone for the people who read the mailbox too. Oversize messages
+// get BODY.PEEK[HEADER] only.
+func (d *Daemon) fetchFull(s *imapSession, items []newMsg) ([]fetchedMsg, error) {
+	var whole, heads imap.UIDSet
+	sizes := make(map[imap.UID]int64, len(items))
+	for _, it := range items {
+		sizes[it.uid] = it.size
+		if it.size > d.cfg.MaxMessageSize {
+			heads.AddNum(it.uid)
+		} else {
+			whole.AddNum(it.uid)
+		}
+	}
+	var out []fetchedMsg
+	for _, part := range []struct {
+		set  imap.UIDSet
+		spec imap.PartSpecifier
+	}{{whole, imap.PartSpecifierNone}, {heads, imap.PartSpecifierHeader}} {
+		if len(part.set) == 0 {
+			continue
+		}
+		sect := &imap.FetchItemBodySection{Specifier: part.spec, Peek: true}
+		cmd := s.c.Fetch(part.set, &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{sect}})
+		for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+			f, err := readFetched(msg, d.cfg.MaxMessageSize)
+			if err != nil {
+				s.abort()
+				cmd.Close()
+				return nil, err
+			}
+			if part.spec == imap.PartSpecifierHeader {
+				f.oversize = sizes[f.uid]
+			}
+			out = append(out, f)
+		}
+		if err := cmd.Close(); err != nil {
+			return nil, fmt.Errorf("fetch %v: %w", part.set, err)
+		}
+	}
+	slices.SortFunc(out, func(a, b fetchedMsg) int { return int(a.uid) - int(b.uid) })
+	return out, nil
+}
+
+// readFetched reads one FETCH response, refusing literals over limit
+// whatever size the server announced, so memory stays bounded.
+func readFetched(msg *imapclient.FetchMessageData, limit int64) (fetchedMsg, error) {
+	var f fetchedMsg
+	got := false
+	for item := msg.Next(); item != nil; item = msg.Next() {
+		switch it := item.(type) {
+		case imapclient.FetchItemDataUID:
+			f.uid = it.UID
+		case imapclient.FetchItemDataBodySection:
+			if it.Literal == nil {
+				return f, fmt.Errorf("%w: UID %d: empty body", ErrHostile, f.uid)
+			}
+			if it.Literal.Size() > limit {
+				return f, fmt.Errorf("%w: UID %d: body literal of %d bytes exceeds the limit of %d", ErrHostile, f.uid, it.Literal.Size(), limit)
+			}
+			var buf bytes.Buffer
+			buf.Grow(int(min(it.Literal.Size(), 1<<20)))
+			if _, err := buf.ReadFrom(it.Literal); err != nil {
+				return f, fmt.Errorf("read body of UID %d: %w", f.uid, err)
+			}
+			f.raw, got = buf.Bytes(), true
+		}
+	}
+	if f.uid == 0 || !got {
+		return f, fmt.Errorf("%w: FETCH response without UID or body", ErrHostile)
+	}
+	return f, nil
+}
+
+// fileBatch parses and commits one batch together with the mailbox state,
+// and returns the UIDs that may now be marked on the server.
+func (d *Daemon) fileBatch(ctx context.Context, mbox string, b imapBatch, st store.SourceState) ([]imap.UID, error) {
+	in := make([]Incoming, len(b.msgs))
+	for i, m := range b.msgs {
+		in[i] = Incoming{
+			Raw:    m.raw,
+			Source: store.Source{Kind: "imap", Name: d.sourceName(mbox), UID: uint32(m.uid)},
+			Pos:    fmt.Sprintf("imap://%s/%s;UID=%d", d.account(), mbox, m.uid),
+		}
+	}
+	// The commit must happen even when a signal arrives meanwhile.
+	outs, results, err := d.file(context.WithoutCancel(ctx), b, in, st)
+	if err != nil {
+		d.metrics.failed(mbox, len(in))
+		return nil, err
+	}
+	var marks []imap.UID
+	for i, m := range b.msgs {
+		res := results[i]
+		if m.oversize > 0 {
+			d.log.Warn("message too large: filed its header only, left unmarked on the server",
+				"mailbox", mbox, "uid", m.uid, "size", m.oversize, "limit", d.cfg.MaxMessageSize)
+		} else {
+			marks = append(marks, m.uid)
+		}
+		d.metrics.filed(mbox, res, outs[i].Duplicate)
+		d.log.Debug("filed", "mailbox", mbox, "uid", m.uid, "id", outs[i].ID, "duplicate", outs[i].Duplicate, "kind", res.Kind)
+		if d.opts.Filed != nil {
+			d.opts.Filed(FiledMessage{Mailbox: mbox, UID: uint32(m.uid), Outcome: outs[i], Result: res})
+		}
+	}
+	return marks, nil
+}
+
+// file runs one store transaction; one at a time, since every mailbox's
+// watcher shares the store file. An oversize message, of which only the
+// header was fetchedMsg, is filed with an error saying so.
+func (d *Daemon) file(ctx context.Context, b imapBatch, in []Incoming, st store.SourceState) ([]store.Outcome, []*mailparse.Result, error) {
+	d.fileMu.Lock()
+	defer d.fileMu.Unlock()
+	if !slices.ContainsFunc(b.msgs, func(m fetchedMsg) bool { return m.oversize > 0 }) {
+		return d.filer.FileBatch(ctx, in, st)
+	}
+	msgs := make([]store.Message, len(in))
+	results := make([]*mailparse.Result, len(in))
+	for i, m := range in {
+		msgs[i] = d.filer.Parse(m)
+		if b.msgs[i].oversize > 0 {
+			msgs[i].Result.Error = fmt.Sprintf("message of %d bytes exceeds max-message-size %d: only its header was fetchedMsg; it is still on the server",
+				b.msgs[i].oversize, d.cfg.MaxMessageSize)
+		}
+		results[i] = msgs[i].Result
+	}
+	outs, err := d.filer.Commit(ctx, msgs, st)
+	return outs, results, err
+}
+
+// saveState records the mailbox state alone (a new UIDVALIDITY with no
+// message to file).
+func (d *Daemon) saveState(ctx context.Context, st store.SourceState) error {
+	d.fileMu.Lock()
+	defer d.fileMu.Unlock()
+	_, err := d.filer.Commit(context.WithoutCancel(ctx), nil, st)
+	return err
+}
+
+// FiledMessage reports one message the daemon filed.
+type FiledMessage struct {
+	Mailbox string
+	UID     uint32
+	Outcome store.Outcome
+	Result  *mailparse.Result
+}
+
+// markFiled sets the keyword and moves the filed messages. They are already
+// committed, so a failure here only logs: the next run finds them filed.
+func (d *Daemon) markFiled(s *imapSession, log *slog.Logger, uids []imap.UID, keywordOK bool) {
+	if len(uids) == 0 {
+		return
+	}
+	set := imap.UIDSetNum(uids...)
+	if keywordOK {
+		flags := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.Flag(d.cfg.Keyword)}}
+		if err := s.c.Store(set, flags, nil).Close(); err != nil {
+			log.Warn("could not set the keyword on filed messages", "uids", set.String(), "err", err)
+		}
+	}
+	if d.cfg.MoveTo == "" {
+		return
+	}
+	caps := s.c.Caps()
+	switch {
+	case caps.Has(imap.CapMove):
+		if _, err := s.c.Move(set, d.cfg.MoveTo).Wait(); err != nil {
+			log.Warn("could not move filed messages", "to", d.cfg.MoveTo, "uids", set.String(), "err", err)
+		}
+	default:
+		if _, err := s.c.Copy(set, d.cfg.MoveTo).Wait(); err != nil {
+			log.Warn("could not copy filed messages", "to", d.cfg.MoveTo, "uids", set.String(), "err", err)
+			return
+		}
+		del := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}
+		if err := s.c.Store(set, del, nil).Close(); err != nil {
+			log.Warn("could not flag copied messages deleted", "uids", set.String(), "err", err)
+			return
+		}
+		// A plain EXPUNGE would also remove what people flagged \Deleted.
+		if !caps.Has(imap.CapUIDPlus) {
+			log.Warn("server lacks MOVE and UIDPLUS: copied messages are left flagged \\Deleted", "uids", set.String())
+			return
+		}
+		if err := s.c.UIDExpunge(set).Close(); err != nil {
+			log.Warn("could not expunge moved messages", "uids", set.String(), "err", err)
+		}
+	}
+}
+
+// allowsKeyword reports whether PERMANENTFLAGS lets us store kw.
+func allowsKeyword(perm []imap.Flag, kw string) bool {
+	for _, f := range perm {
+		if f == imap.FlagWildcard || string(f) == kw {
+			return true
+		}
+	}
+	return false
+}
+
+// abort drops the connection at once. Closing the socket first unblocks the
+// client's reader if it waits for us to drain a literal we refused.
+func (s *imapSession) abort() { _ = s.conn.Conn.Close() }
