@@ -1,11 +1,14 @@
 package mailparse
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
-)
+	"strings"
 
-// Placeholder; the mailparse owners replace this file.
+	"cyberintake/classify"
+)
 
 // Options tune Parse. A nil *Options is valid and means the defaults.
 type Options struct {
@@ -19,22 +22,304 @@ type Options struct {
 
 // Parse reads one raw RFC 5322 message. It never panics and never returns
 // nil: a message it cannot read at all has Result.Error set.
-func Parse(raw []byte, opts *Options) *Result {
-	return &Result{Kind: KindUnrelated, References: []string{}, Attachments: []Attachment{}, Warnings: []string{}, Error: "not implemented"}
+func Parse(raw []byte, opts *Options) (res *Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = Failed("", fmt.Errorf("internal error while parsing: %v", p))
+		}
+	}()
+	d, err := decode(raw, opts)
+	if err != nil {
+		return Failed("", err)
+	}
+	return read(d)
 }
 
 // ParseReader reads a message from r, refusing one larger than MaxSize.
 func ParseReader(r io.Reader, opts *Options) *Result {
-	raw, err := io.ReadAll(r)
-	if err != nil {
-		return Failed("", err)
+	limit := int64(defaultMaxSize)
+	if opts != nil && opts.MaxSize > 0 {
+		limit = opts.MaxSize
 	}
-	return Parse(raw, opts)
+	var buf bytes.Buffer
+	n, err := io.Copy(&buf, io.LimitReader(r, limit+1))
+	if err != nil {
+		return Failed("", fmt.Errorf("read message: %w", err))
+	}
+	if n > limit {
+		return Failed("", errors.New("message is over the "+sizeLabel(limit)+" limit"))
+	}
+	return Parse(buf.Bytes(), opts)
 }
 
 // Failed returns the Result for a file that could not be read at all.
 func Failed(file string, err error) *Result {
-	r := &Result{File: file, Kind: KindUnrelated, References: []string{}, Attachments: []Attachment{}, Warnings: []string{}}
+	r := &Result{File: file, Kind: KindUnrelated, References: []string{}, Attachments: []Attachment{}, Warnings: []string{}, Tags: emptyTags()}
 	r.Error = fmt.Sprint(err)
 	return r
+}
+
+func emptyTags() classify.Tags {
+	return classify.Tags{Cause: []string{}, Impact: []string{}, Response: []string{}, Prevention: []string{}}
+}
+
+// read turns decoded text and headers into a Result.
+func read(d *decoded) *Result {
+	res := &Result{
+		MessageID:   d.MessageID,
+		From:        d.From,
+		Date:        d.Date,
+		Subject:     d.Subject,
+		InReplyTo:   d.InReplyTo,
+		Thread:      d.Thread,
+		References:  []string{},
+		Attachments: append([]Attachment{}, d.Attachments...),
+		Warnings:    append([]string{}, d.Warnings...),
+		Tags:        emptyTags(),
+	}
+	subj := parseSubject(d.Subject)
+	segs := segments(splitLines(d.Text))
+	own := segs[0]
+	names := nameTokens(d.FromName, d.From)
+
+	rd := readAnswers(d, segs, subj, names)
+
+	own0 := ownText(own.Lines)
+	kind, warn := classifyKind(kindInfo{
+		Header:   d.Header,
+		From:     d.From,
+		FromName: d.FromName,
+		Subject:  subj,
+		Delivery: d.DeliveryStatus,
+		OwnText:  own0,
+		Answered: rd.sections.Answered,
+		CitesRef: letterRefRe.MatchString(own0) || letterRefRe.MatchString(d.Subject),
+	})
+	res.Kind = kind
+	if kind != KindReport {
+		return res
+	}
+	if warn != "" {
+		res.Warnings = append(res.Warnings, warn)
+	}
+	res.Lab = subj.Lab
+	if subj.Convention && subj.Lab == nil {
+		res.Warnings = append(res.Warnings, "subject names no lab (placeholder left as written)")
+	}
+	a := rd.sections.Answers
+	res.Sections = Sections{A: a[0], B: a[1], C: a[2], D: a[3], E: a[4]}
+	res.Warnings = append(res.Warnings, rd.warnings...)
+	res.NeedsReview = rd.needsReview
+	res.References = references(a[4])
+
+	// The lab's own words: the answers, else its own text.
+	all := strings.TrimSpace(strings.Join(a[:], "\n"))
+	langText := all
+	if len(langText) < 40 {
+		langText = strings.TrimSpace(all + "\n" + own0 + "\n" + rd.extraText)
+	}
+	res.Language = classify.Language(langText)
+	res.Tags = classify.Tag(res.Sections.Answers())
+	fixTags(&res.Tags)
+	if all != "" {
+		if days, ok := classify.Downtime(all); ok {
+			res.DowntimeDays = &days
+		}
+	}
+
+	people := peopleOf(d, segs)
+	signer := signerOf(own.Lines, d.From, d.FromName)
+	srcs := []contactSource{{Lines: own.Lines, Signer: signer}}
+	for _, s := range rd.used {
+		srcs = append(srcs, contactSource{Lines: s.Lines, Signer: signerOf(s.Lines, addrOf(s.From), nameOf(s.From))})
+	}
+	for _, t := range d.AttachmentTexts {
+		srcs = append(srcs, contactSource{Lines: splitLines(t), Signer: signer})
+	}
+	res.Contact = findContact(srcs, people)
+	if res.Contact.Email == "" && res.Contact.Name == signer.Name {
+		res.Contact.Email = signer.Email
+	}
+	return res
+}
+
+func fixTags(t *classify.Tags) {
+	for _, p := range []*[]string{&t.Cause, &t.Impact, &t.Response, &t.Prevention} {
+		if *p == nil {
+			*p = []string{}
+		}
+	}
+}
+
+// answersRead is where the answers were found.
+type answersRead struct {
+	sections    sectionResult
+	used        []segment // forwarded segments the answers came from
+	extraText   string
+	warnings    []string
+	needsReview bool
+}
+
+// readAnswers finds the answers: in the sender's own text; in a forwarded
+// report when the sender only adds a note; in readable attachments when
+// the body points to them; else, for prose replies, sentence by sentence.
+func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]bool) answersRead {
+	var rd answersRead
+	own := segs[0]
+	ctx := sectionCtx{NameTokens: names}
+	rd.sections = extractSections(own.Lines, ctx)
+
+	// A forward whose note answers little: the report is forwarded.
+	if rd.sections.Answered < 3 {
+		for _, s := range segs[1:] {
+			if s.Letter || !(s.Forward || subj.Forward) {
+				continue
+			}
+			fctx := sectionCtx{NameTokens: mergeTokens(names, nameTokens(nameOf(s.From), addrOf(s.From)))}
+			fr := extractSections(s.Lines, fctx)
+			if fr.Answered > rd.sections.Answered {
+				note := rd.sections
+				if note.Answered == 0 {
+					note = proseSections(own.Lines, ctx)
+				}
+				for q := range fr.Answers {
+					if note.Answers[q] != "" && (fr.Answers[q] == "" || isPlaceholderAnswer(fr.Answers[q])) {
+						fr.Answers[q] = note.Answers[q]
+					}
+				}
+				fr.Answered = countAnswers(fr.Answers)
+				rd.sections = fr
+				rd.used = append(rd.used, s)
+				rd.warnings = append(rd.warnings, "answers read from the forwarded message")
+				break
+			}
+		}
+	}
+	if rd.sections.Answered == 0 && len(d.AttachmentTexts) > 0 {
+		for _, t := range d.AttachmentTexts {
+			ar := extractSections(splitLines(t), ctx)
+			if ar.Answered == 0 {
+				ar = proseSections(splitLines(t), ctx)
+			}
+			if ar.Answered > rd.sections.Answered {
+				rd.sections = ar
+				rd.extraText = t
+			}
+		}
+		if rd.sections.Answered > 0 {
+			rd.warnings = append(rd.warnings, "answers read from an attachment")
+		}
+	}
+	if rd.sections.Answered == 0 {
+		rd.sections = proseSections(own.Lines, ctx)
+		if rd.sections.Answered > 0 {
+			rd.warnings = append(rd.warnings, "no question labels: answers assigned sentence by sentence")
+		}
+	}
+	if rd.sections.Answered == 0 && len(d.Unreadable) > 0 {
+		rd.needsReview = true
+		names := make([]string, len(d.Unreadable))
+		for i, a := range d.Unreadable {
+			names[i] = a.Name
+		}
+		rd.warnings = append(rd.warnings, "answers seem to be in an attachment that could not be read: "+strings.Join(names, ", "))
+	}
+	if rd.sections.Ambiguous {
+		rd.needsReview = true
+		rd.warnings = append(rd.warnings, "sections could not be told apart")
+	}
+	return rd
+}
+
+func countAnswers(a [5]string) int {
+	n := 0
+	for _, s := range a {
+		if s != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// isPlaceholderAnswer tells an answer that defers to someone else ("à
+// compléter par la qualité", "to be completed", "aan te vullen").
+func isPlaceholderAnswer(s string) bool {
+	f := fold(s)
+	if len(f) > 80 {
+		return false
+	}
+	for _, w := range []string{"a completer", "a compléter", "to be completed", "tbd", "to follow", "aan te vullen", "in te vullen", "zu erganzen", "wird nachgereicht", "a venir", "suivra"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameTokens are the words of a display name and address local part.
+func nameTokens(name, addr string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words(name) {
+		if len(w) > 1 && !titleWords[w] {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+func mergeTokens(a, b map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for k := range a {
+		m[k] = true
+	}
+	for k := range b {
+		m[k] = true
+	}
+	return m
+}
+
+// addrOf and nameOf split a header value "Name <addr>".
+func addrOf(v string) string {
+	if e := emailRe.FindString(v); e != "" {
+		return strings.ToLower(e)
+	}
+	return ""
+}
+
+func nameOf(v string) string {
+	if i := strings.Index(v, "<"); i > 0 {
+		return strings.Trim(strings.TrimSpace(v[:i]), `"'`)
+	}
+	if strings.Contains(v, "@") {
+		return ""
+	}
+	return strings.TrimSpace(v)
+}
+
+// peopleOf maps addresses to display names of everyone the message names:
+// the sender, Cc, and the authors of quoted and forwarded messages.
+func peopleOf(d *decoded, segs []segment) map[string]string {
+	m := map[string]string{}
+	add := func(addr, name string) {
+		addr = strings.ToLower(addr)
+		n := personDisplayName(name)
+		if addr == "" || n == "" || strings.Contains(addr, "sciensano") {
+			return
+		}
+		if _, ok := m[addr]; !ok {
+			m[addr] = n
+		}
+	}
+	add(d.From, d.FromName)
+	for _, key := range []string{"Cc", "To", "Reply-To"} {
+		if list, err := d.Header.AddressList(key); err == nil {
+			for _, a := range list {
+				add(a.Address, a.Name)
+			}
+		}
+	}
+	for _, s := range segs[1:] {
+		add(addrOf(s.From), nameOf(s.From))
+	}
+	return m
 }

@@ -1,0 +1,261 @@
+package mailparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The contact person: named explicitly ("Personne de contact :",
+// "Contactpersoon:", "Ansprechpartnerin:", "Contact person:", "Contact:"),
+// or the signer when the reply says so ("moi-même", "ondergetekende",
+// "die Unterzeichnende", "myself", "contact me"), else the signer. Names
+// lose their titles (Dr, Prof., apr., ir., Mme, Mevr., Frau...); phones
+// are kept as written; a missing e-mail address is looked up among the
+// people the message names (its sender, a forwarded author, Cc).
+
+var (
+	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	phoneRe = regexp.MustCompile(`(?:\+|00)\d{2,3}[\s./]?(?:\(0\)\s?)?\d{1,4}(?:[\s./-]?\d{2,4}){2,4}|\b0\d{1,3}[\s./]\d{2,3}(?:[\s./]?\d{2}){2,3}\b`)
+	selfRe  = regexp.MustCompile(`(?i)\b(moi-m[êe]me|moi m[êe]me|moi|le soussign[ée]|la soussign[ée]e?|soussign[ée]e?|ondergetekende|mezelf|ikzelf|der unterzeichnende|die unterzeichnende|unterzeichnende|unterzeichner(in)?|ich selbst|myself|the undersigned|undersigned|me)\b`)
+	// contactVerbRe are invitations to contact someone: "contact me",
+	// "me contacter", "mij contacteren", "kontaktieren Sie mich".
+	contactVerbRe = regexp.MustCompile(`(?i)\b(contact(er|eren|ez)?|kontaktier\w*|bereikbaar|joignable|erreichbar|reach)\b`)
+	meRe          = regexp.MustCompile(`(?i)\b(me|mij|mich|moi|me at|me on)\b`)
+	titleRe       = regexp.MustCompile(`(?i)^((dr|prof|apr|ir|ing|mme|mevr|mevrouw|mr|mrs|ms|mw|dhr|m|frau|herr|med|docteur|dokter|doctor|madame|monsieur|mademoiselle|mlle|lic|drs)\.?\s+)+`)
+)
+
+// contactSource is the text the contact is searched in, with the signer
+// of that text.
+type contactSource struct {
+	Lines  []line
+	Signer Contact
+}
+
+// findContact returns the contact person.
+func findContact(srcs []contactSource, people map[string]string) Contact {
+	for _, src := range srcs {
+		if c, ok := explicitContact(src, people); ok {
+			return c
+		}
+	}
+	if len(srcs) > 0 {
+		return srcs[0].Signer
+	}
+	return Contact{}
+}
+
+// explicitContact looks for a contact line or an invitation to contact.
+func explicitContact(src contactSource, people map[string]string) (Contact, bool) {
+	ls := src.Lines
+	for i, l := range ls {
+		if l.Depth > 0 {
+			continue
+		}
+		t := strings.TrimSpace(l.Text)
+		if t == "" {
+			continue
+		}
+		if m := contactLineRe.FindStringIndex(t); m != nil {
+			val := strings.TrimSpace(t[m[1]:])
+			val = strings.TrimLeft(val, " *_")
+			// "Contactpersoon voor verdere vragen: X", "Ansprechpartnerin ist X".
+			if k := strings.IndexAny(val, ":|\t"); k >= 0 && k < 40 {
+				val = strings.TrimSpace(val[k+1:])
+			} else if k := regexp.MustCompile(`(?i)^(\w+\s+){0,3}(is|ist|est|est la|est le|:)\s+`).FindStringIndex(val); k != nil {
+				val = strings.TrimSpace(val[k[1]:])
+			} else if val != "" && !strings.HasPrefix(val, "/") {
+				continue // "Contact avec le fournisseur..." is a sentence
+			}
+			// A table cell or a wrapped line: the details may follow.
+			if j := nextNonBlank(ls, i+1); (val == "" || !emailRe.MatchString(val) && !phoneRe.MatchString(val)) && j < len(ls) && ls[j].Depth == 0 {
+				nt := strings.TrimSpace(ls[j].Text)
+				if val == "" || emailRe.MatchString(nt) || phoneRe.MatchString(nt) {
+					if lineEnd(nt) == endNone && !contactLineRe.MatchString(nt) {
+						val = strings.TrimSpace(val + " " + nt)
+					}
+				}
+			}
+			if val == "" {
+				continue
+			}
+			if isSelf(val) {
+				c := src.Signer
+				if p := phoneRe.FindString(val); p != "" {
+					c.Phone = strings.TrimSpace(p)
+				}
+				return c, true
+			}
+			return parseContactValue(val, people), true
+		}
+		// "contact me at +32...", "n'hésitez pas à me contacter",
+		// "vous pouvez contacter directement M. Dumont (o.dumont@...)".
+		if contactVerbRe.MatchString(t) {
+			if e := emailRe.FindString(t); e != "" && !strings.Contains(strings.ToLower(e), "sciensano") {
+				c := parseContactValue(t, people)
+				c.Email = strings.ToLower(e)
+				if n, ok := people[c.Email]; ok {
+					c.Name = n
+				} else if c.Name == "" {
+					c.Name = nameFromSentence(t)
+				}
+				return c, true
+			}
+			if meRe.MatchString(t) {
+				c := src.Signer
+				if p := phoneRe.FindString(t); p != "" {
+					c.Phone = strings.TrimSpace(p)
+				}
+				return c, true
+			}
+		}
+	}
+	return Contact{}, false
+}
+
+func isSelf(val string) bool {
+	v := strings.TrimSpace(val)
+	if emailRe.MatchString(v) && !selfRe.MatchString(firstClause(v)) {
+		return false
+	}
+	return selfRe.MatchString(firstClause(v))
+}
+
+func firstClause(v string) string {
+	if i := strings.IndexAny(v, ",;(—–"); i > 0 {
+		return v[:i]
+	}
+	return v
+}
+
+// parseContactValue reads "Dr X Y, role, +32 ..., x.y@lab.be".
+func parseContactValue(val string, people map[string]string) Contact {
+	var c Contact
+	if e := emailRe.FindString(val); e != "" {
+		c.Email = strings.ToLower(e)
+	}
+	if p := phoneRe.FindString(val); p != "" {
+		c.Phone = strings.TrimSpace(p)
+	}
+	name := val
+	if i := strings.IndexAny(name, ",;(|\t"); i >= 0 {
+		name = name[:i]
+	}
+	for _, sep := range []string{" – ", " - ", " — ", " / "} {
+		if i := strings.Index(name, sep); i >= 0 {
+			name = name[:i]
+		}
+	}
+	if loc := phoneRe.FindStringIndex(name); loc != nil {
+		name = name[:loc[0]]
+	}
+	if loc := emailRe.FindStringIndex(name); loc != nil {
+		name = name[:loc[0]]
+	}
+	name = cleanPersonName(name)
+	c.Name = name
+	if c.Email == "" && name != "" {
+		key := fold(name)
+		for e, n := range people {
+			if fold(n) == key {
+				c.Email = e
+				break
+			}
+		}
+	}
+	if c.Name == "" && c.Email != "" {
+		c.Name = people[c.Email]
+	}
+	return c
+}
+
+// cleanPersonName drops titles, trailing role words after a tel. label,
+// and punctuation.
+func cleanPersonName(s string) string {
+	s = strings.TrimSpace(s)
+	s = regexp.MustCompile(`(?i)\s+(tel|tél|t|gsm|phone|mobile)\.?\s*:?\s*$`).ReplaceAllString(s, "")
+	s = titleRe.ReplaceAllString(s, "")
+	s = strings.Trim(s, " .:*_-–")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// nameFromSentence takes the capitalised words after a title in a
+// sentence ("contacter directement M. Dumont").
+func nameFromSentence(t string) string {
+	m := regexp.MustCompile(`(?:Dr\.?|Prof\.?|M\.|Mme|Mevr\.?|Dhr\.?|Frau|Herr|Mr\.?|Mrs\.?|Ms\.?)\s+((?:\p{Lu}[\p{L}'\-]+\s?){1,3})`).FindStringSubmatch(t)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
+// signerOf reads the signer from the signature lines of a segment: the
+// name line (the one sharing a word with the sender's name, else the first
+// name-like line), the first phone, the sender's address.
+func signerOf(ls []line, fromAddr, fromName string) Contact {
+	c := Contact{Email: strings.ToLower(fromAddr)}
+	sig := signatureLines(ls)
+	nameTok := map[string]bool{}
+	for _, w := range words(fromName) {
+		if len(w) > 1 {
+			nameTok[w] = true
+		}
+	}
+	local := fold(strings.SplitN(fromAddr, "@", 2)[0])
+	for _, s := range sig {
+		if c.Name == "" && looksLikeName(s) {
+			share := false
+			for _, w := range words(s) {
+				if nameTok[w] || len(w) > 2 && strings.Contains(local, w) {
+					share = true
+				}
+			}
+			if share {
+				c.Name = cleanPersonName(s)
+			}
+		}
+		if c.Phone == "" {
+			if p := phoneRe.FindString(s); p != "" && !strings.Contains(strings.ToLower(s), "fax") {
+				c.Phone = strings.TrimSpace(p)
+			}
+		}
+		if e := emailRe.FindString(s); e != "" && c.Email == "" {
+			c.Email = strings.ToLower(e)
+		}
+	}
+	if c.Name == "" {
+		c.Name = personDisplayName(fromName)
+	}
+	return c
+}
+
+// looksLikeName tells a signature line that is a person's name: two to
+// five words, capitalised, no digits or addresses.
+func looksLikeName(s string) bool {
+	if strings.ContainsAny(s, "@0123456789|:") || len(s) > 60 {
+		return false
+	}
+	f := strings.Fields(s)
+	if len(f) < 1 || len(f) > 6 {
+		return false
+	}
+	for _, w := range f {
+		r := []rune(w)[0]
+		if !(r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r)) && !titleWords[fold(strings.Trim(w, "."))] {
+			return false
+		}
+	}
+	return true
+}
+
+// personDisplayName turns a From display name into "First Last": "Lambotte
+// Valérie" stays as given unless written "Last, First".
+func personDisplayName(n string) string {
+	n = strings.Trim(strings.TrimSpace(n), `"'`)
+	if i := strings.Index(n, ","); i > 0 {
+		n = strings.TrimSpace(n[i+1:]) + " " + strings.TrimSpace(n[:i])
+	}
+	if strings.Contains(n, "@") {
+		return ""
+	}
+	return cleanPersonName(n)
+}

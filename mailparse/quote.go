@@ -1,0 +1,256 @@
+package mailparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A reply carries other people's text: the letter it answers, earlier
+// mails, a forwarded report. Everything is split into segments: the
+// sender's own text first, then one segment per quoted or forwarded
+// message, each introduced by a header block ("De : / Envoyé : / À :",
+// "Van: / Verzonden:", "Von: / Gesendet:", "From: / Sent:"), a separator
+// ("-----Message d'origine-----", "-------- Message transféré --------")
+// or an attribution ("Le ... a écrit :", "Op ... schreef", "Am ...
+// schrieb", "On ... wrote:"). Lines quoted with "> " stay in their segment
+// with their depth, so that answers typed between quoted questions can be
+// read: quoted text is never an answer, but a quoted question heads one.
+
+// line is one line of body text.
+type line struct {
+	Text  string // without the quote prefix, trimmed on the right
+	Depth int    // number of leading ">" quote marks
+}
+
+// segment is a stretch of the body written by one person.
+type segment struct {
+	Lines   []line
+	From    string // the From/De/Van/Von value of its header block
+	Subject string
+	Forward bool // introduced by a forward separator or header block
+	Letter  bool // it is Sciensano's letter (or mail) itself
+}
+
+var (
+	headerKeyRe = regexp.MustCompile(`(?i)^\s*[*_]*(de|from|van|von|da|sent|envoy[ée]|envoy[ée] le|verzonden|gesendet|date|datum|[àa]|to|aan|an|pour|cc|bcc|objet|subject|onderwerp|betreff|sujet|copie [àa]|kopie|reply-to|r[ée]pondre [àa])\s*[*_]*\s*:\s*(.*)$`)
+	separatorRe = regexp.MustCompile(`(?i)^\s*[-_=*]{2,}\s*(original message|message d'origine|message d’origine|oorspronkelijk bericht|origineel bericht|urspr[üu]ngliche nachricht|original-nachricht|forwarded message|message transf[ée]r[ée]|message r[ée]exp[ée]di[ée]|doorgestuurd bericht|weitergeleitete nachricht|weitergeleitete mail)\s*[-_=*]{2,}\s*$`)
+	beginFwdRe  = regexp.MustCompile(`(?i)^\s*(begin forwarded message|d[ée]but du message (r[ée]exp[ée]di[ée]|transf[ée]r[ée])|anfang der weitergeleiteten (nachricht|e-mail)|begin doorgestuurd bericht)\s*:?\s*$`)
+	ruleRe      = regexp.MustCompile(`^\s*[_\-=]{10,}\s*$`)
+	attribEndRe = regexp.MustCompile(`(?i)(a [ée]crit|wrote|schreef|schrieb|geschreven|geschrieben|scritto|escribi[óo])\s*(.{0,80})?:\s*$`)
+	attribBegRe = regexp.MustCompile(`(?i)^\s*(le|on|op|am|el|il|\S+,? (le|on|op|am))\s`)
+)
+
+// fromKeys and the other key sets classify header block keys.
+var (
+	fromKeys    = toSet("de from van von da")
+	dateKeys    = toSet("sent envoye envoye_le verzonden gesendet date datum")
+	subjectKeys = toSet("objet subject onderwerp betreff sujet")
+)
+
+// splitLines turns body text into lines with their quote depth.
+func splitLines(text string) []line {
+	raw := strings.Split(strings.ReplaceAll(text, "\r", ""), "\n")
+	out := make([]line, 0, len(raw))
+	for _, r := range raw {
+		d := 0
+		s := r
+		for {
+			t := strings.TrimLeft(s, " \t")
+			if strings.HasPrefix(t, ">") {
+				d++
+				s = t[1:]
+				continue
+			}
+			break
+		}
+		if d > 0 {
+			s = strings.TrimPrefix(s, " ")
+		}
+		s = strings.TrimRight(strings.ReplaceAll(s, "\u00a0", " "), " \t")
+		out = append(out, line{Text: s, Depth: d})
+	}
+	return out
+}
+
+// headerKey returns the folded key of a header block line, or "".
+func headerKey(s string) (key, value string) {
+	m := headerKeyRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", ""
+	}
+	k := strings.ReplaceAll(fold(m[1]), " ", "_")
+	return k, strings.TrimSpace(m[2])
+}
+
+// headerBlockAt reports whether lines[i:] start a quoted header block:
+// a From-like or Subject/Date-like line followed closely by at least two
+// more header lines, one of them a From or a Date. It returns the number
+// of lines of the block and its From and Subject values.
+func headerBlockAt(lines []line, i int) (n int, from, subject string, ok bool) {
+	k, _ := headerKey(lines[i].Text)
+	if k == "" || !(fromKeys[k] || subjectKeys[k] || dateKeys[k]) {
+		return 0, "", "", false
+	}
+	keys := map[string]bool{}
+	j := i
+	last := i
+	for ; j < len(lines) && j < i+12; j++ {
+		if lines[j].Depth != lines[i].Depth {
+			break
+		}
+		t := strings.TrimSpace(lines[j].Text)
+		if t == "" {
+			if j > i && len(keys) >= 3 {
+				break
+			}
+			continue
+		}
+		key, val := headerKey(t)
+		if key == "" {
+			// Continuation of a long To: line, else the end.
+			if j == last+1 && (strings.Contains(t, "@") || strings.HasSuffix(t, ";") || strings.HasPrefix(t, "<")) {
+				last = j
+				continue
+			}
+			break
+		}
+		keys[key] = true
+		last = j
+		switch {
+		case fromKeys[key] && from == "":
+			from = val
+		case subjectKeys[key] && subject == "":
+			subject = val
+		}
+	}
+	hasFrom, hasDate, hasSubj := false, false, false
+	for k := range keys {
+		hasFrom = hasFrom || fromKeys[k]
+		hasDate = hasDate || dateKeys[k]
+		hasSubj = hasSubj || subjectKeys[k]
+	}
+	if len(keys) >= 3 && hasFrom && (hasDate || hasSubj) {
+		return last - i + 1, from, subject, true
+	}
+	return 0, "", "", false
+}
+
+// segments splits the body into the sender's own text and the messages
+// it quotes or forwards.
+func segments(lines []line) []segment {
+	segs := []segment{{}}
+	cur := &segs[0]
+	start := func(fwd bool) {
+		segs = append(segs, segment{Forward: fwd})
+		cur = &segs[len(segs)-1]
+	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		t := strings.TrimSpace(l.Text)
+		if l.Depth == 0 {
+			if separatorRe.MatchString(t) || beginFwdRe.MatchString(t) {
+				start(isForwardSeparator(t))
+				if n, from, subj, ok := headerBlockAt(lines, nextNonBlank(lines, i+1)); ok {
+					cur.From, cur.Subject = from, subj
+					i = nextNonBlank(lines, i+1) + n - 1
+				}
+				continue
+			}
+			if ruleRe.MatchString(t) {
+				if j := nextNonBlank(lines, i+1); j < len(lines) {
+					if _, _, _, ok := headerBlockAt(lines, j); ok {
+						continue // the rule only introduces the block below
+					}
+				}
+			}
+			if n, from, subj, ok := headerBlockAt(lines, i); ok {
+				start(true)
+				cur.From, cur.Subject = from, subj
+				i += n - 1
+				continue
+			}
+			if attribEndRe.MatchString(t) && len(t) < 250 {
+				begins := attribBegRe.MatchString(t)
+				prevJoined := false
+				if !begins && i > 0 && lines[i-1].Depth == l.Depth && attribBegRe.MatchString(lines[i-1].Text) && len(cur.Lines) > 0 {
+					begins, prevJoined = true, true
+				}
+				if begins {
+					if prevJoined {
+						cur.Lines = cur.Lines[:len(cur.Lines)-1]
+					}
+					j := nextNonBlank(lines, i+1)
+					if j < len(lines) && lines[j].Depth > l.Depth {
+						continue // inline quoting follows: drop the attribution only
+					}
+					start(false)
+					cur.From = t
+					continue
+				}
+			}
+		} else if attribEndRe.MatchString(t) && len(t) < 250 {
+			// A quoted attribution ("> Le ... a écrit :") is dropped.
+			if attribBegRe.MatchString(t) {
+				continue
+			}
+			if i > 0 && lines[i-1].Depth == l.Depth && attribBegRe.MatchString(lines[i-1].Text) {
+				if n := len(cur.Lines); n > 0 && cur.Lines[n-1].Depth == l.Depth {
+					cur.Lines = cur.Lines[:n-1]
+				}
+				continue
+			}
+		}
+		cur.Lines = append(cur.Lines, l)
+	}
+	for i := range segs {
+		segs[i].Letter = isLetterSegment(&segs[i])
+	}
+	return segs
+}
+
+func isForwardSeparator(t string) bool {
+	f := fold(t)
+	for _, w := range []string{"forward", "transf", "reexp", "doorgestuurd", "weitergeleitet"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func nextNonBlank(lines []line, i int) int {
+	for i < len(lines) && strings.TrimSpace(lines[i].Text) == "" {
+		i++
+	}
+	return i
+}
+
+// isLetterSegment tells Sciensano's own text: the letter, an
+// acknowledgment or a reminder, sent from a sciensano.be address or
+// carrying the letter's reference and its signature.
+func isLetterSegment(s *segment) bool {
+	if strings.Contains(strings.ToLower(s.From), "sciensano") {
+		return true
+	}
+	n := 0
+	for _, l := range s.Lines {
+		f := fold(l.Text)
+		if strings.Contains(f, "arnaud capron") || strings.Contains(f, "ql_secretariat") || letterRefRe.MatchString(l.Text) && strings.Contains(f, "ref") {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// text joins lines of a given maximum depth.
+func joinLines(ls []line, maxDepth int) string {
+	var b strings.Builder
+	for _, l := range ls {
+		if l.Depth > maxDepth {
+			continue
+		}
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,138 @@
+package mailparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Replies in plain prose, without any heading: each sentence goes to the
+// question its vocabulary answers (a cause, what was hit, what was done at
+// once, what will prevent it, where it was recorded). Greetings, thanks,
+// introductions and contact sentences go nowhere; a sentence without a
+// clear signal follows the sentence before it in the same paragraph.
+
+// answerVocab are stems that signal an answer (not a heading) to each
+// question.
+var answerVocab = [5][]string{
+	{"phishing", "hameconn", "ransomware", "rancongiciel", "malware", "logiciel malveillant", "virus", "exploit", "faille", "kwetsbaarheid", "vulnerab", "schwachstelle", "brute", "rdp", "cve-", "wachtwoord van", "identifiants", "credentials", "zugangsdaten", "point d'entree", "entry point", "oorzaak", "cause", "ursache", "ddos", "deni de service", "pirates", "hackers", "aanvallers", "angreifer", "attackers", "attaquants", "teamviewer", "macro", "piege", "bijlage", "onbekend", "inconnu", "unknown", "unbekannt"},
+	{"indisponible", "unavailable", "onbeschikbaar", "niet beschikbaar", "plat", "ausgefallen", "nicht verfugbar", "nicht erreichbar", "inaccessible", "onbereikbaar", "unreachable", "interrompu", "onderbroken", "unterbrochen", "interrupted", "impact", "getroffen", "touche", "affected", "betroffen", "hors service", "out of use", "down", "bloque", "geblokkeerd", "chiffre", "versleuteld", "verschlusselt", "encrypted", "pendant", "gedurende", "during", "wahrend", "jours", "dagen", "tage", "days", "heures", "uur", "stunden", "hours"},
+	{"plan degrade", "noodplan", "notfallplan", "noodprocedure", "mode degrade", "degraded", "isole", "geisoleerd", "isoliert", "isolated", "deconnect", "losgekoppeld", "getrennt", "disconnected", "restaur", "hersteld", "wiederhergestellt", "restored", "papier", "paper", "sous-trait", "onderaanneming", "subcontract", "plainte", "aangifte", "anzeige", "police", "politie", "polizei", "mots de passe", "wachtwoorden", "passworter", "passwords", "reinitialis", "gereset", "zuruckgesetzt", "reset", "immediat", "onmiddellijk", "sofort", "immediately", "cert", "ccb"},
+	{"desormais", "a l'avenir", "voortaan", "in de toekomst", "kunftig", "zukunftig", "in future", "in the future", "from now on", "mfa", "multifact", "deux facteurs", "deux etapes", "tweestaps", "zwei-faktor", "two-factor", "2fa", "formation", "sensibilisation", "opleiding", "awareness", "schulung", "training", "edr", "segmentation", "segmentatie", "segmentierung", "audit", "patch", "mise a jour", "updates", "prevent", "prevention", "preventie", "vorbeug", "envisage", "overwegen", "plannen", "planned", "prevu", "gepland", "geplant"},
+	{"non-conformit", "nonconformit", "non conformit", "enregistr", "geregistreerd", "registriert", "registered", "recorded", "logged", "erfasst", "systeme qualite", "kwaliteitssysteem", "qm-system", "quality system", "qms", "capa", "abweichung", "afwijking", "deviation", "klacht", "plainte d'un", "reklamation"},
+}
+
+var (
+	sentenceEndRe = regexp.MustCompile(`([.!?])\s+`)
+	introRe       = regexp.MustCompile(`(?i)^\s*(bonjour|madame|monsieur|cher|ch[èe]re|geachte|beste|hallo|dear|sehr geehrte|guten|goedemiddag|goedemorgen|suite [àa]|en r[ée]ponse|comme (demand[ée]|convenu)|veuillez trouver|vous trouverez|voici|ci-dessous|hieronder|hierbij|in antwoord|naar aanleiding|zoals gevraagd|in aanvulling|bezugnehmend|anbei|nachfolgend|wie gew[üu]nscht|please find|as requested|further to|following your|in reply|pour compl[ée]ter|je vous transf[èe]re|ik stuur|i forward)\b`)
+	registeredRe  = regexp.MustCompile(`(?i)\b(enregistr\w*|geregistreerd|registriert|erfasst|registered|recorded|logged|opgenomen)\b`)
+)
+
+// proseSections assigns the sentences of an unlabelled reply to questions.
+func proseSections(ls []line, ctx sectionCtx) sectionResult {
+	var res sectionResult
+	var parts [5][]string
+	last := -1
+	for _, l := range ls {
+		if l.Depth > 0 {
+			last = -1
+			continue
+		}
+		t := strings.TrimSpace(l.Text)
+		if t == "" {
+			last = -1
+			continue
+		}
+		if e := lineEnd(t); e == endHard {
+			break
+		}
+		if contactLineRe.MatchString(t) || isNameLine(t, ctx.NameTokens) {
+			last = -1
+			continue
+		}
+		for _, s := range splitSentences(t) {
+			if courtesyRe.MatchString(s) || contactVerbRe.MatchString(s) && meRe.MatchString(s) {
+				last = -1
+				continue
+			}
+			q, score := proseQuestion(s)
+			intro := introRe.MatchString(s)
+			if intro {
+				// An introduction may carry an answer after a colon:
+				// "In aanvulling op ons antwoord: het incident is ...".
+				if i := strings.Index(s, ":"); i > 0 && i < len(s)-1 {
+					s = strings.TrimSpace(s[i+1:])
+					q, score = proseQuestion(s)
+				} else {
+					last = -1
+					continue
+				}
+			}
+			if score < 1 {
+				if last >= 0 && !intro {
+					parts[last] = append(parts[last], s)
+				}
+				continue
+			}
+			if q == 4 {
+				if loc := registeredRe.FindStringIndex(s); loc != nil {
+					s = strings.TrimSpace(s[loc[0]:])
+				}
+			}
+			parts[q] = append(parts[q], s)
+			last = q
+		}
+	}
+	for q := range parts {
+		res.Answers[q] = strings.TrimSpace(strings.Join(parts[q], " "))
+	}
+	res.Answered = countAnswers(res.Answers)
+	return res
+}
+
+// proseQuestion scores a sentence against the answer vocabularies; a
+// record identifier counts for e).
+func proseQuestion(s string) (int, float64) {
+	f := fold(s)
+	var sc [5]float64
+	for q, vs := range answerVocab {
+		for _, v := range vs {
+			if strings.Contains(f, v) {
+				sc[q]++
+			}
+		}
+	}
+	if len(references(s)) > 0 {
+		sc[4] += 2
+	}
+	if letterRefRe.MatchString(s) {
+		sc[4] -= 1
+	}
+	q, top, second := bestQuestion(sc)
+	if top-second < 1 {
+		return q, 0
+	}
+	return q, top
+}
+
+// splitSentences cuts a line at sentence ends.
+func splitSentences(t string) []string {
+	var out []string
+	start := 0
+	for _, m := range sentenceEndRe.FindAllStringSubmatchIndex(t, -1) {
+		end := m[3]
+		// Keep abbreviations such as "n°", "Dr." and "e.a." together.
+		prev := t[start:m[2]]
+		if i := strings.LastIndexAny(prev, " ("); i >= 0 {
+			prev = prev[i+1:]
+		}
+		if len(prev) <= 2 || titleWords[fold(prev)] {
+			continue
+		}
+		out = append(out, strings.TrimSpace(t[start:end]))
+		start = m[1]
+	}
+	if rest := strings.TrimSpace(t[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}

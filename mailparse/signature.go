@@ -1,0 +1,102 @@
+package mailparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Where the lab's own words end: closing formulas, the "-- " signature
+// delimiter, mobile signatures ("Envoyé de mon iPhone", "Von meinem iPhone
+// gesendet") and confidentiality disclaimers, in the four languages. Lines
+// after them are the signature: they name the signer (for "moi-même")
+// but answer nothing.
+
+var (
+	closingRe = regexp.MustCompile(`(?i)^\s*(bien (à|a) (vous|toi)|bien cordialement|tr[èe]s cordialement|cordialement|bien confraternellement|confraternellement|salutations|meilleures salutations|sinc[èe]res salutations|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez|bonne (journ[ée]e|fin de journ[ée]e)|met (vriendelijke|collegiale|beste|hartelijke) groet(en)?|vriendelijke groet(en)?|met de meeste hoogachting|hoogachtend|mvg|m\.v\.g\.|groet(en|jes)?\b|mit freundlichen gr[üu](ß|ss)en|freundliche gr[üu](ß|ss)e|mfg|beste gr[üu](ß|ss)e|viele gr[üu](ß|ss)e|gr[üu](ß|ss)e?\b|hochachtungsvoll|kind regards|best regards|warm regards|regards|yours (sincerely|faithfully|truly)|sincerely|best wishes|cheers|with thanks)\b[ ,.!]*`)
+	// courtesyRe are closing sentences that are not the end of the text
+	// but answer no question.
+	courtesyRe  = regexp.MustCompile(`(?i)^\s*(nous restons|restant|je reste|n'h[ée]sitez pas|n’h[ée]sitez pas|pour toute (question|information)|merci (de|pour)|nous vous remercions|wij (blijven|staan)|voor (verdere|bijkomende) (vragen|informatie)|aarzel niet|met dank|bedankt|dank u|f[üu]r (r[üu]ckfragen|weitere fragen)|f[üu]r fragen|wir stehen|vielen dank|besten dank|for any (further )?questions?|please (do not hesitate|feel free|let us know|contact)|do not hesitate|don't hesitate|we remain|thank you|thanks)\b`)
+	sigDelimRe  = regexp.MustCompile(`^\s*--\s*$|^\s*__\s*$`)
+	mobileRe    = regexp.MustCompile(`(?i)^\s*(envoy[ée] (de|depuis) (mon|mijn|my)|sent from my|verzonden (vanaf|met|van) mijn|von meinem|gesendet von|envoy[ée] avec|get outlook for)\b`)
+	disclaimRe  = regexp.MustCompile(`(?i)^\s*(avertissement|disclaimer|confidentialit[ée]|confidential(ity)?( notice)?|vertrouwelijk|vertraulich(keit)?|haftungsausschluss|ce (message|courriel|e-?mail) (et|est|ainsi|peut|contient)|this (e-?mail|message|communication) (and|is|may|contains)|dit (e-?mail)?bericht|deze e-?mail|dit e-?mailbericht|diese (e-?mail|nachricht)|the information (contained|in this)|les informations contenues|de informatie (in|die))\b`)
+	separatorLn = regexp.MustCompile(`^\s*[*#=~]{3,}\s*$`)
+)
+
+// endKind says how a line ends the own text.
+type endKind int
+
+const (
+	endNone endKind = iota
+	endSoft         // a courtesy line: ends the current answer only
+	endHard         // closing formula, signature, disclaimer: the answers are over
+)
+
+// lineEnd classifies a line as the end of the answers.
+func lineEnd(t string) endKind {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return endNone
+	}
+	switch {
+	case sigDelimRe.MatchString(t), mobileRe.MatchString(t), disclaimRe.MatchString(t):
+		return endHard
+	case closingRe.MatchString(t) && len(t) < 60:
+		return endHard
+	case courtesyRe.MatchString(t), separatorLn.MatchString(t):
+		return endSoft
+	}
+	return endNone
+}
+
+// ownText is the sender's own text of a segment: unquoted lines up to the
+// signature, for language detection and kind wording.
+func ownText(ls []line) string {
+	var b strings.Builder
+	for _, l := range ls {
+		if l.Depth > 0 {
+			continue
+		}
+		if e := lineEnd(l.Text); e == endHard && !closingRe.MatchString(l.Text) {
+			break
+		}
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// signatureLines returns the lines after the last closing formula (or the
+// "-- " delimiter) of the own text, up to a disclaimer: where the signer's
+// name, phone and address are.
+func signatureLines(ls []line) []string {
+	start := -1
+	for i, l := range ls {
+		if l.Depth > 0 {
+			continue
+		}
+		t := strings.TrimSpace(l.Text)
+		if sigDelimRe.MatchString(t) || (closingRe.MatchString(t) && len(t) < 60) {
+			start = i + 1
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	var out []string
+	for _, l := range ls[start:] {
+		if l.Depth > 0 {
+			continue
+		}
+		t := strings.TrimSpace(l.Text)
+		if disclaimRe.MatchString(t) || mobileRe.MatchString(t) {
+			break
+		}
+		if t != "" {
+			out = append(out, t)
+		}
+		if len(out) >= 10 {
+			break
+		}
+	}
+	return out
+}
