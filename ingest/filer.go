@@ -8,6 +8,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime"
+	"sync"
 
 	"cyberintake/mailparse"
 	"cyberintake/store"
@@ -17,12 +19,18 @@ import (
 type Incoming struct {
 	Raw    []byte
 	Source store.Source
+	// Pos locates the message for people: "file:line" in an mbox, the
+	// file path otherwise; empty means Source.Name.
+	Pos string
 }
 
 // FilerOptions tune a Filer. A nil *FilerOptions is valid.
 type FilerOptions struct {
 	Parse  *mailparse.Options
 	Logger *slog.Logger
+	// Workers bounds the goroutines FileBatch parses with; zero means
+	// GOMAXPROCS.
+	Workers int
 }
 
 // Filer parses messages and commits them to the store, one transaction per
@@ -41,24 +49,70 @@ func NewFiler(st *store.Store, opts *FilerOptions) *Filer {
 	if f.opts.Logger == nil {
 		f.opts.Logger = slog.Default()
 	}
+	if f.opts.Workers <= 0 {
+		f.opts.Workers = runtime.GOMAXPROCS(0)
+	}
 	return f
 }
 
-// FileBatch parses msgs and commits them, together with states, in one
+// Parse parses one message into what the store files. It never fails: a
+// message the parser cannot read is filed raw with Result.Error set.
+func (f *Filer) Parse(m Incoming) store.Message {
+	res := f.parse(m)
+	res.File = m.Source.Name
+	if m.Pos != "" {
+		res.File = m.Pos
+	}
+	if res.Error != "" {
+		f.opts.Logger.Debug("parse failed, filed raw", "file", res.File, "err", res.Error)
+	}
+	return store.Message{Raw: m.Raw, Result: res, Source: m.Source}
+}
+
+// parse runs the parser; it recovers from its own panics, so one bad
+// message cannot stop a batch.
+func (f *Filer) parse(m Incoming) *mailparse.Result {
+	return mailparse.Parse(m.Raw, f.opts.Parse)
+}
+
+// Commit files already parsed messages, together with states, in one
 // transaction: when it returns nil every message is durably filed (or was a
 // duplicate) and the states are saved; on error nothing of the batch is.
+func (f *Filer) Commit(ctx context.Context, msgs []store.Message, states ...store.SourceState) ([]store.Outcome, error) {
+	out, err := f.st.Put(ctx, msgs, states...)
+	if err != nil {
+		return nil, fmt.Errorf("file batch of %d: %w", len(msgs), err)
+	}
+	return out, nil
+}
+
+// FileBatch parses msgs (in parallel) and commits them, together with
+// states, in one transaction: when it returns nil every message is durably
+// filed (or was a duplicate) and the states are saved; on error nothing of
+// the batch is.
 func (f *Filer) FileBatch(ctx context.Context, msgs []Incoming, states ...store.SourceState) ([]store.Outcome, []*mailparse.Result, error) {
 	sm := make([]store.Message, len(msgs))
-	results := make([]*mailparse.Result, len(msgs))
-	for i, m := range msgs {
-		res := mailparse.Parse(m.Raw, f.opts.Parse)
-		res.File = m.Source.Name
-		results[i] = res
-		sm[i] = store.Message{Raw: m.Raw, Result: res, Source: m.Source}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(f.opts.Workers, len(msgs)) {
+		wg.Go(func() {
+			for i := range next {
+				sm[i] = f.Parse(msgs[i])
+			}
+		})
 	}
-	out, err := f.st.Put(ctx, sm, states...)
+	for i := range msgs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out, err := f.Commit(ctx, sm, states...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("file batch of %d: %w", len(msgs), err)
+		return nil, nil, err
+	}
+	results := make([]*mailparse.Result, len(sm))
+	for i := range sm {
+		results[i] = sm[i].Result
 	}
 	return out, results, nil
 }
