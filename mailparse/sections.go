@@ -28,9 +28,9 @@ type heading struct {
 
 // sectionResult is what extractSections found.
 type sectionResult struct {
-	Answers  [5]string
-	Found    int  // headings with a letter
-	Answered int  // non-empty answers
+	Answers   [5]string
+	Found     int  // headings with a letter
+	Answered  int  // non-empty answers
 	Ambiguous bool // headings found but not told apart
 }
 
@@ -225,17 +225,25 @@ func extractSections(in []line, ctx sectionCtx) sectionResult {
 		ls = append(ls, l)
 	}
 
-	marked := findMarked(ls)
-	var hs []heading
-	if len(marked) > 0 {
-		hs = marked
-	} else {
-		hs = findParaphrased(ls)
+	// Marker headings and paraphrased headings are both tried; the
+	// reading that finds more answers wins (a reply with paraphrased
+	// headings may quote the letter's lettered list below).
+	best := sectionResult{}
+	for _, hs := range [][]heading{findMarked(ls), findParaphrased(ls)} {
+		if len(hs) == 0 {
+			continue
+		}
+		r := readHeadings(ls, hs, ctx)
+		if r.Answered > best.Answered {
+			best = r
+		}
 	}
+	return best
+}
+
+// readHeadings collects the answers under the given headings.
+func readHeadings(ls []line, hs []heading, ctx sectionCtx) sectionResult {
 	var res sectionResult
-	if len(hs) == 0 {
-		return res
-	}
 	assignLetters(hs)
 
 	// Answers end for good at the first closing, signature or disclaimer
@@ -270,11 +278,7 @@ func extractSections(in []line, ctx sectionCtx) sectionResult {
 			res.Answers[h.Letter] = text
 		}
 	}
-	for _, a := range res.Answers {
-		if a != "" {
-			res.Answered++
-		}
-	}
+	res.Answered = countAnswers(res.Answers)
 	return res
 }
 
@@ -285,20 +289,34 @@ func findMarked(ls []line) []heading {
 	var letters, numbers []heading
 	distinctL, distinctN := map[int]bool{}, map[int]bool{}
 	labeledL := false
+	ended := false
 	for i, l := range ls {
+		if l.Depth == 0 && lineEnd(l.Text) == endHard {
+			ended = true // a signature's "C. Dupont" is no heading
+		}
 		q, numeric, labeled, rest, ok := parseMarker(l.Text)
-		if !ok {
+		if !ok || ended && l.Depth == 0 {
 			continue
 		}
 		h := heading{Line: i, Letter: q, Marked: true, Quoted: l.Depth > 0, Labeled: labeled}
 		if l.Depth > 0 {
 			// Quoted list items of the letter are headings only when they
-			// copy a question.
-			if copiedQuestion(rest) < 0 {
+			// copy a question (wrapped over several quoted lines).
+			full := rest
+			for j := i + 1; j < len(ls) && j < i+6 && ls[j].Depth == l.Depth && strings.TrimSpace(ls[j].Text) != ""; j++ {
+				if _, _, _, _, ok := parseMarker(ls[j].Text); ok {
+					break
+				}
+				full += " " + strings.TrimSpace(ls[j].Text)
+			}
+			if copiedQuestion(full) < 0 {
 				continue
 			}
 		} else {
 			isH, inline := splitHeading(rest)
+			if isH && inline == "" && rest != "" && !answerBelow(ls, i) {
+				isH = false // "b) aucun impact" followed by "c) ...": an answer
+			}
 			if !isH {
 				inline = rest
 			}
@@ -322,6 +340,20 @@ func findMarked(ls []line) []heading {
 	return nil
 }
 
+// answerBelow tells whether a heading at line i has text under it before
+// the next marker, closing or quote.
+func answerBelow(ls []line, i int) bool {
+	j := nextNonBlank(ls, i+1)
+	if j >= len(ls) || ls[j].Depth > 0 {
+		return false
+	}
+	t := ls[j].Text
+	if _, _, _, _, ok := parseMarker(t); ok {
+		return false
+	}
+	return lineEnd(t) == endNone && !contactLineRe.MatchString(t)
+}
+
 // findParaphrased returns headings written without markers: short lines
 // of a question's vocabulary ("Cause probable :", "Impact:") or copied
 // questions.
@@ -335,7 +367,9 @@ func findParaphrased(ls []line) []heading {
 		if t == "" || contactLineRe.MatchString(t) {
 			continue
 		}
-		if lineEnd(t) != endNone {
+		if e := lineEnd(t); e == endHard {
+			break
+		} else if e != endNone {
 			continue
 		}
 		// Table row: heading cell, answer cell.
