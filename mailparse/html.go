@@ -310,14 +310,10 @@ func (w *htmlWriter) nl(n int) {
 	if k := len(w.cells); k > 0 && !w.cells[k-1].cellHasText && w.cells[k-1].rowHasText {
 		return
 	}
-	if w.lineText || w.pendingNL > 0 {
-		if n > w.pendingNL {
-			w.pendingNL = n
-		}
+	if w.written && n > w.pendingNL {
+		w.pendingNL = n
 	}
-	if w.lineText {
-		w.lineText = false
-	}
+	w.lineText = false
 	w.space = false
 }
 

@@ -41,7 +41,10 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 	h, warn := readHeader(hb)
 	w.warn(warn)
 	if h.Len() == 0 {
-		w.warn("no header fields found")
+		// Not a message at all (a pasted text, a truncated file): read
+		// every byte as the body rather than return nothing.
+		w.warn("no header fields found; whole input read as text")
+		body = raw
 	}
 	d := w.d
 	d.Header = mail.Header{Header: message.Header{Header: h}}

@@ -33,7 +33,12 @@ func decodeTransfer(b []byte, enc string) ([]byte, string) {
 // followed by more data (base64 blocks pasted one after the other) starts
 // a new block.
 func decodeBase64(b []byte) ([]byte, string) {
-	out := make([]byte, 0, len(b)*3/4+3)
+	// Fast path: well-formed base64 (line breaks are ignored by Decode).
+	out := make([]byte, base64.StdEncoding.DecodedLen(len(b)))
+	if n, err := base64.StdEncoding.Decode(out, b); err == nil {
+		return out[:n], ""
+	}
+	out = out[:0]
 	seg := make([]byte, 0, len(b))
 	junk, padded := false, false
 	for _, c := range b {

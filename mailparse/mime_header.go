@@ -232,7 +232,7 @@ func parseFrom(v string) (addr, name string) {
 	}
 	if a, err := addrParser.Parse(v); err == nil {
 		name = a.Name
-		if strings.Contains(name, "=?") || !utf8.ValidString(name) {
+		if strings.Contains(v, "=?") || !utf8.ValidString(name) {
 			name = decodeWords(rawDisplayName(v))
 		}
 		return strings.ToLower(a.Address), cleanName(name)

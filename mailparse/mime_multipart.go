@@ -187,37 +187,57 @@ func (w *walker) related(p *partInfo, parts []rawPart, depth int, out *textOut) 
 }
 
 // alternative picks one rendering: the plain text when it says what the
-// HTML says, else the HTML converted to text. Parts that are neither
-// (calendar, a nested related) are rendered when no text was chosen.
+// HTML says, else the HTML converted to text. The HTML is only converted
+// when it is used; the comparison reads its words with the tokenizer.
+// Parts that are neither (calendar, a nested related) are rendered when no
+// text was chosen.
 func (w *walker) alternative(parts []rawPart, depth int, out *textOut) {
-	var plain, html *textOut
+	var plain, rendered *textOut
 	var other []*textOut
+	htmlSrc, haveHTML := "", false
 	for i := range parts {
+		h := &parts[i].header
+		ci, _ := contentInfo(h)
+		if ci.mediaType == "text/html" && !ci.isAttachment() && !haveHTML {
+			w.parts++
+			htmlSrc, haveHTML = w.htmlSource(h, &ci, parts[i].body), true
+			continue
+		}
 		o := &textOut{}
-		w.entity(&parts[i].header, parts[i].body, depth+1, o)
+		w.entity(h, parts[i].body, depth+1, o)
 		if len(o.parts) == 0 && len(o.forwards) == 0 {
 			continue
 		}
 		switch {
 		case o.html:
-			html = o
+			rendered = o
 		case plain == nil:
 			plain = o
 		default:
 			other = append(other, o)
 		}
 	}
-	chosen := html
+	if haveHTML {
+		if plain != nil && faithful(plain.text(), htmlWordSet(htmlSrc)) {
+			rendered = nil
+		} else if t := htmlToText(htmlSrc); strings.TrimSpace(t) != "" {
+			rendered = &textOut{parts: []string{t}, html: true}
+		}
+	}
+	var chosen *textOut
 	switch {
-	case plain != nil && html != nil:
-		if faithful(plain.text(), html.text()) {
+	case plain != nil && rendered != nil:
+		if rendered.html && !haveHTML && faithfulText(plain.text(), rendered.text()) {
 			chosen = plain
 		} else {
+			chosen = rendered
 			w.warn("plain-text alternative does not match the HTML; HTML used")
 		}
 	case plain != nil:
 		chosen = plain
-	case html == nil && len(other) > 0:
+	case rendered != nil:
+		chosen = rendered
+	case len(other) > 0:
 		chosen = other[0]
 	}
 	if chosen == nil {
@@ -227,4 +247,12 @@ func (w *walker) alternative(parts []rawPart, depth int, out *textOut) {
 		out.add(s, chosen.html)
 	}
 	out.forwards = append(out.forwards, chosen.forwards...)
+}
+
+// faithfulText compares a plain part with an HTML rendering already made
+// (an HTML part nested in multipart/related).
+func faithfulText(plain, htmlText string) bool {
+	set := make(wordHashes, len(htmlText)/8)
+	addWords(set, htmlText)
+	return faithful(plain, set)
 }

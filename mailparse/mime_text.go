@@ -3,21 +3,30 @@ package mailparse
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
+// wordHashes is a set of words, each kept as a 64-bit hash of its
+// lower-case form so that building the set allocates no strings.
+type wordHashes map[uint64]struct{}
+
 // faithful tells whether a plain-text alternative says what the HTML says:
-// most distinct words of the HTML rendering occur in the plain text. Stub
-// plain parts ("This is an HTML message", "Your client does not support
-// HTML") and truncated ones fail.
-func faithful(plain, html string) bool {
-	hw := wordSet(html)
-	if len(hw) < 8 {
-		return len(strings.TrimSpace(plain)) > 0 && coverage(hw, wordSet(plain)) >= 0.5
+// most distinct words of the HTML occur in the plain text. Stub plain
+// parts ("This is an HTML message", "Your client does not support HTML")
+// and truncated ones fail.
+func faithful(plain string, htmlWords wordHashes) bool {
+	have := make(wordHashes, len(htmlWords))
+	addWords(have, plain)
+	if len(htmlWords) < 8 {
+		return strings.TrimSpace(plain) != "" && coverage(htmlWords, have) >= 0.5
 	}
-	return coverage(hw, wordSet(plain)) >= 0.8
+	return coverage(htmlWords, have) >= 0.8
 }
 
-func coverage(want, have map[string]struct{}) float64 {
+func coverage(want, have wordHashes) float64 {
 	if len(want) == 0 {
 		return 1
 	}
@@ -30,31 +39,69 @@ func coverage(want, have map[string]struct{}) float64 {
 	return float64(n) / float64(len(want))
 }
 
-// wordSet returns the distinct lower-case words of two letters or more.
-func wordSet(s string) map[string]struct{} {
-	set := make(map[string]struct{}, len(s)/8)
-	start := -1
-	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
+// addWords adds the words (runs of letters and digits, two runes or
+// more) of s to set.
+func addWords(set wordHashes, s string) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, n := uint64(offset), 0
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		var word bool
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			word = true
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+			word = true
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			r = unicode.ToLower(r)
+			word = true
+		}
+		if word {
+			h = (h ^ uint64(r)) * prime
+			n++
 			continue
 		}
-		if start >= 0 {
-			addWord(set, s[start:i])
-			start = -1
+		if n >= 2 {
+			set[h] = struct{}{}
 		}
+		h, n = offset, 0
 	}
-	if start >= 0 {
-		addWord(set, s[start:])
+	if n >= 2 {
+		set[h] = struct{}{}
 	}
-	return set
 }
 
-func addWord(set map[string]struct{}, w string) {
-	if len(w) >= 2 {
-		set[strings.ToLower(w)] = struct{}{}
+// htmlWordSet collects the words of an HTML document's visible text with
+// the tokenizer alone (no tree), which is enough to compare it with a
+// plain-text alternative and several times cheaper than converting it.
+func htmlWordSet(src string) wordHashes {
+	set := make(wordHashes, len(src)/32)
+	z := html.NewTokenizer(strings.NewReader(src))
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return set
+		case html.TextToken:
+			if skip == 0 {
+				addWords(set, string(z.Text()))
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if a := atom.Lookup(name); a == atom.Style || a == atom.Script || a == atom.Title || a == atom.Head {
+				skip++
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if a := atom.Lookup(name); (a == atom.Style || a == atom.Script || a == atom.Title || a == atom.Head) && skip > 0 {
+				skip--
+			}
+		}
 	}
 }
 
@@ -75,17 +122,14 @@ func unflow(s string, delsp bool) string {
 		if strings.HasPrefix(content, " ") {
 			content = content[1:]
 		}
-		if prevSoft && depth == prevDepth {
-			// continuation: nothing to write before it
-		} else if i > 0 {
-			b.WriteByte('\n')
+		if !(prevSoft && depth == prevDepth) {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
 			if depth > 0 {
 				b.WriteString(strings.Repeat(">", depth))
 				b.WriteByte(' ')
 			}
-		} else if depth > 0 {
-			b.WriteString(strings.Repeat(">", depth))
-			b.WriteByte(' ')
 		}
 		soft := strings.HasSuffix(content, " ") && content != "-- "
 		if soft && delsp {

@@ -42,8 +42,18 @@ func contentInfo(h *textproto.Header) (partInfo, string) {
 		p.disposition, dparams, _ = parseMediaType(cd)
 	}
 	p.filename = paramName(dparams, "filename")
+	if p.filename == "" && strings.Contains(cd, "filename*") {
+		// mime.ParseMediaType drops RFC 2231 values in charsets other
+		// than UTF-8 and ASCII (filename*=iso-8859-1''r%E9ponse.docx).
+		_, raw := looseMediaType(cd)
+		p.filename = paramName(raw, "filename")
+	}
 	if p.filename == "" {
 		p.filename = paramName(p.params, "name")
+	}
+	if p.filename == "" && strings.Contains(ct, "name*") {
+		_, raw := looseMediaType(ct)
+		p.filename = paramName(raw, "name")
 	}
 	if ids := msgIDs(h.Get("Content-Id")); len(ids) > 0 {
 		p.cid = ids[0]
@@ -62,14 +72,21 @@ func parseMediaType(v string) (string, map[string]string, string) {
 	if err == nil || (err == mime.ErrInvalidMediaParameter && mt != "") {
 		return strings.ToLower(mt), params, ""
 	}
-	// Hand-parse: type before ";", then key=value pairs split on ";".
+	mt, params = looseMediaType(v)
+	return mt, params, "damaged Content-Type parameters read leniently"
+}
+
+// looseMediaType hand-parses a header value with parameters: the type
+// before the first ";", then key=value pairs split on ";", keys kept as
+// written (so "filename*0*" survives for paramName).
+func looseMediaType(v string) (string, map[string]string) {
 	fields := strings.Split(v, ";")
-	mt = strings.ToLower(strings.TrimSpace(fields[0]))
+	mt := strings.ToLower(strings.TrimSpace(fields[0]))
 	mt = strings.Trim(mt, `"'`)
 	if i := strings.IndexAny(mt, " \t"); i >= 0 {
 		mt = mt[:i]
 	}
-	params = map[string]string{}
+	params := map[string]string{}
 	for _, f := range fields[1:] {
 		k, val, ok := strings.Cut(f, "=")
 		if !ok {
@@ -82,7 +99,7 @@ func parseMediaType(v string) (string, map[string]string, string) {
 			params[k] = val
 		}
 	}
-	return mt, params, "damaged Content-Type parameters read leniently"
+	return mt, params
 }
 
 // paramName returns a file name parameter, RFC 2231 already joined by
@@ -219,6 +236,12 @@ func (w *walker) text(h *textproto.Header, p *partInfo, body []byte) string {
 
 // html returns an HTML part converted to text.
 func (w *walker) html(h *textproto.Header, p *partInfo, body []byte) string {
+	return htmlToText(w.htmlSource(h, p, body))
+}
+
+// htmlSource returns an HTML part decoded to UTF-8, its charset taken from
+// Content-Type or else from its <meta> tag.
+func (w *walker) htmlSource(h *textproto.Header, p *partInfo, body []byte) string {
 	b := w.content(h, body)
 	cs := p.params["charset"]
 	if cs == "" {
@@ -226,5 +249,5 @@ func (w *walker) html(h *textproto.Header, p *partInfo, body []byte) string {
 	}
 	s, warn := toUTF8(b, cs)
 	w.warn(warn)
-	return htmlToText(s)
+	return s
 }
