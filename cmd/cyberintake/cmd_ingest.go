@@ -1,17 +1,121 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"cyberintake/ingest"
+	"cyberintake/store"
 )
 
-// Placeholder; replaced by the command's owner.
+type ingestOptions struct {
+	JSON       bool
+	Workers    int
+	Batch      int
+	BatchMB    int
+	MaxSize    int64
+	SourceName string
+}
+
+func (o *ingestOptions) AddFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.BoolVar(&o.JSON, "json", false, "print the summary as one JSON object")
+	f.IntVar(&o.Workers, "workers", 0, "parsing goroutines (default: the number of CPUs)")
+	f.IntVar(&o.Batch, "batch", 500, "messages per transaction")
+	f.IntVar(&o.BatchMB, "batch-mb", 16, "megabytes of mail per transaction")
+	f.Int64Var(&o.MaxSize, "max-size", ingest.DefaultMaxSize, "largest message filed, in bytes; larger ones are reported and skipped")
+	f.StringVar(&o.SourceName, "source-name", "", `name recorded as the source of mail read from standard input (default "-")`)
+}
+
 func newIngestCommand(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:    "ingest",
-		Short:  "(not implemented yet)",
-		Hidden: true,
-		RunE:   func(cmd *cobra.Command, args []string) error { return errors.New("ingest: not implemented yet") },
+	var opts ingestOptions
+	cmd := &cobra.Command{
+		Use:   "ingest [flags] PATH...",
+		Short: "File mail from mbox files, Maildirs, .eml files or standard input",
+		Long: `ingest files every message of each PATH in the store: parsed into a report
+(or an auto-reply, bounce, unrelated mail) and kept raw. A PATH may be
+
+  an mbox file (mboxo or mboxrd "From " lines), gzip-compressed or not
+  a Maildir (cur/ and new/ are read, tmp/ is not)
+  a folder, searched for Maildirs, .eml files and mboxes
+  one .eml file
+  - for standard input: one message, or an mbox stream
+
+Archives are streamed with bounded memory. A message already in the store
+(same content, or same Message-ID) is counted as a duplicate and not filed
+twice, so running ingest again on the same archive, or after an
+interruption, is safe. On Ctrl-C the messages already read are committed.
+
+Unreadable inputs and messages (not mail, truncated, over --max-size) are
+reported one line each; the others are still filed, and the exit status
+is then 4 (1 if nothing could be read).`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := g.openStore(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return runIngest(cmd.Context(), opts, st, args, ingestIO{
+				stdin: cmd.InOrStdin(), stdout: cmd.OutOrStdout(), stderr: cmd.ErrOrStderr(), log: g.logger,
+			})
+		},
 	}
+	opts.AddFlags(cmd)
+	return cmd
+}
+
+type ingestIO struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	log            *slog.Logger
+}
+
+func runIngest(ctx context.Context, opts ingestOptions, st *store.Store, paths []string, tio ingestIO) error {
+	if opts.Batch < 1 || opts.BatchMB < 1 || opts.MaxSize < 1 || opts.Workers < 0 {
+		return fmt.Errorf("%w: --batch, --batch-mb and --max-size must be positive", errUsage)
+	}
+	sum, err := ingest.Ingest(ctx, st, paths, &ingest.Options{
+		Workers:    opts.Workers,
+		BatchSize:  opts.Batch,
+		BatchBytes: int64(opts.BatchMB) << 20,
+		Reader:     &ingest.ReaderOptions{MaxSize: opts.MaxSize, Stdin: tio.stdin, StdinName: opts.SourceName},
+		Progress:   terminal(tio.stderr),
+		Logger:     tio.log,
+	})
+	if sum != nil {
+		if opts.JSON {
+			enc := json.NewEncoder(tio.stdout)
+			enc.SetIndent("", "  ")
+			if werr := enc.Encode(sum); werr != nil {
+				return fmt.Errorf("write summary: %w", werr)
+			}
+		} else {
+			sum.WriteText(tio.stdout)
+		}
+	}
+	switch {
+	case err != nil:
+		return err
+	case sum.Skipped == 0:
+		return nil
+	case sum.Read == 0:
+		return fmt.Errorf("nothing could be read: %s", sum.Errors[0])
+	}
+	return errPartial{fmt.Errorf("%d inputs or messages could not be read (first: %s)", sum.Skipped, sum.Errors[0])}
+}
+
+// terminal returns w if it is a terminal (for a progress line), else nil.
+func terminal(w io.Writer) io.Writer {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return w
+	}
+	return nil
 }

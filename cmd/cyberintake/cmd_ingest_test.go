@@ -1,0 +1,81 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const archivesDir = "../../testdata/archives"
+
+func ingestJSON(t *testing.T, stdin string, args ...string) (map[string]any, string, int) {
+	t.Helper()
+	out, stderr, code := runCLI(t, stdin, append([]string{"ingest", "--json", "--log-level", "error"}, args...)...)
+	var sum map[string]any
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("ingest --json printed %q (%v); stderr %s", out, err, stderr)
+	}
+	return sum, stderr, code
+}
+
+// TestIngestCommandExitStatus: 0 when all went in, 4 when some input was
+// unreadable but the rest was filed, 1 when nothing could be read.
+func TestIngestCommandExitStatus(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	mbox := filepath.Join(archivesDir, "sample.mbox")
+	bad := filepath.Join(archivesDir, "bad", "not-mail.pdf")
+	tests := []struct {
+		name       string
+		paths      []string
+		code       int
+		read, dups float64
+	}{
+		{"archive", []string{mbox}, exitOK, 8, 0},
+		{"again: all duplicates", []string{mbox}, exitOK, 8, 8},
+		{"bad and good", []string{bad, filepath.Join(archivesDir, "sample-maildir")}, exitPartial, 8, 8},
+		{"only bad", []string{bad}, exitFailure, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sum, stderr, code := ingestJSON(t, "", append([]string{"--db", db}, tt.paths...)...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr %s", code, tt.code, stderr)
+			}
+			if sum["read"] != tt.read || sum["duplicates"] != tt.dups {
+				t.Errorf("summary %v, want read %v, duplicates %v", sum, tt.read, tt.dups)
+			}
+			if errs, _ := json.Marshal(sum["errors"]); tt.code != exitOK && !strings.Contains(string(errs), "not-mail.pdf: not mail") {
+				t.Errorf("errors %s do not name the bad file", errs)
+			}
+		})
+	}
+}
+
+func TestIngestCommandStdinAndText(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	raw, err := os.ReadFile(filepath.Join(archivesDir, "sample.mbox"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCLI(t, string(raw), "ingest", "--db", db, "--source-name", "export.mbox", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"read 8 messages", "filed as reports", "duplicates", "skipped"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(stderr, "\r") {
+		t.Errorf("progress drawn on a non-terminal: %q", stderr)
+	}
+}
+
+func TestIngestCommandUsage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if _, _, code := runCLI(t, "", "ingest", "--db", db, "--batch", "0", archivesDir); code != exitUsage {
+		t.Errorf("--batch 0: exit %d, want %d", code, exitUsage)
+	}
+}
