@@ -223,10 +223,23 @@ func signerOf(ls []line, fromAddr, fromName string) Contact {
 		}
 	}
 	if c.Name == "" {
+		// A shared mailbox ("Laboratoire Mosan"): the first line of the
+		// signature that reads as a person's name.
+		for _, s := range sig {
+			if looksLikeName(s) && !orgRe.MatchString(s) && len(strings.Fields(s)) >= 2 {
+				c.Name = cleanPersonName(s)
+				break
+			}
+		}
+	}
+	if c.Name == "" {
 		c.Name = personDisplayName(fromName)
 	}
 	return c
 }
+
+// orgRe tells organisation names from people's names in a signature.
+var orgRe = regexp.MustCompile(`(?i)\b(labo\w*|laboratoire|laboratorium|labor|klinik\w*|clinique|kliniek|h[ôo]pital|hospital|ziekenhuis|krankenhaus|chu|chr|az|uz|service|dienst|group|groupe|bv|sprl|srl|gmbh|nv|sa|asbl|vzw|centre|center|centrum|institut\w*)\b`)
 
 // looksLikeName tells a signature line that is a person's name: two to
 // five words, capitalised, no digits or addresses.

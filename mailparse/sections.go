@@ -39,6 +39,10 @@ type sectionCtx struct {
 	NameTokens map[string]bool // words of the sender's and author's names
 }
 
+// negationStartRe opens a short answer, never a heading: "pas de
+// référence", "geen impact", "keine Referenz", "no reference yet".
+var negationStartRe = regexp.MustCompile(`(?i)^(pas|aucun\w*|rien|n[ée]ant|geen|niet|nog|keine?|nicht|noch|no|none|not|nothing|nil|n/?a|/|-)\b`)
+
 var (
 	contactLineRe = regexp.MustCompile(`(?i)^\s*[*_]*(personne[s]? de contact|personne [àa] contacter|contact ?persoon|contactpersonen|contact ?person|contact|kontakt ?person|kontakt|ansprechpartner(in)?|ansprechperson|interlocuteur|aanspreekpunt|point of contact|coordonn[ée]es)\b`)
 	answerLabelRe = regexp.MustCompile(`(?i)^\s*[*_]*(antwort|r[ée]ponse|antwoord|answer|reply|rép\.?|antw\.?|r)\s*[*_]*\s*:\s*`)
@@ -102,6 +106,12 @@ func parseMarker(s string) (q int, numeric, labeled bool, rest string, ok bool) 
 		case ')', ':':
 			u, punct = strings.TrimLeft(u[size:], " \t"), true
 			continue
+		case '/':
+			// French "a/ ...", but not "a/b" or "1/2".
+			if i == 0 && (len(u) == size || u[size] == ' ' || u[size] == '\t') {
+				u, punct = strings.TrimLeft(u[size:], " \t"), true
+				continue
+			}
 		case '.':
 			if i == 0 && len(t) > 1 && t[0] == '.' && t[1] != ' ' && t[1] != '\t' {
 				return 0, false, false, "", false // "a.b", "1.5"
@@ -136,7 +146,7 @@ func headingLike(text string, maxWords int) (scores [5]float64, ok bool) {
 	if t == "" || strings.HasSuffix(t, ".") || len(strings.Fields(t)) > maxWords || len(t) > 90 {
 		return scores, false
 	}
-	if contactLineRe.MatchString(t) {
+	if contactLineRe.MatchString(t) || negationStartRe.MatchString(t) {
 		return scores, false
 	}
 	scores, cov := questionScores(t)
@@ -229,7 +239,7 @@ func extractSections(in []line, ctx sectionCtx) sectionResult {
 	// reading that finds more answers wins (a reply with paraphrased
 	// headings may quote the letter's lettered list below).
 	best := sectionResult{}
-	for _, hs := range [][]heading{findMarked(ls), findParaphrased(ls)} {
+	for _, hs := range [][]heading{findMarked(ls, ctx), findParaphrased(ls)} {
 		if len(hs) == 0 {
 			continue
 		}
@@ -285,7 +295,7 @@ func readHeadings(ls []line, hs []heading, ctx sectionCtx) sectionResult {
 // findMarked returns the headings given by list markers, when the markers
 // form a plausible set: two different letters at least, or one letter
 // with a label ("Zu e):"), or numbers 1-5 with at least three of them.
-func findMarked(ls []line) []heading {
+func findMarked(ls []line, ctx sectionCtx) []heading {
 	var letters, numbers []heading
 	distinctL, distinctN := map[int]bool{}, map[int]bool{}
 	labeledL := false
@@ -314,7 +324,7 @@ func findMarked(ls []line) []heading {
 			}
 		} else {
 			isH, inline := splitHeading(rest)
-			if isH && inline == "" && rest != "" && !answerBelow(ls, i) {
+			if isH && inline == "" && rest != "" && !answerBelow(ls, i, ctx) {
 				isH = false // "b) aucun impact" followed by "c) ...": an answer
 			}
 			if !isH {
@@ -342,7 +352,7 @@ func findMarked(ls []line) []heading {
 
 // answerBelow tells whether a heading at line i has text under it before
 // the next marker, closing or quote.
-func answerBelow(ls []line, i int) bool {
+func answerBelow(ls []line, i int, ctx sectionCtx) bool {
 	j := nextNonBlank(ls, i+1)
 	if j >= len(ls) || ls[j].Depth > 0 {
 		return false
@@ -351,7 +361,7 @@ func answerBelow(ls []line, i int) bool {
 	if _, _, _, _, ok := parseMarker(t); ok {
 		return false
 	}
-	return lineEnd(t) == endNone && !contactLineRe.MatchString(t)
+	return lineEnd(t) == endNone && !contactLineRe.MatchString(t) && !isNameLine(strings.TrimSpace(t), ctx.NameTokens)
 }
 
 // findParaphrased returns headings written without markers: short lines
