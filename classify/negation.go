@@ -1,0 +1,36 @@
+package classify
+
+// Negation cues, folded like all patterns. A cue before a mention counts
+// within negBefore words, after it within negAfter words, never across a
+// comma or a clause. French "ne ... pas" leaves "n" as a word of its own.
+var negationBefore = []string{
+	"pas|aucun|aucune|aucunement|jamais|ni|sans|rien|non|n|nul|nulle",
+	"geen|niet|nooit|zonder|niets|nergens",
+	"kein|keine|keinen|keinem|keiner|keines|keinerlei|nicht|nie|niemals|ohne|weder",
+	"no|not|never|nor|without|none|nothing|neither|nobody",
+	// "stopped before ransomware could be deployed"
+	"gestopt voor|gestopt voordat|voordat|stopped before|before it could|before they could|arrete avant|avant qu|avant que|gestoppt bevor|bevor",
+	// a mention that is only ruled out, suspected wrongly or a lure
+	"pas de trace|geen spoor|keine spur*|no trace|no sign|no evidence|no indication|aucune indication|aucun indice|geen aanwijzing*|keine hinweise|keine anzeichen",
+}
+
+var negationAfter = []string{
+	"pas|jamais|aucun|aucune|niet|nooit|geen|nicht|nie|kein|keine|keinen|not|never",
+	"exclu*|uitgesloten|ausgeschlossen|ruled out|infonde*|ongegrond|unbegrundet|unfounded",
+}
+
+// unaffected are statements that a system kept working or was not hit.
+// They veto an impact label for the whole answer (modeObject).
+var unaffected = []string{
+	"pas ete touche*|pas touche*|non touche*|pas ete affecte*|pas affecte*|pas ete impacte*|non impacte*|pas impacte*|pas ete perturbe*|pas perturbe*|pas ete interrompu*|pas ete atteint*|pas concerne*",
+	"epargne*|normalement|reste* disponible*|reste* operationnel*|reste* fonctionnel*|continue* a fonctionner|fonctionne* normalement|intact*|sont restes|est reste|est restee|sont restees",
+	"niet getroffen|niet geraakt|niet aangetast|niet beinvloed|niet betrokken|niet onderbroken|niet verstoord|normaal|gewoon door|gewoon verder|ongemoeid|gespaard|intact|bleef beschikbaar|bleven beschikbaar|bleef werken|bleven werken|bleef operationeel|bleven operationeel|bleef intern werken|werkte verder|werkten verder|liep door|liepen door",
+	"nicht betroffen|nicht beeintrachtigt|nicht beruhrt|nicht tangiert|nicht gestort|nicht unterbrochen|weiter|weiterhin|normal|unberuhrt|verschont|intakt|blieb* verfugbar|blieb* funktionsfahig|blieb* in betrieb",
+	"werkte wel|werkten wel|werkten nog|werkte nog|functioneerde wel|fonctionnait toujours|fonctionnaient toujours|fonctionnait encore|fonctionnaient encore|funktionierte noch|funktionierten noch|funktionierte weiterhin|funktionierten weiterhin",
+	"not affected|unaffected|not impacted|not hit|not touched|not disrupted|not interrupted|normally|kept working|kept running|remained available|remained operational|remained in service|continued to work|continued working|continued to operate|continued operating|spared|intact|still worked|still working",
+}
+
+// depends are statements that a system does not depend on another one.
+var depends = []string{
+	"ne dependent pas|ne depend pas|niet afhankelijk|hangen niet af|hangt niet af|nicht abhangig|hangen nicht|do not depend|does not depend|not dependent",
+}

@@ -1,0 +1,276 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// How a label's mentions are read.
+type mode uint8
+
+const (
+	// modeEvent: the words name something that happened ("phishing",
+	// "exfiltration", "MFA"); a negation just before or after in the same
+	// clause ("pas de fuite de données", "fand nicht statt") cancels it.
+	modeEvent mode = iota
+	// modeObject: the words name a system (LIS, analysers, e-mail). For
+	// impact, "pas de connexion avec le SIL" says the LIS was hit, so plain
+	// negation means nothing; only a clause saying the system was not
+	// affected ("le SIL n'a pas été touché", "bleven normaal werken")
+	// cancels that mention; another mention elsewhere still counts.
+	modeObject
+	// modeStated: the pattern itself states the negation ("aucun impact").
+	modeStated
+)
+
+// Special labels of the shared matcher: negation cues before and after a
+// mention, and statements that a system kept working.
+const (
+	cueBefore     = "!before"
+	cueAfter      = "!after"
+	cueUnaffected = "!unaffected"
+	cueDepends    = "!depends" // "X ne dépend pas de Y": X is unaffected, Y not
+	cueLure       = "!lure"    // "a fake invoice from a supplier"
+)
+
+var cueNames = [...]string{cueBefore, cueAfter, cueUnaffected, cueDepends, cueLure}
+
+// lures are what a phishing mail pretends to be; a supplier named as its
+// sender is not the way in.
+var lures = []string{"facture|factuur|rechnung|invoice|zogezegd|angeblich|pretendu*|soi disant|supposedly|allegedly"}
+
+// Windows, in words, within which a cue negates a mention. Measures are
+// often stated as double negations ("no remote access without a VPN with
+// MFA"), so prevention only honours a cue right before the measure.
+const (
+	negBefore           = 4
+	negBeforePrevention = 2
+	negAfter            = 6
+)
+
+// group is one of the four tag groups of CONTRACT.md.
+type group int
+
+const (
+	gCause group = iota
+	gImpact
+	gResponse
+	gPrevention
+	nGroups
+)
+
+var groupNames = [nGroups]string{"cause", "impact", "response", "prevention"}
+
+// vocabulary is the compiled matcher for all groups, with per-label data.
+type vocabulary struct {
+	m      *matcher
+	group  []int8 // label id -> group, -1 for cues
+	mode   []mode
+	name   []string
+	cue    [5]int32 // ids of cueNames
+	labels [nGroups][]string
+}
+
+var (
+	vocabOnce sync.Once
+	vocab     *vocabulary
+)
+
+func loadVocab() *vocabulary {
+	vocabOnce.Do(func() { vocab = buildVocab() })
+	return vocab
+}
+
+// entry is one label's vocabulary in all four languages.
+type entry struct {
+	group    group
+	label    string
+	mode     mode
+	patterns []string
+}
+
+func buildVocab() *vocabulary {
+	m := newMatcher()
+	var entries []entry
+	entries = append(entries, causeVocab...)
+	entries = append(entries, impactVocab...)
+	entries = append(entries, responseVocab...)
+	entries = append(entries, preventionVocab...)
+	m.add(cueBefore, negationBefore...)
+	m.add(cueAfter, negationAfter...)
+	m.add(cueUnaffected, unaffected...)
+	m.add(cueDepends, depends...)
+	m.add(cueLure, lures...)
+	for _, e := range entries {
+		m.add(string(rune('0'+e.group))+e.label, e.patterns...)
+	}
+	m.compile()
+	v := &vocabulary{m: m}
+	v.group = make([]int8, len(m.labels))
+	v.mode = make([]mode, len(m.labels))
+	v.name = make([]string, len(m.labels))
+	for i, l := range m.labels {
+		if c := slices.Index(cueNames[:], l); c >= 0 {
+			v.group[i] = -1
+			v.cue[c] = int32(i)
+			continue
+		}
+		v.group[i] = int8(l[0] - '0')
+		v.name[i] = l[1:]
+	}
+	for _, e := range entries {
+		i := slices.Index(m.labels, string(rune('0'+e.group))+e.label)
+		v.mode[i] = e.mode
+		if !slices.Contains(v.labels[e.group], e.label) {
+			v.labels[e.group] = append(v.labels[e.group], e.label)
+		}
+	}
+	return v
+}
+
+// found is what one text says, by label id: mentioned and not negated.
+func (v *vocabulary) found(text string) map[int32]bool {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	d := newDoc(text)
+	hits := v.m.match(d)
+	if len(hits) == 0 {
+		return nil
+	}
+	var cues [len(cueNames)][]ruleHit
+	for _, h := range hits {
+		if v.group[h.label] < 0 {
+			c := slices.Index(v.cue[:], h.label)
+			cues[c] = append(cues[c], h)
+		}
+	}
+	out := map[int32]bool{}
+	for _, h := range hits {
+		if v.group[h.label] < 0 {
+			continue
+		}
+		switch {
+		case h.plain || v.mode[h.label] == modeStated:
+			out[h.label] = true
+		case v.mode[h.label] == modeObject:
+			if !unaffectedHit(d, h, cues[2], cues[3]) {
+				out[h.label] = true
+			}
+		default:
+			win := negBefore
+			if v.group[h.label] == int8(gPrevention) {
+				win = negBeforePrevention
+			}
+			if !negated(d, h, win, cues[0], cues[1]) &&
+				!(v.name[h.label] == "supplier" && negated(d, h, negBefore, cues[4], nil)) {
+				out[h.label] = true
+			}
+		}
+	}
+	return out
+}
+
+// Windows for statements that a system was not affected: "Le SIL n'a pas
+// été touché" (after the name, as French, Dutch and English put it) or
+// "Nicht betroffen waren das LIS" (just before, German inversion).
+const (
+	okAfter  = 8
+	okBefore = 3
+)
+
+// unaffectedHit says whether h, a system's name, is said to be unaffected.
+// Dependency cues only look backwards: in "le SIL ne dépend pas de la
+// messagerie" the LIS is spared, the mail may not be.
+func unaffectedHit(d *doc, h ruleHit, ok, depends []ruleHit) bool {
+	c := d.toks[h.from].clause
+	for _, u := range append(ok[:len(ok):len(ok)], depends...) {
+		if d.toks[u.from].clause != c {
+			continue
+		}
+		if u.from > h.to && u.from-h.to <= okAfter {
+			return true
+		}
+	}
+	for _, u := range ok {
+		if d.toks[u.to].clause == c && u.to < h.from && h.from-u.to <= okBefore {
+			return true
+		}
+	}
+	return false
+}
+
+// negated says whether a cue sits just before h or just after it, in the
+// same comma segment.
+func negated(d *doc, h ruleHit, window int, before, after []ruleHit) bool {
+	seg := d.toks[h.from].seg
+	for _, c := range before {
+		if c.to < h.from && int(h.from-c.to) <= window && d.toks[c.to].seg == seg {
+			return true
+		}
+	}
+	seg = d.toks[h.to].seg
+	for _, c := range after {
+		if c.from > h.to && c.from-h.to <= negAfter && d.toks[c.from].seg == seg {
+			return true
+		}
+	}
+	return false
+}
+
+// Tag returns the taxonomy labels for a report's answers: causes from a),
+// impact from b), response from c), prevention from d). Each group reads
+// its own answer, since labs answer the questions in order and a word like
+// "VPN" means a cause in a), an impact in b) and a measure in d).
+func Tag(a Answers) Tags {
+	v := loadVocab()
+	var res [nGroups][]string
+	for g := range nGroups {
+		for l := range v.found(a[g]) {
+			if v.group[l] == int8(g) {
+				res[g] = append(res[g], v.name[l])
+			}
+		}
+	}
+	return finish(res)
+}
+
+// TagText tags unsectioned prose: every group reads the whole text. It is
+// for replies whose answers could not be told apart.
+func TagText(text string) Tags {
+	v := loadVocab()
+	var res [nGroups][]string
+	for l := range v.found(text) {
+		res[v.group[l]] = append(res[v.group[l]], v.name[l])
+	}
+	return finish(res)
+}
+
+// finish applies the cross-label rules and sorts.
+func finish(res [nGroups][]string) Tags {
+	// "none" is an impact only when nothing else was hit.
+	if len(res[gImpact]) > 1 {
+		res[gImpact] = slices.DeleteFunc(res[gImpact], func(s string) bool { return s == "none" })
+	}
+	for g := range res {
+		slices.Sort(res[g])
+		res[g] = slices.Compact(res[g])
+		if res[g] == nil {
+			res[g] = []string{}
+		}
+	}
+	return Tags{Cause: res[gCause], Impact: res[gImpact], Response: res[gResponse], Prevention: res[gPrevention]}
+}
+
+// Labels returns the taxonomy labels of group ("cause", "impact",
+// "response", "prevention") that the vocabulary knows.
+func Labels(groupName string) []string {
+	v := loadVocab()
+	for g, n := range groupNames {
+		if n == groupName {
+			return slices.Clone(v.labels[g])
+		}
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+package classify
+
+// Impact vocabulary (answer b): what the attack put out of use. These are
+// mostly names of systems, read in modeObject: "pas de connexion avec le
+// SIL" is an impact on the LIS, "le SIL n'a pas été touché" is not.
+var impactVocab = []entry{
+	{gImpact, "lis", modeObject, []string{
+		"lis", "sil", "lims", "glims|molis|cyberlab|kalisil|omnilab|swisslab|lauris|labosys|apollo|mips",
+		"laboratory information system*|lab information system*|laboratory system|laboratory software",
+		"systeme* informatique* (du|de) laboratoire|systeme* d information (du|de) laboratoire|logiciel* (du|de) laboratoire",
+		"laboratoriuminformatiesysteem|labo informatiesysteem|laboratoriumsysteem|labosysteem|labosoftware|laboratoriumsoftware",
+		"laborinformationssystem*|laborsystem|laborsoftware|laboratoriumssystem",
+		"encodage (des|de) demandes|enregistrement (des|de) demandes", "demandes & encod*|encoder",
+		"aanvragen & registr*|geregistreerd", "auftragserfassung|auftrage & erfass*",
+		"order entry", "requests & registered|entered|recorded|registration",
+	}},
+	{gImpact, "analyzers", modeObject, []string{
+		"automate*", "analyseur*", "analyser*|analyzer*|analysator*|analysegerat*|analysegerate*|analysengerat*",
+		"*middleware*", "instrument*", "toestel*|apparatuur|apparaten", "gerat|gerate|geraten|gerate*|laborgerat*|messgerat*",
+		"appareil*", "point of care|poct", "koppeling* & analyser*|toestel*|apparat*",
+	}},
+	{gImpact, "results", modeObject, []string{
+		"medibridge", "ehealth*", "e health*", "hl7", "reseau sante wallon|reseau sante bruxellois|abrumet|rsw|cozo|vitalink",
+		"portail*", "*portaal", "*portal", "serveur de resultats|resultatenserver|befundserver|results server|result server",
+		"resultat* & envo*|transmi*|transmission|communiqu*|electroniqu*|medecin*|prescripteur*|patient*|unites|services|dossier*",
+		"resultaten|uitslagen|verslagen & verstuur*|verzend*|verzonden|versturen|elektronisch*|huisarts*|voorschrijver*|doorgestuurd|bezorgd|afdelingen|epd",
+		"befund*|ergebnis* & ubermittel*|ubertrag*|versand*|versend*|verschick*|elektronisch*|einsender*|hausarzt*|hausarzte*|arzte*|stationen",
+		"befundubermittlung|befundversand|ergebnisubermittlung",
+		"result*|report* & sent|send|sending|deliver*|transmi*|electronic*|physician*|gp*|gps|portal|prescriber*|doctor*|wards",
+		"result delivery|results delivery|delivery of results",
+		"protocol* & envo*|electroniqu*", "dossier patient*|dpi|epd|emd|ehr|electronic health record*|patientenakte",
+	}},
+	{gImpact, "email", modeObject, []string{
+		"messagerie*", "courriel*|mail|mails|e mail*|email*|mailbox*|mailserver*|mailbox|webmail|mailadres*|mailverkeer|postfach*|e mail postfach",
+		"exchange", "outlook", "boite* mail|boite* aux lettres|adresse mail|adresse e mail",
+	}},
+	{gImpact, "network", modeObject, []string{
+		"reseau* & coupe*|inutilisable*|indisponible*|panne|hors service|deconnecte*|perdu*|isole*|interrompu*|tombe*|plante*",
+		"connexion* internet|acces internet|internet|vpn|wifi|wi fi|wlan|connectivit*",
+		"netwerk* & plat|uitgevallen|onbeschikbaar|onbruikbaar|verbroken|afgesloten|down|weg|getroffen|platgelegd|onbereikbaar",
+		"netwerkverbinding*|internetverbinding*|externe verbindingen", "verbindingen & verbroken|afgesloten",
+		"netz|netzwerk*|netzwerkverbindung*|netzanbindung* & unbrauchbar|ausgefallen|getrennt|unterbrochen|down|nicht verfugbar|gestort",
+		"internetverbindung*|internetzugang*|internetanbindung*",
+		"network* & unusable|down|lost|outage|unavailable|disconnected|cut|affected|unreachable",
+		"network connection*|connectivity|external connections",
+	}},
+	{gImpact, "phone", modeObject, []string{
+		"telephonie|telefonie|telephony|telefonanlage*|telefooncentrale*|centrale telephonique|standard telephonique",
+		"voip", "telephone system*|phone system*|phones|telefoons|telefone|lignes telephoniques|telefoonlijnen|telefonleitungen|phone lines|telefoonverkeer",
+	}},
+	{gImpact, "admin", modeObject, []string{
+		"facturation*|facturatie*|factureren|billing|invoicing|abrechnung*|fakturierung*|rechnungsstellung*",
+		"comptabilite|boekhouding|buchhaltung|accounting|tarification|tarificatie|inschrijving*|patientenaufnahme|admission*",
+		"administratie*|administration|administratif*|administratieve|verwaltung*|secretariat|secretariaat|sekretariat",
+	}},
+	{gImpact, "data_breach", modeEvent, []string{
+		"fuite* de donnees|fuite", "exfiltr*", "vol de donnees|violation de donnees|atteinte a la confidentialite|atteinte a la vie privee",
+		"donnees & vole*|derob*|exfiltr*|publie*|divulgu*|consulte*|copie*|telecharge*|acces",
+		"datalek*|gegevenslek*|*datalek", "*gegevens & gestolen|gelekt|gekopieerd|buitgemaakt|gepubliceerd|ingekeken|geraadpleegd|toegang",
+		"gekopieerd|geraadpleegd & dossier*|gegevens|inhoud|mailbox",
+		"datenabfluss*|datenleck*|datendiebstahl", "daten & abgeflossen|gestohlen|kopiert|veroffentlicht|abgegriffen|eingesehen|abgezogen",
+		"data breach|data leak*|breach", "data & stolen|exfiltrated|leaked|copied|published|exposed|accessed",
+		"illegitim*|onrechtmatig*|unrechtmassig*|unbefugt*|unauthorised|unauthorized|sans autorisation",
+		"autorite de protection des donnees|gegevensbeschermingsautoriteit|datenschutzbehorde|data protection authority|apd|gba",
+	}},
+	{gImpact, "none", modeStated, []string{
+		"aucun impact|aucun effet|pas d impact|sans impact|sans consequence*|aucune consequence*|pas de consequence*|aucune incidence|pas d incidence",
+		"geen impact|geen gevolgen|geen invloed|zonder gevolgen|geen weerslag",
+		"keine auswirkung*|keine folgen|ohne auswirkung*|keinerlei auswirkung*",
+		"no impact|no effect|no consequence*|not affected at all",
+		"pas d interruption|aucune interruption|pas ete interrompu*|pas interrompu*",
+		"geen onderbreking|geen onderbrekingen|niet onderbroken|geen verstoring",
+		"keine unterbrechung*|nicht unterbrochen|keine storung*",
+		"no interruption|not interrupted|no disruption|not disrupted",
+	}},
+}

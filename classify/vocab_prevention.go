@@ -1,0 +1,72 @@
+package classify
+
+// Prevention vocabulary (answer d): measures taken or planned.
+var preventionVocab = []entry{
+	{gPrevention, "mfa", modeEvent, []string{
+		"mfa|2fa|tfa|otp|itsme|authenticator",
+		"multi facteur*|multifacteur*|deux facteurs|double facteur|double authentification|authentification forte|validation en deux etapes|deux etapes|second facteur",
+		"tweestaps*|twee staps*|tweefactor*|twee factor*|multifactor*|multi factor*|sterke authenticatie|tweeledige authenticatie",
+		"zwei faktor*|zweifaktor*|2 faktor*|mehrfaktor*|multi faktor*|zweistufig*|zwei stufig*|starke authentifizierung",
+		"two factor*|2 factor*|two step*|2 step*|strong authentication|second factor",
+	}},
+	{gPrevention, "backup", modeEvent, []string{
+		"sauvegarde*", "backup*|back up*|back ups", "sicherung*|datensicherung*|offlinesicherung*|bandsicherung*",
+		"copie* hors ligne|hors site|offline kopie|offline copy|offline kopien|offline opslag",
+		"immutable|immuable*|onveranderbar*|onveranderlijk*|unveranderbar*|unveranderlich*",
+		"3 2 1", "restore test*|restoration test*|test* de restauration|hersteltest*|wiederherstellungstest*|restauratietest*",
+	}},
+	{gPrevention, "patching", modeEvent, []string{
+		"patch*", "*patch*", "mise* a jour|mises a jour|correctif*|update*|updates|bijwerk*|bijgewerkt|aktualisier*|sicherheitsupdate*|upgrade*",
+		"remplac*|vervang*|ersetz*|replac* & windows|obsolete*|ancien*|verouderd*|oude|veraltet*|alte|old|outdated|legacy",
+		"end of life|eol|fin de support",
+	}},
+	{gPrevention, "segmentation", modeEvent, []string{
+		"*segment*", "*vlan*", "cloisonn*", "dmz",
+		"zone* & separe*|distinct*|gescheiden|getrennt*|separate*|dediee*",
+		"reseau* separe*|reseau* dedie*|reseau* isole*|separate network*|isolated network*|dedicated network*|apart* netwerk*|afgescheiden|afscheiding|gescheiden netwerk*|eigen netwerk",
+		"getrennt* netz*|eigene* netz*|eigenes netzsegment|netztrennung|netzwerktrennung|abgeschottet*",
+		"firewall* & (entre|tussen|zwischen|between)",
+	}},
+	{gPrevention, "training", modeEvent, []string{
+		"formation*|sensibilis*|e learning|elearning", "opleiding*|vorming*|bewustmaking*|bewustwording*",
+		"*awareness*", "schulung*|*schulung|unterweisung*|fortbildung*|geschult", "training*|trained|train|educat*",
+		"phishing (test*|simulation*|exercice*|oefening*|ubung*|exercise*)|phishingtest*|phishingsimulat*",
+	}},
+	{gPrevention, "edr", modeEvent, []string{
+		"edr|xdr|mdr|epp|ngav", "antivirus*|anti virus|antivirale|virenschutz*|virenscanner*|antimalware|anti malware",
+		"endpoint*", "crowdstrike|sentinelone|sentinel one|defender|sophos|cortex|carbon black|trend micro|eset|kaspersky|bitdefender|cylance",
+	}},
+	{gPrevention, "monitoring", modeEvent, []string{
+		"monitoring|surveillance|supervision|supervise*|supervised|soc|siem|ids|ips",
+		"journalisation|journaux|logs|log|logging|protokollierung|logboek*|loggen",
+		"alert*|alarm*|alerte*|detection*|detectie|erkennung|uberwach*|bewaking|waarschuwing*",
+		"24 7|24 h 24|24 u 24|24x7|24 24|h24",
+		"controle* & journaux|logs|connexion*",
+	}},
+	{gPrevention, "access_control", modeEvent, []string{
+		"droits d acces|droit d acces|gestion des acces|controle d acces|moindre privilege|comptes nominatifs|compte nominatif|politique de mot* de passe",
+		"mot* de passe & unique*|fort*|complexe*|renforce*|gestionnaire*|longueur|caracteres",
+		"gestionnaire de mots de passe|compte* administrateur*|administrateurs generiques|comptes generiques", "desactiv* & compte*|acces*",
+		"acces & limite*|restreint*|nominatif*|sur demande|revu*|revue|uniquement",
+		"interdi* & connect*|usb|appareil*|peripherique*",
+		"toegangsrecht*|toegangsbeheer|toegangscontrole|beheerdersrecht*|beheerdersaccount*|wachtwoordbeleid|wachtwoordmanager|sterke wachtwoorden|accountbeheer|gedeelde accounts|gebruikersbeheer",
+		"sur demande|a la demande|duree limitee|enkel na goedkeuring|op aanvraag|tiering",
+		"afsluiten & *account|*accounts|toegang",
+		"zugriffsrecht*|zugangskontrolle*|zugriffskontrolle*|berechtigung*|rechtevergabe|passwortrichtlinie*|kennwortrichtlinie*|auf anfrage|zeitlich begrenzt|adminrechte|administratorrechte",
+		"access control*|access right*|access management|least privilege|privileged access|pam|password policy|password manager|admin rights|administrator rights|on request|time limited",
+		"usb & disabled|bloque*|desactive*|geblokkeerd|uitgeschakeld|gesperrt|deaktiviert|interdit*|verboden|verboten|blocked",
+		"account* & deactivat*|disabled|review*|removed",
+	}},
+	{gPrevention, "audit", modeEvent, []string{
+		"audit*", "*audit", "pentest*|penetratietest*|penetrationstest*|penetration test*|test* d intrusion|intrusietest*|pen test*",
+		"evaluation de la securite|evaluation de securite|risicoanalyse*|analyse de risque*|risk assessment*|security assessment*|doorlichting*|risikoanalyse*|sicherheitsuberprufung*",
+	}},
+	{gPrevention, "email_filtering", modeEvent, []string{
+		"filtr*|filter* & mail*|courriel*|messagerie|antispam|piece* jointe*|e|bijlage*|anhang*|anhange*|attachment*|mails|inkomende",
+		"antispam|anti spam|spamfilter*|*spamfilter*|mailfilter*|*mailfilter*|antiphishing|anti phishing",
+		"macro* & bloqu*|blocage*|desactiv*|geblokkeerd|blokkeren|blokkering|blockiert|blockierung|blocked|blocking|disabled|gesperrt",
+		"makro* & bloqu*|blockade|blockiert|blockierung|gesperrt|deaktiviert",
+		"quarantaine|quarantine|quarantane", "sandbox*", "dmarc|dkim|spf",
+		"mailgateway|mail gateway|e mail gateway|email gateway|secure email gateway|messagerie professionnelle",
+	}},
+}

@@ -1,0 +1,66 @@
+package classify
+
+// Response vocabulary (answer c): what the lab and its IT did at once.
+var responseVocab = []entry{
+	{gResponse, "degraded_mode", modeEvent, []string{
+		"mode degrade|plan degrade|fonctionnement degrade|procedure* degrade*|mode de secours|plan de secours|procedure* de secours",
+		"plan* de continuite|procedure* de continuite|plan d urgence|procedure* d urgence|plan de crise|cellule de crise|plan catastrophe",
+		"mode autonome|encodage manuel|registre manuel|transcription manuelle|fonctionnement manuel",
+		"noodplan*|noodprocedure*|nood procedure*|continuiteitsplan*|continuiteitsprocedure*|bedrijfscontinuiteit*|crisisplan*|crisiscel|rampenplan*|uitvalprocedure*|noodwerking|noodmodus",
+		"stand alone modus|stand alone|standalone|manuele registratie|manueel|manuele",
+		"notfallplan*|notbetrieb*|notfallbetrieb*|notfallverfahren*|notfallmodus|notfallkonzept*|ausfallkonzept*|ausfallverfahren*|krisenstab|notfallprozedur*|manuell*",
+		"degraded mode|degraded operation*|business continuity|continuity plan*|continuity procedure*|contingency plan*|emergency plan*|emergency procedure*",
+		"fallback procedure*|fallback plan*|downtime procedure*|manual procedure*|manual mode|manual transcription|crisis plan*|crisis cell|crisis team",
+	}},
+	{gResponse, "subcontracting", modeEvent, []string{
+		"sous trait*|soustrait*", "laboratoire* partenaire*|labo partenaire*|autre* laboratoire*|autre labo|laboratoire* voisin*|laboratoire* externe*|laboratoires du reseau",
+		"envo*|transfer*|adress*|confie* & au laboratoire|aux laboratoires|a un laboratoire|vers un laboratoire|au labo|a un labo",
+		"onderaanneming|uitbested*|partnerlabo*|ander labo|ander* laboratori*|extern* labo|naburig* labo*|bevriend* labo*",
+		"doorgestuurd|verstuurd|gestuurd|overgebracht & naar het labo|naar een labo|naar twee labo*|naar het laboratorium|naar andere labo*",
+		"unterauftrag*|fremdlabor*|partnerlabor*|anderes labor|anderen labor|externes labor|externe labor|ausgelagert|fremdvergabe|nachbarlabor*",
+		"geschickt|versandt|weitergeleitet & an das labor|an ein labor|ans labor|an andere labor*",
+		"subcontract*|outsourc*|partner laborator*|partner lab|another laborator*|other laborator*|external laborator*|referral laborator*|reference laborator*|neighbouring laborator*|neighboring laborator*",
+		"sent|referred|shipped|transferred & to a laborator*|to the laborator*|to another lab*|to a lab",
+		"naar labo|naar het labo|naar een labo|naar het laboratorium|naar twee labo*|naar drie labo*|naar andere labo*|aan twee labo*|aan drie labo*|aan andere labo*",
+		"an das labor|ans labor|an ein labor|an zwei labor*|an andere labor*|to the laboratory of|to another laboratory|to other laboratories",
+	}},
+	{gResponse, "paper", modeEvent, []string{
+		"papier*|papieren|paper", "formulaire* papier|sur papier|op papier|auf papier|on paper",
+		"manuscrit*|handgeschreven|handschriftlich*|handwritten|a la main|met de hand|per hand|by hand",
+		"imprime*|afgedrukt|afdrukken|afdruk*|ausgedruckt|ausdruck*|printed|print out*|printouts",
+	}},
+	{gResponse, "backup_restore", modeEvent, []string{
+		"restaur*|restor*|wiederherstell*|wiederhergestell*|recuper*",
+		"herstel*|teruggezet|terugzetten|teruggeplaatst|terugplaatsen|zuruckgespielt|zuruckgesichert|zuruckgesetzt|recovered|recovery|rebuilt|reconstruit*|herbouwd|neu aufgesetzt & sauvegarde*|backup*|back up*|sicherung*|datensicherung*|bandsicherung*|bande*|tape*|copie*|kopie*|snapshot*",
+	}},
+	{gResponse, "isolation", modeEvent, []string{
+		"*isol*", "fermeture & acces*|port*|connexion*|vpn|rdp|reseau", "deconnect*|deconnex*|debranch*|coupure*|coupe|coupes|arret|mis hors ligne|hors ligne|mise hors ligne|hors reseau|quarantaine",
+		"losgekoppeld|loskoppelen|afgesloten|afgekoppeld|afkoppelen|offline gehaald|offline gezet|van het netwerk|uitgeschakeld|verbroken|platgelegd|uitgezet",
+		"getrennt|trennung|vom netz|abgeschaltet|abschaltung|heruntergefahren|abgeklemmt|offline genommen|vom internet",
+		"disconnect*|shut down|shutdown|taken offline|cut off|unplugged|switched off|quarantin*|contain*",
+	}},
+	{gResponse, "external_help", modeEvent, []string{
+		"ccb", "cert|certbe|cert be|cert nl", "cert*",
+		"centre pour la cybersecurite|centrum voor cybersecurity|zentrum fur cybersicherheit|centre for cybersecurity|cybersecurity centre|csirt|cirt",
+		"societe* specialisee*|firme* specialisee*|entreprise* specialisee*|prestataire* de securite|equipe* d intervention|reponse (aux|a) incident*",
+		"incident response|incident respons*|incidentrespons*|incident handling|forensi*|forensisch*|forensic*",
+		"extern* (firma|bedrijf|partner|team|expert*|consultant*|specialist*|dienstleister*|firma|sicherheitsfirma|spezialist*|incident*)",
+		"external (firm|company|team|partner|expert*|consultant*|specialist*|help|support|incident*)",
+		"gespecialiseerd* (firma|bedrijf|team)|spezialisiert* (firma|dienstleister|unternehmen)|specialised (firm|company|team)|specialized (firm|company|team)",
+		"editeur|fournisseur*|prestataire*|hebergeur|assureur|leverancier*|it partner|ict partner|verzekeraar|hersteller*|dienstleister*|lieferant*|versicherung*|vendor*|supplier*|provider*|insurer|contractor*",
+		"avec l aide|avec l appui|avec le soutien|met de hulp|met hulp|met ondersteuning|ondersteuning door|unterstutzung (des|eines|durch|von)|mit hilfe|with the help|with the support|assisted by|nous ont assist*|bijgestaan|unterstutzt",
+	}},
+	{gResponse, "police_report", modeEvent, []string{
+		"police*|politie*|polizei*|gendarmerie", "plainte*|aangifte|strafanzeige", "anzeige & erstattet|polizei", "pv|proces verbal|proces verbaal",
+		"lkri|fccu|rccu|ccu|computer crime unit|parquet|parket|staatsanwalt*|prosecutor",
+		"complaint & filed|lodged|police",
+	}},
+	{gResponse, "password_reset", modeEvent, []string{
+		"mot* de passe & chang*|modifi*|reinitialis*|renouvel*|reset*|remplac*|nouveau*|nouveaux",
+		"wachtwoord*|paswoord* & gewijzigd|gereset|reset|veranderd|vernieuwd|aangepast|wijzigen|opnieuw|nieuwe|gewijzigd",
+		"passwort*|passworter|kennwort* & geandert|zuruckgesetzt|erneuert|reset|neu|ausgetauscht|anderung|andern|zurucksetzen",
+		"password* & changed|reset|renewed|rotated|change|changes|new|resetting",
+		"reset* & password*|wachtwoord*|mot*|passwort*|passworter|paswoord*|credentials|compte*|account*|identifiants",
+		"reinitialisation|resets",
+	}},
+}
