@@ -142,12 +142,15 @@ func (s *Store) openDB(write bool) (*bolt.DB, error) {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, &storeError{msg: fmt.Sprintf("store %s busy (daemon running?): waited %v", s.path, s.opts.Timeout), is: ErrBusy, err: err}
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return nil, &storeError{msg: fmt.Sprintf("store %s is not a cyberintake store (not a bbolt file, or damaged: %v)", s.path, err), is: ErrNotStore, err: err}
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, &storeError{msg: fmt.Sprintf("no store at %s (run cyberintake ingest first)", s.path), is: ErrNoStore, err: err}
 	}
-	return nil, fmt.Errorf("open store %s: %w", s.path, err)
+	var pe *fs.PathError
+	if errors.As(err, &pe) { // permissions, I/O: the file system's word
+		return nil, fmt.Errorf("open store %s: %w", s.path, err)
+	}
+	// bbolt's own complaints (invalid meta page, version, checksum, size).
+	return nil, &storeError{msg: fmt.Sprintf("store %s is not a cyberintake store (not a bbolt file, or damaged: %v)", s.path, err), is: ErrNotStore, err: err}
 }
 
 // packBuckets fills pages before splitting them (bbolt's default splits at
