@@ -63,11 +63,16 @@ const (
 	dtZero   = 0 // activity explicitly not interrupted
 	dtBefore = 1 // words before a duration that make it no outage
 	dtAfter  = 2 // words after it
-	dtClause = 3 // words anywhere in its clause
+	dtClause = 3 // words anywhere in its sentence
 )
 
 func loadDowntime() *matcher {
-	downOnce.Do(func() {
+	downOnce.Do(func() { downVocab = buildDowntime() })
+	return downVocab
+}
+
+func buildDowntime() *matcher {
+	{
 		m := newMatcher()
 		m.add("zero",
 			"pas ete interrompu*|pas interrompu*|pas d interruption|aucune interruption|sans interruption|aucun arret|pas d arret",
@@ -88,9 +93,8 @@ func loadDowntime() *matcher {
 			"rancon|losgeld|losegeld|ransom|deadline|ultimatum",
 		)
 		m.compile()
-		downVocab = m
-	})
-	return downVocab
+		return m
+	}
 }
 
 // Downtime returns how many days lab activity was disrupted according to
@@ -283,8 +287,10 @@ func excluded(d *doc, from, to int, cues [4][]ruleHit) bool {
 			return true
 		}
 	}
+	// The attackers' timeline spans the sentence: "pendant trois semaines,
+	// les attaquants ont exploré le réseau".
 	for _, h := range cues[dtClause] {
-		if d.toks[h.from].clause == c {
+		if d.toks[h.from].sent == d.toks[from].sent {
 			return true
 		}
 	}

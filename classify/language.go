@@ -72,7 +72,7 @@ var stopwords = [nLang]string{
 }
 
 type langModel struct {
-	tri   map[string][nLang]float32 // log P(trigram | lang)
+	tri   map[uint64][nLang]float32 // log P(trigram | lang), key from triKey
 	unk   [nLang]float32            // log P(unseen trigram | lang)
 	stops map[string][nLang]bool
 }
@@ -88,8 +88,8 @@ func loadModel() *langModel {
 }
 
 func buildModel() *langModel {
-	m := &langModel{tri: make(map[string][nLang]float32, 4096), stops: make(map[string][nLang]bool, 512)}
-	counts := make(map[string]*[nLang]int, 4096)
+	m := &langModel{tri: make(map[uint64][nLang]float32, 4096), stops: make(map[string][nLang]bool, 512)}
+	counts := make(map[uint64]*[nLang]int, 4096)
 	var totals [nLang]int
 	for li, l := range languages {
 		b, err := langFS.ReadFile("langdata/" + l + ".txt")
@@ -97,7 +97,7 @@ func buildModel() *langModel {
 			panic("classify: missing embedded profile " + l) // a build defect, not input
 		}
 		for _, w := range langWords(string(b), nil) {
-			eachTrigram(w, func(t string) {
+			eachTrigram(w, func(t uint64) {
 				c := counts[t]
 				if c == nil {
 					c = new([nLang]int)
@@ -131,8 +131,10 @@ func buildModel() *langModel {
 
 // langWords splits text into lower-case words of letters, keeping French
 // elisions as words of their own ("l'analyse" gives "l'" and "analyse")
-// because they are a strong sign of French.
+// because they are a strong sign of French. The words share one lowered
+// copy of text.
 func langWords(text string, dst []string) []string {
+	text = strings.ToLower(text)
 	start := -1
 	for i, r := range text {
 		if unicode.IsLetter(r) {
@@ -144,42 +146,43 @@ func langWords(text string, dst []string) []string {
 		if start >= 0 {
 			w := text[start:i]
 			if (r == '\'' || r == '’') && utf8.RuneCountInString(w) <= 3 {
-				dst = append(dst, strings.ToLower(w)+"'")
-			} else {
-				dst = append(dst, strings.ToLower(w))
+				if r == '\'' {
+					w = text[start : i+1]
+				} else {
+					w += "'"
+				}
 			}
+			dst = append(dst, w)
 			start = -1
 		}
 	}
 	if start >= 0 {
-		dst = append(dst, strings.ToLower(text[start:]))
+		dst = append(dst, text[start:])
 	}
 	return dst
 }
 
 // eachTrigram calls f for the character trigrams of " w ", so that word
 // beginnings and endings count as features.
-func eachTrigram(w string, f func(string)) {
+func eachTrigram(w string, f func(uint64)) {
 	if strings.HasSuffix(w, "'") {
 		return
 	}
-	p := " " + w + " "
-	var idx [64]int
-	n := 0
-	for i := range p {
-		if n == len(idx) {
-			break
+	var r0, r1 rune = -1, ' '
+	for _, r := range w {
+		if r0 >= 0 {
+			f(triKey(r0, r1, r))
 		}
-		idx[n] = i
-		n++
+		r0, r1 = r1, r
 	}
-	for i := 0; i+3 <= n; i++ {
-		end := len(p)
-		if i+3 < n {
-			end = idx[i+3]
-		}
-		f(p[idx[i]:end])
+	if r0 >= 0 {
+		f(triKey(r0, r1, ' '))
 	}
+}
+
+// triKey packs three runes into one map key.
+func triKey(a, b, c rune) uint64 {
+	return uint64(a)<<42 | uint64(b)<<21 | uint64(c)
 }
 
 // stopBonus is the log-likelihood weight of a function word.
@@ -189,41 +192,39 @@ const stopBonus = 2.5
 // the log-likelihood margin over the runner-up. Text without letters gives
 // "" and 0.
 func Detect(text string) (lang string, confidence float64) {
+	lang, confidence, _ = detect(text)
+	return lang, confidence
+}
+
+// detect also counts the words of two letters or more, up to where it
+// stopped reading: one word, however typical ("néant", "phishing"), is no
+// evidence of the language of a reply.
+func detect(text string) (lang string, confidence float64, words2 int) {
 	m := loadModel()
 	var score [nLang]float64
-	words := langWords(text, make([]string, 0, 64))
-	if len(words) == 0 {
-		return "", 0
-	}
-	var evidence float64
-	for _, w := range words {
-		if s, ok := m.stops[w]; ok {
-			n := 0
-			for _, b := range s {
-				if b {
-					n++
-				}
-			}
-			if n < nLang {
-				for li, b := range s {
-					if b {
-						score[li] += stopBonus
-					}
-				}
-				evidence++
+	words := make([]string, 0, 64)
+	seen := 0
+	// Read a chunk at a time: a long text is settled long before its end.
+	for rest := text; rest != "" && !(seen >= 40 && margin(&score) > 60); {
+		chunk := rest
+		if len(chunk) > 600 {
+			cut := strings.IndexAny(chunk[600:], " \n\t")
+			if cut >= 0 {
+				chunk = chunk[:600+cut]
 			}
 		}
-		eachTrigram(w, func(t string) {
-			if p, ok := m.tri[t]; ok {
-				for li := range score {
-					score[li] += float64(p[li])
-				}
-			} else {
-				for li := range score {
-					score[li] += float64(m.unk[li])
-				}
+		rest = rest[len(chunk):]
+		words = langWords(chunk, words[:0])
+		seen += len(words)
+		for _, w := range words {
+			if len(w) >= 2 && !strings.HasSuffix(w, "'") {
+				words2++
 			}
-		})
+			m.score(w, &score)
+		}
+	}
+	if seen == 0 {
+		return "", 0, 0
 	}
 	best, second := 0, -1
 	for li := 1; li < nLang; li++ {
@@ -233,27 +234,56 @@ func Detect(text string) (lang string, confidence float64) {
 			second = li
 		}
 	}
-	return languages[best], score[best] - score[second]
+	return languages[best], score[best] - score[second], words2
+}
+
+// score adds the evidence of one word.
+func (m *langModel) score(w string, score *[nLang]float64) {
+	if s, ok := m.stops[w]; ok {
+		n := 0
+		for _, b := range s {
+			if b {
+				n++
+			}
+		}
+		if n < nLang {
+			for li, b := range s {
+				if b {
+					score[li] += stopBonus
+				}
+			}
+		}
+	}
+	eachTrigram(w, func(t uint64) {
+		p, ok := m.tri[t]
+		if !ok {
+			p = m.unk
+		}
+		for li := range score {
+			score[li] += float64(p[li])
+		}
+	})
+}
+
+// margin is the gap between the best and the second-best score.
+func margin(score *[nLang]float64) float64 {
+	best, second := math.Inf(-1), math.Inf(-1)
+	for _, s := range score {
+		if s > best {
+			best, second = s, best
+		} else if s > second {
+			second = s
+		}
+	}
+	return best - second
 }
 
 // Language returns the ISO 639-1 code (fr, nl, de, en) of text, or "" when
 // the text is too short or too mixed to say with confidence.
 func Language(text string) string {
-	l, c := Detect(text)
-	if c < minConfidence || countWords(text) < 2 {
+	l, c, n := detect(text)
+	if c < minConfidence || n < 2 {
 		return ""
 	}
 	return l
-}
-
-// countWords counts words of two letters or more: one word, however
-// typical ("néant", "phishing"), is no evidence of the language of a reply.
-func countWords(text string) int {
-	n := 0
-	for _, w := range langWords(text, make([]string, 0, 16)) {
-		if utf8.RuneCountInString(strings.TrimSuffix(w, "'")) >= 2 {
-			n++
-		}
-	}
-	return n
 }

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -200,17 +201,23 @@ func (h *atomHits) has(t int, a int32) bool {
 // scan finds all atoms in d, then all phrase hits.
 func (m *matcher) scan(d *doc) []hit {
 	type at struct{ tok, atom int32 }
-	var found []at
+	found := make([]at, 0, 64)
+	hint := 0
 	m.ac.run(d.norm, func(end int, key int32) {
 		k := m.ac.keyLen[key]
 		start := end - int(k) + 1
 		if d.norm[start] == ' ' {
 			start++
 		}
-		if start >= len(d.norm) || d.tokAt[start] < 0 {
+		if start >= len(d.norm) {
 			return
 		}
-		found = append(found, at{d.tokAt[start], key})
+		t := d.tokenAt(start, hint)
+		if t < 0 {
+			return
+		}
+		hint = t
+		found = append(found, at{int32(t), key})
 	})
 	if len(found) == 0 {
 		return nil
@@ -278,10 +285,6 @@ func (m *matcher) match(d *doc) []ruleHit {
 	if len(hits) == 0 {
 		return nil
 	}
-	byPhrase := make(map[int32][]hit, len(hits))
-	for _, x := range hits {
-		byPhrase[x.phrase] = append(byPhrase[x.phrase], x)
-	}
 	var out []ruleHit
 	for _, x := range hits {
 		ri := m.ruleOf[x.phrase]
@@ -294,13 +297,11 @@ func (m *matcher) match(d *doc) []ruleHit {
 		ok := true
 		for _, part := range r.parts[1:] {
 			found := false
-			for _, p := range part {
-				for _, y := range byPhrase[p] {
-					if d.toks[y.from].clause == c {
-						found = true
-						from, to = min(from, y.from), max(to, y.to)
-						break
-					}
+			for _, y := range hits {
+				if d.toks[y.from].clause == c && slices.Contains(part, y.phrase) {
+					found = true
+					from, to = min(from, y.from), max(to, y.to)
+					break
 				}
 			}
 			if !found {

@@ -18,30 +18,70 @@ type token struct {
 	start, end int32 // byte offsets in doc.norm
 	clause     int32 // clause number, rising through the text
 	seg        int32 // comma segment number, rising; a clause break is one too
+	sent       int32 // sentence number: clauses split only by punctuation
 }
 
 // doc is a text prepared for matching.
 type doc struct {
 	norm   string  // " w1 w2 w3 ": words separated and surrounded by one space
 	toks   []token // the words of norm, in order
-	tokAt  []int32 // tokAt[i] is the token covering byte i of norm (-1 for spaces)
 	clause int32
 }
 
 func (d *doc) word(i int) string { return d.norm[d.toks[i].start:d.toks[i].end] }
 
-// clauseBreakers are words that start a new clause: what follows a "but"
-// is not negated by what came before it.
-var clauseBreakers = map[string]bool{
-	"mais": true, "cependant": true, "toutefois": true, "neanmoins": true, "tandis": true,
-	"maar": true, "echter": true, "terwijl": true, "doch": true,
-	"aber": true, "jedoch": true, "wahrend": true, "sondern": true,
-	"but": true, "however": true, "whereas": true, "while": true,
+// tokenAt returns the token covering byte p of norm, or -1 for a space.
+// Matches arrive in text order, so the search starts from the last answer.
+func (d *doc) tokenAt(p int, hint int) int {
+	i := max(hint, 0)
+	for i < len(d.toks) && int(d.toks[i].end) <= p {
+		i++
+	}
+	for i > 0 && int(d.toks[i].start) > p {
+		i--
+	}
+	if i >= len(d.toks) || int(d.toks[i].start) > p || int(d.toks[i].end) <= p {
+		return -1
+	}
+	return i
+}
+
+// isClauseBreaker says whether w starts a new clause: what follows a "but"
+// is not negated by what came before it. (A switch is cheaper than a map
+// for a check made on every word.)
+func isClauseBreaker(w []byte) bool {
+	switch string(w) {
+	case "mais", "cependant", "toutefois", "neanmoins", "tandis",
+		"maar", "echter", "terwijl", "doch",
+		"aber", "jedoch", "wahrend", "sondern",
+		"but", "however", "whereas", "while":
+		return true
+	}
+	return false
+}
+
+// articles after a comma start a new clause: in "le réseau était coupé,
+// les automates ont continué" the second half has its own subject.
+func isArticle(w []byte) bool {
+	switch string(w) {
+	case "le", "la", "les", "l", "de", "het", "der", "die", "das", "the", "un", "une", "een", "ein", "eine":
+		return true
+	}
+	return false
 }
 
 // fold lower-cases r and strips its diacritics; it returns 0 for runes that
 // are not part of a word and a two-letter string for ligatures.
 func fold(r rune) (rune, string) {
+	if r < utf8.RuneSelf {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r, ""
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A', ""
+		}
+		return -1, ""
+	}
 	switch r {
 	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'À', 'Á', 'Â', 'Ã', 'Ä', 'Å':
 		return 'a', ""
@@ -112,44 +152,49 @@ func breakKind(text string, i int, r rune) int {
 // newDoc normalises text for matching.
 func newDoc(text string) *doc {
 	d := &doc{}
-	var b strings.Builder
-	b.Grow(len(text) + 2)
-	b.WriteByte(' ')
+	buf := make([]byte, 1, len(text)+8)
+	buf[0] = ' '
 	d.toks = make([]token, 0, len(text)/5)
 	inWord := false
-	var clause, seg int32
+	var clause, seg, sent int32
 	pendingClause, pendingSeg := false, false
+	afterComma := false // the last separator was a comma
 	var cur token
 	closeWord := func() {
 		if !inWord {
 			return
 		}
-		cur.end = int32(b.Len())
+		cur.end = int32(len(buf))
 		inWord = false
 		if cur.end == cur.start {
 			return
 		}
-		w := b.String()[cur.start:cur.end]
-		if clauseBreakers[w] {
+		w := buf[cur.start:cur.end]
+		if isClauseBreaker(w) || afterComma && isArticle(w) {
 			clause++
 			seg++
 			cur.clause, cur.seg = clause, seg
 		}
 		d.toks = append(d.toks, cur)
-		b.WriteByte(' ')
+		buf = append(buf, ' ')
+		afterComma = false
 	}
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		next := i + size
 		// English contractions: "wasn't" -> "was not".
-		if (r == '\'' || r == '’') && inWord && i+1 < len(text) && text[i+1] == 't' &&
-			(i+2 == len(text) || !isASCIILetter(text[i+2])) && strings.HasSuffix(b.String(), "n") {
-			s := b.String()
-			b.Reset()
-			b.WriteString(s[:len(s)-1])
+		if (r == '\'' || r == '’') && inWord && next < len(text) && text[next] == 't' &&
+			(next+1 == len(text) || !isASCIILetter(text[next+1])) && buf[len(buf)-1] == 'n' {
+			buf = buf[:len(buf)-1]
 			closeWord()
-			b.WriteString("not")
-			cur = token{start: int32(b.Len() - 3), clause: clause, seg: seg}
+			cur = token{start: int32(len(buf)), clause: clause, seg: seg, sent: sent}
+			buf = append(buf, "not"...)
 			inWord = true
 			closeWord()
+			i = next + 1
 			continue
 		}
 		f, lig := fold(r)
@@ -158,24 +203,27 @@ func newDoc(text string) *doc {
 				if pendingClause {
 					clause++
 					seg++
+					sent++
 				} else if pendingSeg {
 					seg++
 				}
 				pendingClause, pendingSeg = false, false
-				cur = token{start: int32(b.Len()), clause: clause, seg: seg}
+				cur = token{start: int32(len(buf)), clause: clause, seg: seg, sent: sent}
 				inWord = true
 			}
 			if lig != "" {
-				b.WriteString(lig)
+				buf = append(buf, lig...)
 			} else {
-				b.WriteRune(f)
+				buf = utf8.AppendRune(buf, f)
 			}
+			i = next
 			continue
 		}
 		// "niet-dringende", "non-conformité": a negating prefix, not a negation.
-		if r == '-' && inWord && i+1 < len(text) && isASCIILetter(text[i+1]) {
-			switch b.String()[cur.start:] {
+		if r == '-' && inWord && next < len(text) && isASCIILetter(text[next]) {
+			switch string(buf[cur.start:]) {
 			case "non", "niet", "nicht", "not", "un", "in":
+				i = next
 				continue
 			}
 		}
@@ -185,23 +233,16 @@ func newDoc(text string) *doc {
 			pendingClause = true
 		case 1:
 			pendingSeg = true
+			afterComma = r == ','
 		}
+		i = next
 	}
 	closeWord()
-	if b.Len() == 1 {
-		b.WriteByte(' ')
+	if len(buf) == 1 {
+		buf = append(buf, ' ')
 	}
-	d.norm = b.String()
+	d.norm = string(buf)
 	d.clause = clause
-	d.tokAt = make([]int32, len(d.norm))
-	for i := range d.tokAt {
-		d.tokAt[i] = -1
-	}
-	for ti, t := range d.toks {
-		for p := t.start; p < t.end; p++ {
-			d.tokAt[p] = int32(ti)
-		}
-	}
 	return d
 }
 

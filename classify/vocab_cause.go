@@ -47,7 +47,7 @@ var causeVocab = []entry{
 	}},
 	{gCause, "credentials", modeEvent, []string{
 		"=mot* de passe|identifiant*|credentials|compte* & vol*|derob*|faible*|reutilis*|identique*|trouve*|recupere*|devine*|simple*|defaut|jamais|partage*|compromis*|pirate*|fuite*|saisi*|force",
-		"=wachtwoord*|paswoord*|inloggegevens|gebruikersnaam|account* & zwak*|gestolen|hergebruik*|buitgemaakt|gelekt|geraden|standaard|ingegeven|ingevuld|gaf|gedeeld*|gekraakt|nooit|gecompromitteerd|datalek*|brute",
+		"=wachtwoord*|paswoord*|inloggegevens|gebruikersnaam|account* & zwak*|gestolen|hergebruik*|buitgemaakt|gelekt|geraden|standaard|ingegeven|ingevuld|vulde|vulden|typte|gaf|gedeeld*|gekraakt|nooit|gecompromitteerd|datalek*|brute",
 		"=passwort*|kennwort*|zugangsdaten|benutzername|konto* & schwach*|gestohlen|wiederverwendet|abgegriffen|erraten|ermittelt|standard*|geknackt|nie|kompromittiert|eingegeben|brute",
 		"=password*|credential*|login*|account* & weak|stolen|reused|re used|guessed|default|leaked|cracked|shared|never|compromised|phished|entered|breached|brute",
 		"brute force|force brute|bruteforce|password spraying|credential stuffing",
@@ -57,7 +57,7 @@ var causeVocab = []entry{
 	{gCause, "supplier", modeEvent, []string{
 		"prestataire*|fournisseur*|sous traitant*|editeur|infogerance|infogereur|hebergeur",
 		"leverancier*|it partner|ict partner|dienstverlener*|onderaannemer*",
-		"lieferant|lieferanten|dienstleister|dienstleisters|hersteller|herstellers|it dienstleister*|wartungsfirma",
+		"*lieferant|*lieferanten|*dienstleister|*dienstleisters|*hersteller|*herstellers|wartungsfirma",
 		"supplier*|vendor*|provider*|contractor*|service engineer*|third party|subcontractor*|msp",
 	}},
 	{gCause, "insider", modeEvent, []string{

@@ -46,6 +46,8 @@ var impactVocab = []entry{
 	}},
 	{gImpact, "phone", modeObject, []string{
 		"telephonie|telefonie|telephony|telefonanlage*|telefooncentrale*|centrale telephonique|standard telephonique",
+		"telephone* ip|telephonie ip|ip telefonie|ip telefoon*|ip telefon*|ip phone*|telephones|telefoonlijn*",
+		"telephone*|telefoon*|telefon|telefone & hors service|indisponible*|coupe*|panne|plat|uitgevallen|onbereikbaar|buiten gebruik|ausgefallen|gestort|nicht erreichbar|down|out of service|unavailable",
 		"voip", "telephone system*|phone system*|phones|telefoons|telefone|lignes telephoniques|telefoonlijnen|telefonleitungen|phone lines|telefoonverkeer",
 	}},
 	{gImpact, "admin", modeObject, []string{
@@ -59,7 +61,8 @@ var impactVocab = []entry{
 		"datalek*|gegevenslek*|*datalek", "*gegevens & gestolen|gelekt|gekopieerd|buitgemaakt|gepubliceerd|ingekeken|geraadpleegd|toegang",
 		"gekopieerd|geraadpleegd & dossier*|gegevens|inhoud|mailbox",
 		"datenabfluss*|datenleck*|datendiebstahl", "daten & abgeflossen|gestohlen|kopiert|veroffentlicht|abgegriffen|eingesehen|abgezogen",
-		"data breach|data leak*|breach", "data & stolen|exfiltrated|leaked|copied|published|exposed|accessed",
+		"data breach|data leak*|breach", "records|files|dossiers|akten|patientendaten & copied|stolen|exfiltrated|leaked|accessed|viewed|published|copie*|vole*|kopiert|gestohlen",
+		"data & stolen|exfiltrated|leaked|copied|published|exposed|accessed",
 		"illegitim*|onrechtmatig*|unrechtmassig*|unbefugt*|unauthorised|unauthorized|sans autorisation",
 		"autorite de protection des donnees|gegevensbeschermingsautoriteit|datenschutzbehorde|data protection authority|apd|gba",
 	}},

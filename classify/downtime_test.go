@@ -1,0 +1,80 @@
+package classify
+
+import (
+	"math"
+	"testing"
+)
+
+func TestDowntime(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want float64 // -1: no duration stated
+	}{
+		{"fr words", "Le SIL a été arrêté pendant trois jours.", 3},
+		{"fr week", "Nous avons travaillé sans informatique pendant une semaine.", 7},
+		{"fr half day", "Arrêt du SIL pendant une demi-journée.", 0.5},
+		{"fr hours", "Interruption de 36 heures.", 1.5},
+		{"fr decimal", "Le laboratoire a été à l'arrêt 1,5 jour.", 1.5},
+		{"fr not interrupted", "La messagerie a été bloquée deux jours mais l'activité n'a pas été interrompue.", 0},
+		{"fr no interruption", "Pas d'interruption.", 0},
+		{"fr longest", "SIL indisponible deux jours, messagerie coupée pendant cinq jours.", 5},
+		{"fr compound number", "Panne de vingt-quatre heures.", 1},
+		{"fr clock time", "Plan dégradé activé dès 5 h du matin, résultats envoyés à 14 h 30.", -1},
+		{"fr update", "Mise à jour des serveurs.", -1},
+		{"fr deadline", "Les correctifs seront installés dans les 72 heures.", -1},
+		{"fr frequency", "Changement des mots de passe tous les trois mois et tests chaque semaine.", -1},
+		{"fr dwell", "Pendant trois semaines, les attaquants ont exploré le réseau.", -1},
+		{"fr date", "Sauvegarde du 17 janvier restaurée le 20/01/2021.", -1},
+		{"nl words", "Het LIS lag drie dagen plat.", 3},
+		{"nl hours", "De koppeling was 48 uur onderbroken.", 2},
+		{"nl glued unit", "Uitval van 12u.", 0.5},
+		{"nl half day", "Het LIS was een halve dag niet beschikbaar.", 0.5},
+		{"nl week", "Gedurende een week geen elektronische resultaten.", 7},
+		{"nl not interrupted", "De mail lag twee dagen plat; de laboactiviteit werd niet onderbroken.", 0},
+		{"nl within", "Kritieke patches binnen 48 uur.", -1},
+		{"nl last days", "We bewaren een kopie van de laatste 30 dagen.", -1},
+		{"nl clock", "Om 4 uur werd de crisiscel samengeroepen.", -1},
+		{"de words", "Das LIS war zwei Tage nicht verfügbar.", 2},
+		{"de digits", "LIS 1 Tag ausgefallen.", 1},
+		{"de hours", "Der Zugang war rund 30 Stunden abgeschaltet.", 1.25},
+		{"de week", "Das Labor war eine Woche ohne LIS.", 7},
+		{"de later", "Einige Tage später wurde die Ransomware ausgerollt.", -1},
+		{"de no interruption", "Keine Unterbrechung der Labortätigkeit, nur das Postfach war einen Tag gesperrt.", 0},
+		{"en words", "The LIS was unavailable for three days.", 3},
+		{"en hours", "The portal was down for about 6 hours.", 0.25},
+		{"en a day", "Analyzer out of use for a day.", 1},
+		{"en half a day", "We lost half a day of work.", 0.5},
+		{"en not interrupted", "E-mail was blocked for a day; lab activity was not interrupted.", 0},
+		{"en lateral", "Once inside, they moved laterally for about ten days.", -1},
+		{"en 24/7", "24/7 monitoring by a SOC, alerts within minutes.", -1},
+		{"en ago", "The account was created two weeks ago.", -1},
+		{"empty", "", -1},
+		{"non-answer", "néant", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Downtime(tt.text)
+			if tt.want < 0 {
+				if ok {
+					t.Errorf("Downtime(%q) = %v, want no duration", tt.text, got)
+				}
+				return
+			}
+			if !ok || math.Abs(got-tt.want) > 0.01 {
+				t.Errorf("Downtime(%q) = %v, %v; want %v", tt.text, got, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestDowntimeOf(t *testing.T) {
+	// The attack's timeline in a) must not beat the outage told in b).
+	a := Answers{"Les attaquants sont restés trois semaines dans le réseau.", "SIL indisponible pendant deux jours.", "", "Tests de restauration chaque mois.", ""}
+	if got, ok := DowntimeOf(a); !ok || got != 2 {
+		t.Errorf("DowntimeOf = %v, %v; want 2", got, ok)
+	}
+	if _, ok := DowntimeOf(Answers{}); ok {
+		t.Error("DowntimeOf(empty) found a duration")
+	}
+}
