@@ -22,7 +22,8 @@ import (
 //   - each table row starts a new line and its non-empty cells are joined
 //     with " | " (so "a) Question | answer"); a cell's own further
 //     paragraphs and list items continue on the lines below it;
-//   - <blockquote> lines are prefixed with "> " per level;
+//   - <blockquote> lines are prefixed with ">" per level and a blank
+//     (">> " two levels deep), as plain-text quoting does;
 //   - <hr> is Outlook's separator line of 32 underscores;
 //   - style, script, head, comments, conditional comments, images and
 //     hidden elements are dropped; entities are decoded and no-break
@@ -33,7 +34,9 @@ import (
 func htmlToText(src string) string {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return ""
+		// The parser refuses pathological nesting; the tokenizer alone
+		// still gives the words, a line per block.
+		return htmlFlatText(src)
 	}
 	var w htmlWriter
 	w.b.Grow(len(src) / 4)
@@ -61,6 +64,7 @@ type htmlWriter struct {
 	sep        string // a cell separator due before the next text
 	marker     string // a list marker due at the start of the next line
 	quote      int
+	lastQuote  int // quote depth of the last line written
 	pre        int
 	lists      []listState
 	cells      []cellState
@@ -392,8 +396,8 @@ func (w *htmlWriter) word(s string) {
 	if w.written && w.pendingNL > 0 {
 		nls := min(w.pendingNL, 2)
 		for i := 0; i < nls; i++ {
-			if i > 0 && w.quote > 0 {
-				w.b.WriteString(strings.TrimSpace(strings.Repeat("> ", w.quote)))
+			if q := min(w.quote, w.lastQuote); i > 0 && q > 0 {
+				w.b.WriteString(strings.Repeat(">", q))
 			}
 			w.b.WriteByte('\n')
 		}
@@ -402,7 +406,8 @@ func (w *htmlWriter) word(s string) {
 	switch {
 	case !w.written || endsWithNewline(&w.b):
 		if w.quote > 0 {
-			w.b.WriteString(strings.Repeat("> ", w.quote))
+			w.b.WriteString(strings.Repeat(">", w.quote))
+			w.b.WriteByte(' ')
 		}
 		w.b.WriteString(w.marker)
 	case w.sep != "":
@@ -420,10 +425,11 @@ func (w *htmlWriter) word(s string) {
 	w.b.WriteString(s)
 	w.written = true
 	w.lineText = true
-	if k := len(w.cells); k > 0 {
-		w.cells[k-1].rowHasText = true
-		w.cells[k-1].cellHasText = true
+	for k := range w.cells {
+		w.cells[k].rowHasText = true
+		w.cells[k].cellHasText = true
 	}
+	w.lastQuote = w.quote
 }
 
 func endsWithNewline(b *bytes.Buffer) bool {
@@ -530,4 +536,37 @@ func metaCharset(b []byte) string {
 		return ""
 	}
 	return string(s[:end])
+}
+
+// htmlFlatText is the fallback rendering for HTML the parser refuses: the
+// text tokens, with a line break at every block tag.
+func htmlFlatText(src string) string {
+	var w htmlWriter
+	z := html.NewTokenizer(strings.NewReader(src))
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return tidyText(w.b.String())
+		case html.TextToken:
+			if skip == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch a := atom.Lookup(name); a {
+			case atom.Style, atom.Script, atom.Head, atom.Title:
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			case atom.Br:
+				w.br()
+			case atom.P, atom.Div, atom.Li, atom.Tr, atom.Table, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Hr, atom.Ul, atom.Ol:
+				w.nl(1)
+			}
+		}
+	}
 }

@@ -218,7 +218,10 @@ func (w *walker) alternative(parts []rawPart, depth int, out *textOut) {
 		}
 	}
 	if haveHTML {
-		if plain != nil && faithful(plain.text(), htmlWordSet(htmlSrc)) {
+		// A plain rendering flattens question/answer tables into one
+		// cell per line; the HTML keeps them as rows.
+		sc := scanHTML(htmlSrc)
+		if plain != nil && sc.dataRows < 2 && faithful(plain.text(), sc.words) {
 			rendered = nil
 		} else if t := htmlToText(htmlSrc); strings.TrimSpace(t) != "" {
 			rendered = &textOut{parts: []string{t}, html: true}
@@ -231,7 +234,9 @@ func (w *walker) alternative(parts []rawPart, depth int, out *textOut) {
 			chosen = plain
 		} else {
 			chosen = rendered
-			w.warn("plain-text alternative does not match the HTML; HTML used")
+			if !faithfulText(plain.text(), rendered.text()) {
+				w.warn("plain-text alternative does not match the HTML; HTML used")
+			}
 		}
 	case plain != nil:
 		chosen = plain

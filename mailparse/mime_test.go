@@ -131,6 +131,30 @@ func TestDecodeFixtures(t *testing.T) {
 			from:   "mailer-daemon@example.be",
 		},
 		{
+			file: "outlook-alt-table.eml",
+			has: []string{
+				"Question | Réponse\na) Cause | Phishing\nb) Impact | Le SIL était arrêté deux jours.\n",
+				"\n- isolement du réseau\n- restauration\n  - sous-point\n",
+			},
+			html: true,
+		},
+		{
+			file: "flowed-bullets.eml",
+			has: []string{
+				"over twee regels werd gespreid.\n- eerste punt\n- punt met tab\n- punt met cirkel\nok dat is geen punt\n",
+				"\n> a) Wat was de oorzaak van de aanval en welke methode werd gebruikt?\n>> dieper",
+			},
+		},
+		{
+			file: "owa-gmail.eml",
+			has: []string{
+				"b) none\n\n________________________________\nFrom: QL_secretariat <QL_secretariat@sciensano.be>\nSent: Monday, February 15, 2021 10:12 AM\n",
+				"wrote:\n> a) What was the cause?\n>\n> b) What was hit?\n>> nested",
+			},
+			hasNot: []string{"margin"},
+			html:   true,
+		},
+		{
 			file:     "attachments.eml",
 			has:      []string{"Voir pièce jointe."},
 			attached: []string{"réponse.pdf", "réponses labo.txt"},

@@ -76,33 +76,105 @@ func addWords(set wordHashes, s string) {
 	}
 }
 
-// htmlWordSet collects the words of an HTML document's visible text with
-// the tokenizer alone (no tree), which is enough to compare it with a
+// htmlScan is what one tokenizer pass over an HTML alternative tells.
+type htmlScan struct {
+	words wordHashes
+	// dataRows counts table rows with two cells or more holding text:
+	// a question/answer table, whose rows a plain rendering flattens.
+	dataRows int
+}
+
+// scanHTML collects the words of an HTML document's visible text with the
+// tokenizer alone (no tree), which is enough to compare it with a
 // plain-text alternative and several times cheaper than converting it.
-func htmlWordSet(src string) wordHashes {
-	set := make(wordHashes, len(src)/32)
+func scanHTML(src string) htmlScan {
+	sc := htmlScan{words: make(wordHashes, len(src)/32)}
 	z := html.NewTokenizer(strings.NewReader(src))
 	skip := 0
+	textCells, cellText := 0, false
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return set
+			return sc
 		case html.TextToken:
 			if skip == 0 {
-				addWords(set, string(z.Text()))
+				t := z.Text()
+				addWords(sc.words, string(t))
+				if !cellText && len(strings.TrimFunc(string(t), isHTMLSpace)) > 0 {
+					cellText = true
+				}
 			}
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			if a := atom.Lookup(name); a == atom.Style || a == atom.Script || a == atom.Title || a == atom.Head {
+			switch atom.Lookup(name) {
+			case atom.Style, atom.Script, atom.Title, atom.Head:
 				skip++
+			case atom.Tr:
+				textCells, cellText = 0, false
+			case atom.Td, atom.Th:
+				cellText = false
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			if a := atom.Lookup(name); (a == atom.Style || a == atom.Script || a == atom.Title || a == atom.Head) && skip > 0 {
-				skip--
+			switch atom.Lookup(name) {
+			case atom.Style, atom.Script, atom.Title, atom.Head:
+				if skip > 0 {
+					skip--
+				}
+			case atom.Td, atom.Th:
+				if cellText {
+					textCells++
+				}
+				cellText = false
+			case atom.Tr:
+				if textCells >= 2 {
+					sc.dataRows++
+				}
+				textCells = 0
 			}
 		}
 	}
+}
+
+// normalizeBullets rewrites the bullets plain-text renderings of lists
+// use ("·	item", "•  item", "o	item" from Outlook's Symbol and Courier
+// bullets) as "- item", the list convention of decoded text.
+func normalizeBullets(s string) string {
+	if !strings.ContainsAny(s, "·•▪◦‣∙●§o") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	changed := false
+	for i, l := range lines {
+		rest := strings.TrimLeft(l, " \t")
+		indent := l[:len(l)-len(rest)]
+		r, size := utf8.DecodeRuneInString(rest)
+		if size == 0 || size >= len(rest) {
+			continue
+		}
+		after := rest[size:]
+		body := strings.TrimLeft(after, " \t\u00a0")
+		if body == "" || len(body) == len(after) {
+			continue
+		}
+		gap := after[:len(after)-len(body)]
+		switch r {
+		case '·', '•', '▪', '◦', '‣', '∙', '●':
+		case 'o', '§', 'Ø':
+			// Letters and signs that are bullets only with a wide gap.
+			if !strings.Contains(gap, "\t") && len(gap) < 2 {
+				continue
+			}
+		default:
+			continue
+		}
+		lines[i] = indent + "- " + body
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(lines, "\n")
 }
 
 // unflow joins the soft line breaks of format=flowed text (RFC 3676): a

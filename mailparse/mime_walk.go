@@ -231,7 +231,7 @@ func (w *walker) text(h *textproto.Header, p *partInfo, body []byte) string {
 	if strings.EqualFold(p.params["format"], "flowed") {
 		s = unflow(s, strings.EqualFold(p.params["delsp"], "yes"))
 	}
-	return s
+	return normalizeBullets(s)
 }
 
 // html returns an HTML part converted to text.

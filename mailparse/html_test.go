@@ -1,0 +1,55 @@
+package mailparse
+
+import "testing"
+
+func TestHTMLToText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"paragraphs", "<p>one</p><p>two</p>", "one\n\ntwo"},
+		{"outlook paragraphs", `<p class=MsoNormal>one</p><p class=MsoNormal>two</p><p class=MsoNormal>&nbsp;</p><p class=MsoNormal>three</p>`, "one\ntwo\n\nthree"},
+		{"gmail divs", "<div>one</div><div><br></div><div>two<br></div><div>three</div>", "one\n\ntwo\nthree"},
+		{"br", "a<br>b<br><br>c", "a\nb\n\nc"},
+		{"entities", "caf&eacute; &mdash; l&rsquo;&eacute;t&eacute;&nbsp;: x&amp;y", "café — l’été : x&y"},
+		{"whitespace", "  a \n\t b  ", "a b"},
+		{"dropped", "<head><title>t</title><style>p{}</style></head><script>x()</script><!-- c -->ok<img alt=logo src=x>", "ok"},
+		{"hidden", `<span style="display: none">hidden</span><div style="mso-hide:all">h</div>shown`, "shown"},
+		{"ordered", "<ol><li>a</li><li>b</li></ol><ol type=a><li>x</li><li>y</li></ol>", "1. a\n2. b\na. x\nb. y"},
+		{"nested list", "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>", "- a\n  - b\n- c"},
+		{"unclosed", "<ul><li>a<li>b</ul><p>c", "- a\n- b\n\nc"},
+		{"table", "<table><tr><th>Q</th><th>A</th></tr><tr><td>a) cause</td><td>phishing</td></tr><tr><td>b)</td><td></td></tr></table>", "Q | A\na) cause | phishing\nb)"},
+		{"cell paragraphs", "<table><tr><td><p>a)</p></td><td><p>one</p><p>two</p></td></tr></table>", "a) | one\n\ntwo"},
+		{"nested table", "<table><tr><td><table><tr><td>x</td><td>y</td></tr></table></td><td>z</td></tr></table>", "x | y | z"},
+		{"blockquote", "<p>mine</p><blockquote><p>theirs</p><blockquote>deeper</blockquote></blockquote>after", "mine\n\n> theirs\n>\n>> deeper\nafter"},
+		{"hr", "a<hr>b", "a\n________________________________\nb"},
+		{"pre", "<pre>line 1\n  line 2</pre>", "line 1\n  line 2"},
+		{"headings", "<h1>Title</h1>text<h2>Sub</h2>", "Title\ntext\nSub"},
+		{"soft hyphen and zero width", "Cyber\u00adattaque\u200b ok", "Cyberattaque ok"},
+		{"supportLists number", `<p class=MsoListParagraph style="mso-list:l0 level1 lfo1"><![if !supportLists]><span style="mso-list:Ignore">a)<span>&nbsp;&nbsp; </span></span><![endif]>cause</p>`, "a) cause"},
+		{"supportLists glyph", `<p class=MsoListParagraph style="mso-list:l0 level1 lfo1"><![if !supportLists]><span style="font-family:Wingdings"><span style="mso-list:Ignore">&sect;<span>&nbsp; </span></span></span><![endif]>item</p>`, "- item"},
+		{"mso-list ignore only", `<p class=MsoListParagraph><span style="mso-list:Ignore">-<span>&nbsp;&nbsp;</span></span>item</p>`, "- item"},
+		{"deep nesting", deepHTML(5000), "deep"},
+		{"garbage", "<<<>>><p<div</td></tr></table>", "<<<>>>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := htmlToText(tt.in); got != tt.want {
+				t.Errorf("htmlToText(%q)\n got %q\nwant %q", truncate(tt.in, 200), truncate(got, 200), tt.want)
+			}
+		})
+	}
+}
+
+func deepHTML(n int) string {
+	b := make([]byte, 0, n*10)
+	for i := 0; i < n; i++ {
+		b = append(b, "<div><b>"...)
+	}
+	return string(b) + "deep"
+}
+
+func TestNormalizeBullets(t *testing.T) {
+	in := "·         a\n•\tb\no   c\n  §  d\nor not\no no\n-\tkept\n·"
+	want := "- a\n- b\n- c\n  - d\nor not\no no\n-\tkept\n·"
+	if got := normalizeBullets(in); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
