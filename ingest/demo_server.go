@@ -42,14 +42,13 @@ type MemServer struct {
 
 	opts MemServerOptions
 	srv  *imapserver.Server
-	ln   net.Listener
 	done chan struct{}
 }
 
 // StartMemServer listens on loopback and serves one user with an empty
 // INBOX until Close.
 func StartMemServer(opts *MemServerOptions) (*MemServer, error) {
-	m := &MemServer{done: make(chan struct{})}
+	m := &MemServer{}
 	if opts != nil {
 		m.opts = *opts
 	}
@@ -63,6 +62,13 @@ func StartMemServer(opts *MemServerOptions) (*MemServer, error) {
 	if err := m.User.Create("INBOX", nil); err != nil {
 		return nil, fmt.Errorf("create INBOX: %w", err)
 	}
+	if err := m.listen(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func (m *MemServer) listen() error {
 	caps := imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapUIDPlus: {}, imap.CapMove: {}, imap.CapNamespace: {}}
 	m.srv = imapserver.New(&imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
@@ -75,18 +81,26 @@ func StartMemServer(opts *MemServerOptions) (*MemServer, error) {
 	})
 	ln, err := net.Listen("tcp", m.opts.Addr)
 	if err != nil {
-		return nil, fmt.Errorf("listen for the in-memory IMAP server: %w", err)
+		return fmt.Errorf("listen for the in-memory IMAP server: %w", err)
 	}
 	if m.opts.ImplicitTLS && m.opts.TLS != nil {
 		ln = tls.NewListener(ln, m.opts.TLS)
 	}
-	m.ln = ln
 	m.Addr = ln.Addr().String()
+	m.opts.Addr = m.Addr // a restart listens on the same port
+	m.done = make(chan struct{})
 	go func() {
 		defer close(m.done)
 		_ = m.srv.Serve(ln)
 	}()
-	return m, nil
+	return nil
+}
+
+// Restart drops every connection and listens again on the same port with
+// the same mailboxes, like a server restart.
+func (m *MemServer) Restart() error {
+	m.Close()
+	return m.listen()
 }
 
 // Close stops the server and drops its connections.

@@ -19,11 +19,8 @@ import (
 var ErrAuth = errors.New("authentication failed")
 
 // login authenticates s with the configured mechanism. Secrets are sent only
-// over TLS or to a loopback address.
+// over TLS or to a loopback address (dialIMAP refuses anything else).
 func (s *imapSession) login(ctx context.Context, cfg *IMAPConfig) error {
-	if cfg.TLS == "none" && !isLoopback(s.host) {
-		return &PermanentError{fmt.Errorf("%w: refusing to send credentials in clear to %s (--tls none is only for loopback servers)", ErrConfig, s.host)}
-	}
 	mech := cfg.Auth
 	caps := s.c.Caps()
 	if mech == "auto" {

@@ -127,6 +127,9 @@ func dialIMAP(ctx context.Context, cfg *IMAPConfig) (*imapSession, error) {
 		return nil, fmt.Errorf("%w: --imap-addr %q: %v", ErrConfig, cfg.Addr, err)
 	}
 	addr := net.JoinHostPort(host, port)
+	if cfg.TLS == "none" && !isLoopback(host) {
+		return nil, &PermanentError{fmt.Errorf("%w: refusing to send credentials in clear to %s (--tls none is only for loopback servers)", ErrConfig, host)}
+	}
 	tc, err := cfg.tlsConfig(host)
 	if err != nil {
 		return nil, err

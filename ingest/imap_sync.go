@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"slices"
 	"time"
@@ -63,6 +64,10 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 		last = 0
 	}
 	newState := store.SourceState{Key: key, UIDValidity: sel.UIDValidity, LastUID: uint32(last)}
+	keywordOK := d.cfg.Keyword != "" && allowsKeyword(sel.PermanentFlags, d.cfg.Keyword)
+	if !d.cfg.DryRun {
+		d.retryMarks(s, log, key, sel.UIDValidity, keywordOK)
+	}
 	if sel.UIDNext != 0 && sel.UIDNext <= last+1 {
 		if rescan || !known {
 			newState.SyncedAt = time.Now().UTC()
@@ -81,7 +86,6 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 	if len(todo) > 0 {
 		log.Info("new messages", "count", len(todo), "from_uid", todo[0].uid, "to_uid", todo[len(todo)-1].uid)
 	}
-	keywordOK := d.cfg.Keyword != "" && allowsKeyword(sel.PermanentFlags, d.cfg.Keyword)
 	if d.cfg.Keyword != "" && !keywordOK && !d.cfg.DryRun {
 		log.Warn("server does not allow the keyword on this mailbox; not setting it", "keyword", d.cfg.Keyword)
 	}
@@ -110,7 +114,7 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 		}
 		n += len(b.msgs)
 		if !d.cfg.DryRun {
-			d.markFiled(s, log, filedUIDs, keywordOK)
+			d.markFiled(s, log, key, sel.UIDValidity, filedUIDs, keywordOK)
 		}
 	}
 	if err := <-fetchErr; err != nil {
@@ -209,10 +213,8 @@ func (d *Daemon) fetchFull(s *imapSession, items []newMsg) ([]fetchedMsg, error)
 		sect := &imap.FetchItemBodySection{Specifier: part.spec, Peek: true}
 		cmd := s.c.Fetch(part.set, &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{sect}})
 		for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
-			f, err := readFetched(msg, d.cfg.MaxMessageSize)
+			f, err := readFetched(s, msg, d.cfg.MaxMessageSize)
 			if err != nil {
-				s.abort()
-				cmd.Close()
 				return nil, err
 			}
 			if part.spec == imap.PartSpecifierHeader {
@@ -225,12 +227,39 @@ func (d *Daemon) fetchFull(s *imapSession, items []newMsg) ([]fetchedMsg, error)
 		}
 	}
 	slices.SortFunc(out, func(a, b fetchedMsg) int { return int(a.uid) - int(b.uid) })
+	if len(out) < len(items) {
+		if err := checkGone(s, items, out); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
+// checkGone makes sure that messages the server did not return were
+// expunged meanwhile: the batch's state would otherwise skip them.
+func checkGone(s *imapSession, items []newMsg, got []fetchedMsg) error {
+	var missing imap.UIDSet
+	for _, it := range items {
+		if !slices.ContainsFunc(got, func(f fetchedMsg) bool { return f.uid == it.uid }) {
+			missing.AddNum(it.uid)
+		}
+	}
+	data, err := s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{missing}}, nil).Wait()
+	if err != nil {
+		return fmt.Errorf("check messages %v the server did not return: %w", missing, err)
+	}
+	if still := data.AllUIDs(); len(still) > 0 {
+		return fmt.Errorf("%w: messages %v exist but the server did not return them", ErrHostile, imap.UIDSetNum(still...))
+	}
+	return nil
+}
+
 // readFetched reads one FETCH response, refusing literals over limit
-// whatever size the server announced, so memory stays bounded.
-func readFetched(msg *imapclient.FetchMessageData, limit int64) (fetchedMsg, error) {
+// whatever size the server announced, so memory stays bounded. On error it
+// has already dropped the connection, and the caller must not touch the
+// command again: imapclient would re-read a cut literal concurrently with
+// its own reader goroutine.
+func readFetched(s *imapSession, msg *imapclient.FetchMessageData, limit int64) (fetchedMsg, error) {
 	var f fetchedMsg
 	got := false
 	for item := msg.Next(); item != nil; item = msg.Next() {
@@ -239,14 +268,25 @@ func readFetched(msg *imapclient.FetchMessageData, limit int64) (fetchedMsg, err
 			f.uid = it.UID
 		case imapclient.FetchItemDataBodySection:
 			if it.Literal == nil {
+				s.abort()
 				return f, fmt.Errorf("%w: UID %d: empty body", ErrHostile, f.uid)
 			}
-			if it.Literal.Size() > limit {
-				return f, fmt.Errorf("%w: UID %d: body literal of %d bytes exceeds the limit of %d", ErrHostile, f.uid, it.Literal.Size(), limit)
+			size := it.Literal.Size()
+			if size > limit {
+				// Unblock the client's reader (it waits for the literal to be
+				// consumed) by reading from the dropped connection.
+				s.abort()
+				_, _ = io.Copy(io.Discard, it.Literal)
+				return f, fmt.Errorf("%w: UID %d: body literal of %d bytes exceeds the limit of %d", ErrHostile, f.uid, size, limit)
 			}
 			var buf bytes.Buffer
-			buf.Grow(int(min(it.Literal.Size(), 1<<20)))
-			if _, err := buf.ReadFrom(it.Literal); err != nil {
+			buf.Grow(int(min(size, 1<<20)))
+			n, err := buf.ReadFrom(it.Literal)
+			if err == nil && n != size {
+				err = fmt.Errorf("literal cut short: %d of %d bytes", n, size)
+			}
+			if err != nil {
+				s.abort()
 				return f, fmt.Errorf("read body of UID %d: %w", f.uid, err)
 			}
 			f.raw, got = buf.Bytes(), true
@@ -333,47 +373,76 @@ type FiledMessage struct {
 	Result  *mailparse.Result
 }
 
-// markFiled sets the keyword and moves the filed messages. They are already
-// committed, so a failure here only logs: the next run finds them filed.
-func (d *Daemon) markFiled(s *imapSession, log *slog.Logger, uids []imap.UID, keywordOK bool) {
+// markFiled sets the keyword on the filed messages and moves them. They
+// are already committed, so a failure only postpones this: the UIDs are
+// kept (in memory) and marked at the next sync of the mailbox.
+func (d *Daemon) markFiled(s *imapSession, log *slog.Logger, key string, validity uint32, uids []imap.UID, keywordOK bool) {
 	if len(uids) == 0 {
 		return
 	}
-	set := imap.UIDSetNum(uids...)
+	if err := d.mark(s, imap.UIDSetNum(uids...), keywordOK); err != nil {
+		log.Warn("could not mark filed messages; will retry at the next sync", "uids", imap.UIDSetNum(uids...).String(), "err", err)
+		d.unmarkedMu.Lock()
+		u := d.unmarked[key]
+		if u.validity != validity {
+			u = unmarked{validity: validity}
+		}
+		u.uids = append(u.uids, uids...)
+		d.unmarked[key] = u
+		d.unmarkedMu.Unlock()
+	}
+}
+
+// unmarked are UIDs filed but not yet marked on the server.
+type unmarked struct {
+	validity uint32
+	uids     []imap.UID
+}
+
+// retryMarks marks what an earlier session filed but could not mark.
+func (d *Daemon) retryMarks(s *imapSession, log *slog.Logger, key string, validity uint32, keywordOK bool) {
+	d.unmarkedMu.Lock()
+	u := d.unmarked[key]
+	delete(d.unmarked, key)
+	d.unmarkedMu.Unlock()
+	if u.validity == validity && len(u.uids) > 0 {
+		d.markFiled(s, log, key, validity, u.uids, keywordOK)
+	}
+}
+
+func (d *Daemon) mark(s *imapSession, set imap.UIDSet, keywordOK bool) error {
 	if keywordOK {
 		flags := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.Flag(d.cfg.Keyword)}}
 		if err := s.c.Store(set, flags, nil).Close(); err != nil {
-			log.Warn("could not set the keyword on filed messages", "uids", set.String(), "err", err)
+			return fmt.Errorf("set keyword: %w", err)
 		}
 	}
 	if d.cfg.MoveTo == "" {
-		return
+		return nil
 	}
 	caps := s.c.Caps()
-	switch {
-	case caps.Has(imap.CapMove):
+	if caps.Has(imap.CapMove) {
 		if _, err := s.c.Move(set, d.cfg.MoveTo).Wait(); err != nil {
-			log.Warn("could not move filed messages", "to", d.cfg.MoveTo, "uids", set.String(), "err", err)
+			return fmt.Errorf("move to %q: %w", d.cfg.MoveTo, err)
 		}
-	default:
-		if _, err := s.c.Copy(set, d.cfg.MoveTo).Wait(); err != nil {
-			log.Warn("could not copy filed messages", "to", d.cfg.MoveTo, "uids", set.String(), "err", err)
-			return
-		}
-		del := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}
-		if err := s.c.Store(set, del, nil).Close(); err != nil {
-			log.Warn("could not flag copied messages deleted", "uids", set.String(), "err", err)
-			return
-		}
-		// A plain EXPUNGE would also remove what people flagged \Deleted.
-		if !caps.Has(imap.CapUIDPlus) {
-			log.Warn("server lacks MOVE and UIDPLUS: copied messages are left flagged \\Deleted", "uids", set.String())
-			return
-		}
-		if err := s.c.UIDExpunge(set).Close(); err != nil {
-			log.Warn("could not expunge moved messages", "uids", set.String(), "err", err)
-		}
+		return nil
 	}
+	if _, err := s.c.Copy(set, d.cfg.MoveTo).Wait(); err != nil {
+		return fmt.Errorf("copy to %q: %w", d.cfg.MoveTo, err)
+	}
+	del := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}
+	if err := s.c.Store(set, del, nil).Close(); err != nil {
+		return fmt.Errorf("flag copied messages deleted: %w", err)
+	}
+	// A plain EXPUNGE would also remove what people flagged \Deleted.
+	if !caps.Has(imap.CapUIDPlus) {
+		d.log.Warn("server lacks MOVE and UIDPLUS: copied messages are left flagged \\Deleted", "uids", set.String())
+		return nil
+	}
+	if err := s.c.UIDExpunge(set).Close(); err != nil {
+		return fmt.Errorf("expunge moved messages: %w", err)
+	}
+	return nil
 }
 
 // allowsKeyword reports whether PERMANENTFLAGS lets us store kw.

@@ -1,0 +1,287 @@
+package ingest
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"net"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// dovecotServer is a private Dovecot started by a test: loopback ports, a
+// throw-away configuration, TLS with a CA generated here, one passwd-file
+// user "ql" / "test" whose mail files belong to an unprivileged user
+// (Dovecot refuses uid 0 for mail). Everything lives in one temporary
+// directory.
+type dovecotServer struct {
+	dir, conf, caFile string
+	plainPort         int
+	tlsPort           int
+	cmd               *exec.Cmd
+	exited            chan struct{}
+}
+
+// startDovecot skips the test when Dovecot is not installed, unless
+// CYBERINTAKE_REQUIRE_DOVECOT=1 (CI), which makes that a failure.
+func startDovecot(t testing.TB) *dovecotServer {
+	t.Helper()
+	unavailable := func(why string) {
+		t.Helper()
+		if os.Getenv("CYBERINTAKE_REQUIRE_DOVECOT") == "1" {
+			t.Fatalf("dovecot required (CYBERINTAKE_REQUIRE_DOVECOT=1) but %s", why)
+		}
+		t.Skipf("skip: %s", why)
+	}
+	if _, err := exec.LookPath("dovecot"); err != nil {
+		unavailable("dovecot not installed (apt-get install dovecot-imapd)")
+	}
+	if os.Geteuid() != 0 {
+		unavailable("the Dovecot tests need root (the master must setuid to the mail user)")
+	}
+	mailUser, err := user.Lookup("nobody")
+	if err != nil {
+		unavailable("no user nobody to own the mail files")
+	}
+	uid, _ := strconv.Atoi(mailUser.Uid)
+	gid, _ := strconv.Atoi(mailUser.Gid)
+
+	// A short path: Dovecot's unix sockets live under base_dir (108 bytes max).
+	dir, err := os.MkdirTemp("", "ci-dovecot-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil { // mail and login processes are unprivileged
+		t.Fatal(err)
+	}
+	d := &dovecotServer{dir: dir, conf: filepath.Join(dir, "dovecot.conf"), caFile: filepath.Join(dir, "ca.pem")}
+	t.Cleanup(func() {
+		d.stop(t)
+		if t.Failed() {
+			if b, err := os.ReadFile(filepath.Join(dir, "dovecot.log")); err == nil {
+				lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+				t.Logf("dovecot.log (tail):\n%s", strings.Join(lines[max(0, len(lines)-20):], "\n"))
+			}
+		}
+		os.RemoveAll(dir)
+	})
+	writeTestCerts(t, dir)
+	d.plainPort, d.tlsPort = freePort(t), freePort(t)
+	maildir := filepath.Join(dir, "mail", "ql", "Maildir")
+	for _, sub := range []string{"cur", "new", "tmp"} {
+		if err := os.MkdirAll(filepath.Join(maildir, sub), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range []string{filepath.Join(dir, "mail"), filepath.Join(dir, "mail", "ql"), maildir,
+		filepath.Join(maildir, "cur"), filepath.Join(maildir, "new"), filepath.Join(maildir, "tmp")} {
+		if err := os.Chown(p, uid, gid); err != nil {
+			t.Fatal(err)
+		}
+	}
+	users := fmt.Sprintf("ql:{PLAIN}test:%d:%d::%s::\n", uid, gid, filepath.Join(dir, "mail", "ql"))
+	if err := os.WriteFile(filepath.Join(dir, "users"), []byte(users), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dh := ""
+	if _, err := os.Stat("/usr/share/dovecot/dh.pem"); err == nil {
+		dh = "ssl_dh = </usr/share/dovecot/dh.pem"
+	}
+	conf := fmt.Sprintf(`# throw-away configuration of a cyberintake test
+instance_name = citest-%[7]d
+protocols = imap
+listen = 127.0.0.1
+base_dir = %[1]s/run
+state_dir = %[1]s/state
+log_path = %[1]s/dovecot.log
+ssl = yes
+ssl_cert = <%[1]s/server.pem
+ssl_key = <%[1]s/server.key
+%[2]s
+# only the loopback plain port exists, for the test's own client
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:~/Maildir
+first_valid_uid = %[3]d
+first_valid_gid = %[4]d
+default_login_user = dovenull
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN %[1]s/users
+}
+userdb {
+  driver = passwd-file
+  args = %[1]s/users
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = %[5]d
+  }
+  inet_listener imaps {
+    address = 127.0.0.1
+    port = %[6]d
+    ssl = yes
+  }
+}
+`, dir, dh, uid, gid, d.plainPort, d.tlsPort, d.tlsPort)
+	if err := os.WriteFile(d.conf, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.start(t)
+	return d
+}
+
+func (d *dovecotServer) plainAddr() string {
+	return net.JoinHostPort("127.0.0.1", strconv.Itoa(d.plainPort))
+}
+func (d *dovecotServer) tlsAddr() string {
+	return net.JoinHostPort("127.0.0.1", strconv.Itoa(d.tlsPort))
+}
+
+// start runs the master in the foreground (-F) as a child the test owns.
+func (d *dovecotServer) start(t testing.TB) {
+	t.Helper()
+	d.cmd = exec.Command("dovecot", "-F", "-c", d.conf)
+	d.cmd.Stdout, d.cmd.Stderr = os.Stderr, os.Stderr
+	d.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := d.cmd.Start(); err != nil {
+		t.Fatalf("start dovecot: %v", err)
+	}
+	d.exited = make(chan struct{})
+	go func(cmd *exec.Cmd, exited chan struct{}) {
+		_ = cmd.Wait()
+		close(exited)
+	}(d.cmd, d.exited)
+	deadline := time.Now().Add(10 * time.Second)
+	for _, addr := range []string{d.plainAddr(), d.tlsAddr()} {
+		for {
+			c, err := net.DialTimeout("tcp", addr, time.Second)
+			if err == nil {
+				c.Close()
+				break
+			}
+			select {
+			case <-d.exited:
+				b, _ := os.ReadFile(filepath.Join(d.dir, "dovecot.log"))
+				t.Fatalf("dovecot exited at start:\n%s", b)
+			default:
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("dovecot not listening on %s after 10s", addr)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+}
+
+// stop sends SIGTERM to the master and waits for it (and its children).
+func (d *dovecotServer) stop(t testing.TB) {
+	if d.cmd == nil || d.cmd.Process == nil {
+		return
+	}
+	// The whole process group: the imap processes serving open sessions
+	// would otherwise outlive the master, and the test wants them gone.
+	_ = syscall.Kill(-d.cmd.Process.Pid, syscall.SIGTERM)
+	select {
+	case <-d.exited:
+	case <-time.After(10 * time.Second):
+		_ = syscall.Kill(-d.cmd.Process.Pid, syscall.SIGKILL)
+		<-d.exited
+	}
+	d.cmd = nil
+	// The master has gone; wait until the ports are free for a restart.
+	for i := 0; i < 100; i++ {
+		c, err := net.DialTimeout("tcp", d.tlsAddr(), 100*time.Millisecond)
+		if err != nil {
+			return
+		}
+		c.Close()
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func freePort(t testing.TB) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// writeTestCerts makes a CA (ca.pem) and a server certificate for
+// 127.0.0.1 and localhost signed by it (server.pem, server.key).
+func writeTestCerts(t testing.TB, dir string) {
+	t.Helper()
+	caKey, caCert, caDER := newCA(t, "cyberintake test CA")
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(2),
+		Subject:      pkix.Name{CommonName: "127.0.0.1"},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
+		DNSNames:     []string{"localhost"},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, caCert, &key.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, typ string, b []byte, mode os.FileMode) {
+		if err := os.WriteFile(filepath.Join(dir, name), pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: b}), mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("ca.pem", "CERTIFICATE", caDER, 0o644)
+	write("server.pem", "CERTIFICATE", der, 0o644)
+	write("server.key", "PRIVATE KEY", keyDER, 0o600)
+}
+
+func newCA(t testing.TB, name string) (*ecdsa.PrivateKey, *x509.Certificate, []byte) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: name},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(24 * time.Hour),
+		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key, cert, der
+}
