@@ -21,8 +21,34 @@ var (
 	// "me contacter", "mij contacteren", "kontaktieren Sie mich".
 	contactVerbRe = regexp.MustCompile(`(?i)\b(contact(er|eren|ez)?|kontaktier\w*|bereikbaar|joignable|erreichbar|reach)\b`)
 	meRe          = regexp.MustCompile(`(?i)\b(me|mij|mich|moi|me at|me on)\b`)
+	copulaRe      = regexp.MustCompile(`(?i)^(\w+\s+){0,3}(is|ist|est|est la|est le|:)\s+`)
+	telLabelRe    = regexp.MustCompile(`(?i)\s+(tel|tél|t|gsm|phone|mobile)\.?\s*:?\s*$`)
+	titledNameRe  = regexp.MustCompile(`(?:Dr\.?|Prof\.?|M\.|Mme|Mevr\.?|Dhr\.?|Frau|Herr|Mr\.?|Mrs\.?|Ms\.?)\s+((?:\p{Lu}[\p{L}'\-]+\s?){1,3})`)
 	titleRe       = regexp.MustCompile(`(?i)^((dr|prof|apr|ir|ing|mme|mevr|mevrouw|mr|mrs|ms|mw|dhr|m|frau|herr|med|docteur|dokter|doctor|madame|monsieur|mademoiselle|mlle|lic|drs)\.?\s+)+`)
 )
+
+// findPhone returns the first phone number in s, as written; a line with
+// fewer than six digits skips the regular expression.
+func findPhone(s string) string {
+	n := 0
+	for i := 0; i < len(s) && n < 6; i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	if n < 6 {
+		return ""
+	}
+	return phoneRe.FindString(s)
+}
+
+// findEmail returns the first e-mail address in s.
+func findEmail(s string) string {
+	if strings.IndexByte(s, '@') < 0 {
+		return ""
+	}
+	return emailRe.FindString(s)
+}
 
 // contactSource is the text the contact is searched in, with the signer
 // of that text.
@@ -55,22 +81,22 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		if t == "" {
 			continue
 		}
-		if m := contactLineRe.FindStringIndex(t); m != nil {
+		if m := contactLineRe.FindStringIndex(t); m != nil && isContactLine(t) {
 			val := strings.TrimSpace(t[m[1]:])
 			val = strings.TrimLeft(val, " *_")
 			// "Contactpersoon voor verdere vragen: X", "Ansprechpartnerin ist X".
 			if k := strings.IndexAny(val, ":|\t"); k >= 0 && k < 40 {
 				val = strings.TrimSpace(val[k+1:])
-			} else if k := regexp.MustCompile(`(?i)^(\w+\s+){0,3}(is|ist|est|est la|est le|:)\s+`).FindStringIndex(val); k != nil {
+			} else if k := copulaRe.FindStringIndex(val); k != nil {
 				val = strings.TrimSpace(val[k[1]:])
 			} else if val != "" && !strings.HasPrefix(val, "/") {
 				continue // "Contact avec le fournisseur..." is a sentence
 			}
 			// A table cell or a wrapped line: the details may follow.
-			if j := nextNonBlank(ls, i+1); (val == "" || !emailRe.MatchString(val) && !phoneRe.MatchString(val)) && j < len(ls) && ls[j].Depth == 0 {
+			if j := nextNonBlank(ls, i+1); (val == "" || !(findEmail(val) != "") && !(findPhone(val) != "")) && j < len(ls) && ls[j].Depth == 0 {
 				nt := strings.TrimSpace(ls[j].Text)
-				if val == "" || emailRe.MatchString(nt) || phoneRe.MatchString(nt) {
-					if lineEnd(nt) == endNone && !contactLineRe.MatchString(nt) {
+				if val == "" || (findEmail(nt) != "") || (findPhone(nt) != "") {
+					if lineEnd(nt) == endNone && !isContactLine(nt) {
 						val = strings.TrimSpace(val + " " + nt)
 					}
 				}
@@ -80,7 +106,7 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 			}
 			if isSelf(val) {
 				c := src.Signer
-				if p := phoneRe.FindString(val); p != "" {
+				if p := findPhone(val); p != "" {
 					c.Phone = strings.TrimSpace(p)
 				}
 				return c, true
@@ -89,8 +115,8 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		}
 		// "contact me at +32...", "n'hésitez pas à me contacter",
 		// "vous pouvez contacter directement M. Dumont (o.dumont@...)".
-		if contactVerbRe.MatchString(t) {
-			if e := emailRe.FindString(t); e != "" && !strings.Contains(strings.ToLower(e), "sciensano") {
+		if mayInviteContact(t) && contactVerbRe.MatchString(t) {
+			if e := findEmail(t); e != "" && !strings.Contains(strings.ToLower(e), "sciensano") {
 				c := parseContactValue(t, people)
 				c.Email = strings.ToLower(e)
 				if n, ok := people[c.Email]; ok {
@@ -102,7 +128,7 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 			}
 			if meRe.MatchString(t) {
 				c := src.Signer
-				if p := phoneRe.FindString(t); p != "" {
+				if p := findPhone(t); p != "" {
 					c.Phone = strings.TrimSpace(p)
 				}
 				return c, true
@@ -112,9 +138,19 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 	return Contact{}, false
 }
 
+// mayInviteContact is a cheap test before contactVerbRe.
+func mayInviteContact(t string) bool {
+	for _, w := range []string{"ontact", "ONTACT", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func isSelf(val string) bool {
 	v := strings.TrimSpace(val)
-	if emailRe.MatchString(v) && !selfRe.MatchString(firstClause(v)) {
+	if (findEmail(v) != "") && !selfRe.MatchString(firstClause(v)) {
 		return false
 	}
 	return selfRe.MatchString(firstClause(v))
@@ -130,10 +166,10 @@ func firstClause(v string) string {
 // parseContactValue reads "Dr X Y, role, +32 ..., x.y@lab.be".
 func parseContactValue(val string, people map[string]string) Contact {
 	var c Contact
-	if e := emailRe.FindString(val); e != "" {
+	if e := findEmail(val); e != "" {
 		c.Email = strings.ToLower(e)
 	}
-	if p := phoneRe.FindString(val); p != "" {
+	if p := findPhone(val); p != "" {
 		c.Phone = strings.TrimSpace(p)
 	}
 	name := val
@@ -172,7 +208,7 @@ func parseContactValue(val string, people map[string]string) Contact {
 // and punctuation.
 func cleanPersonName(s string) string {
 	s = strings.TrimSpace(s)
-	s = regexp.MustCompile(`(?i)\s+(tel|tél|t|gsm|phone|mobile)\.?\s*:?\s*$`).ReplaceAllString(s, "")
+	s = telLabelRe.ReplaceAllString(s, "")
 	s = titleRe.ReplaceAllString(s, "")
 	s = strings.Trim(s, " .:*_-–")
 	return strings.Join(strings.Fields(s), " ")
@@ -181,7 +217,7 @@ func cleanPersonName(s string) string {
 // nameFromSentence takes the capitalised words after a title in a
 // sentence ("contacter directement M. Dumont").
 func nameFromSentence(t string) string {
-	m := regexp.MustCompile(`(?:Dr\.?|Prof\.?|M\.|Mme|Mevr\.?|Dhr\.?|Frau|Herr|Mr\.?|Mrs\.?|Ms\.?)\s+((?:\p{Lu}[\p{L}'\-]+\s?){1,3})`).FindStringSubmatch(t)
+	m := titledNameRe.FindStringSubmatch(t)
 	if m == nil {
 		return ""
 	}
@@ -214,11 +250,11 @@ func signerOf(ls []line, fromAddr, fromName string) Contact {
 			}
 		}
 		if c.Phone == "" {
-			if p := phoneRe.FindString(s); p != "" && !strings.Contains(strings.ToLower(s), "fax") {
+			if p := findPhone(s); p != "" && !strings.Contains(strings.ToLower(s), "fax") {
 				c.Phone = strings.TrimSpace(p)
 			}
 		}
-		if e := emailRe.FindString(s); e != "" && c.Email == "" {
+		if e := findEmail(s); e != "" && c.Email == "" {
 			c.Email = strings.ToLower(e)
 		}
 	}

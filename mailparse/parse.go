@@ -280,7 +280,7 @@ func mergeTokens(a, b map[string]bool) map[string]bool {
 
 // addrOf and nameOf split a header value "Name <addr>".
 func addrOf(v string) string {
-	if e := emailRe.FindString(v); e != "" {
+	if e := findEmail(v); e != "" {
 		return strings.ToLower(e)
 	}
 	return ""

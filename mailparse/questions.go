@@ -256,6 +256,9 @@ func questionScores(text string) (scores [5]float64, coverage float64) {
 // the letter's wording of at least 60% of text and a fair share of the
 // question), or -1.
 func copiedQuestion(text string) int {
+	if len(text) < 20 || len(text) > 400 || !hasQuestionWord(text) {
+		return -1
+	}
 	toks := contentTokens(text)
 	if len(toks) < 4 {
 		return -1
@@ -292,4 +295,19 @@ func bestQuestion(scores [5]float64) (q int, top, second float64) {
 		}
 	}
 	return q, top, second
+}
+
+// questionWords are fragments of the questions' key words in the four
+// languages; a line without any cannot be a copied question, which spares
+// tokenising most lines.
+var questionWords = []string{"cause", "oorzaak", "rsache", "ctivit", "tigkeit", "orrect", "orrig", "ofort", "mmediat", "nmiddellijk",
+	"réventi", "reventi", "orbeug", "éférence", "eferen", "ethod", "éthod", "ethode", "irates", "ackers", "ngreifer", "mpact", "nregistr", "egistrat", "rfassung", "ecord"}
+
+func hasQuestionWord(t string) bool {
+	for _, w := range questionWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -74,6 +74,9 @@ func splitLines(text string) []line {
 
 // headerKey returns the folded key of a header block line, or "".
 func headerKey(s string) (key, value string) {
+	if i := strings.IndexByte(s, ':'); i < 0 || i > 40 {
+		return "", ""
+	}
 	m := headerKeyRe.FindStringSubmatch(s)
 	if m == nil {
 		return "", ""
@@ -148,7 +151,7 @@ func segments(lines []line) []segment {
 		l := lines[i]
 		t := strings.TrimSpace(l.Text)
 		if l.Depth == 0 {
-			if separatorRe.MatchString(t) || beginFwdRe.MatchString(t) {
+			if isSeparatorLine(t) {
 				start(isForwardSeparator(t))
 				if n, from, subj, ok := headerBlockAt(lines, nextNonBlank(lines, i+1)); ok {
 					cur.From, cur.Subject = from, subj
@@ -156,7 +159,7 @@ func segments(lines []line) []segment {
 				}
 				continue
 			}
-			if ruleRe.MatchString(t) {
+			if t != "" && strings.IndexByte("_-=", t[0]) >= 0 && ruleRe.MatchString(t) {
 				if j := nextNonBlank(lines, i+1); j < len(lines) {
 					if _, _, _, ok := headerBlockAt(lines, j); ok {
 						continue // the rule only introduces the block below
@@ -169,7 +172,7 @@ func segments(lines []line) []segment {
 				i += n - 1
 				continue
 			}
-			if attribEndRe.MatchString(t) && len(t) < 250 {
+			if strings.HasSuffix(t, ":") && attribEndRe.MatchString(t) && len(t) < 250 {
 				begins := attribBegRe.MatchString(t)
 				prevJoined := false
 				if !begins && i > 0 && lines[i-1].Depth == l.Depth && attribBegRe.MatchString(lines[i-1].Text) && len(cur.Lines) > 0 {
@@ -188,7 +191,7 @@ func segments(lines []line) []segment {
 					continue
 				}
 			}
-		} else if attribEndRe.MatchString(t) && len(t) < 250 {
+		} else if strings.HasSuffix(t, ":") && attribEndRe.MatchString(t) && len(t) < 250 {
 			// A quoted attribution ("> Le ... a écrit :") is dropped.
 			if attribBegRe.MatchString(t) {
 				continue
@@ -206,6 +209,22 @@ func segments(lines []line) []segment {
 		segs[i].Letter = isLetterSegment(&segs[i])
 	}
 	return segs
+}
+
+// isSeparatorLine tells "-----Original Message-----" and "Begin forwarded
+// message:" lines; cheap tests first, as every line is asked.
+func isSeparatorLine(t string) bool {
+	if t == "" || len(t) > 100 {
+		return false
+	}
+	if strings.IndexByte("-_=*", t[0]) >= 0 {
+		return separatorRe.MatchString(t)
+	}
+	switch firstWord(t) {
+	case "begin", "debut", "anfang":
+		return beginFwdRe.MatchString(t)
+	}
+	return false
 }
 
 func isForwardSeparator(t string) bool {
@@ -234,6 +253,9 @@ func isLetterSegment(s *segment) bool {
 	}
 	n := 0
 	for _, l := range s.Lines {
+		if !strings.Contains(l.Text, "apron") && !strings.Contains(l.Text, "ecretariat") && !strings.Contains(l.Text, "2021") {
+			continue
+		}
 		f := fold(l.Text)
 		if strings.Contains(f, "arnaud capron") || strings.Contains(f, "ql_secretariat") || letterRefRe.MatchString(l.Text) && strings.Contains(f, "ref") {
 			n++

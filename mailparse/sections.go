@@ -53,6 +53,14 @@ var (
 // markerLabels are words that may precede a question letter.
 var markerLabels = []string{"question", "questions", "vraag", "frage", "punt", "point", "punkt", "ad", "zu", "item", "réponse", "reponse", "antwoord", "antwort", "answer", "vr.", "q"}
 
+// cellSep finds a table cell separator (" | " or tabs) in t.
+func cellSep(t string) []int {
+	if !strings.ContainsAny(t, "\t|") {
+		return nil
+	}
+	return cellSepRe.FindStringIndex(t)
+}
+
 // parseMarker reads a list marker at the start of s: "a)", "(b)", "c.",
 // "D:", "E -", "1)", "2.", "Question a :", "Punt b –". It returns the
 // question index (letters and numbers 1-5 both map to 0..4).
@@ -141,12 +149,15 @@ func parseMarker(s string) (q int, numeric, labeled bool, rest string, ok bool) 
 // headingLike tells whether text reads as a heading: short, made of the
 // questions' vocabulary, not a sentence.
 func headingLike(text string, maxWords int) (scores [5]float64, ok bool) {
+	if len(text) > 100 {
+		return scores, false
+	}
 	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(text), "*_"))
 	t = strings.TrimSpace(strings.TrimSuffix(t, ":"))
 	if t == "" || strings.HasSuffix(t, ".") || len(strings.Fields(t)) > maxWords || len(t) > 90 {
 		return scores, false
 	}
-	if contactLineRe.MatchString(t) || negationStartRe.MatchString(t) {
+	if isContactLine(t) || negationStartRe.MatchString(t[:min(len(t), 20)]) {
 		return scores, false
 	}
 	scores, cov := questionScores(t)
@@ -169,7 +180,7 @@ func splitHeading(rest string) (isHeading bool, inline string) {
 			return true, strings.TrimSpace(rest[i+1:])
 		}
 	}
-	if m := cellSepRe.FindStringIndex(rest); m != nil && m[0] > 0 {
+	if m := cellSep(rest); m != nil && m[0] > 0 {
 		if _, ok := headingLike(rest[:m[0]], 12); ok {
 			return true, strings.TrimSpace(rest[m[1]:])
 		}
@@ -210,6 +221,9 @@ func splitInline(t string) []string {
 		}
 		return []string{t}
 	}
+	if !hasLetterColon(t) {
+		return []string{t}
+	}
 	if m := inlineLabelRe.FindStringSubmatchIndex(t); m != nil && m[1] < len(t) {
 		before := strings.TrimSpace(t[:m[3]])
 		out := []string{}
@@ -219,6 +233,29 @@ func splitInline(t string) []string {
 		return append(out, "Question "+t[m[6]:m[7]]+") : "+strings.TrimSpace(t[m[1]:]))
 	}
 	return []string{t}
+}
+
+// hasLetterColon tells whether t holds "x):" or " x :" for a question
+// letter x, the shape of a labelled marker inside a sentence.
+func hasLetterColon(t string) bool {
+	for i := strings.IndexByte(t, ':'); i >= 0; {
+		j := i - 1
+		for j >= 0 && t[j] == ' ' {
+			j--
+		}
+		if j >= 0 && t[j] == ')' {
+			j--
+		}
+		if j >= 0 && (t[j] >= 'a' && t[j] <= 'e' || t[j] >= 'A' && t[j] <= 'E') && (j == 0 || t[j-1] == ' ' || t[j-1] == '(') {
+			return true
+		}
+		k := strings.IndexByte(t[i+1:], ':')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	return false
 }
 
 // extractSections finds the answers in a segment's lines.
@@ -361,7 +398,7 @@ func answerBelow(ls []line, i int, ctx sectionCtx) bool {
 	if _, _, _, _, ok := parseMarker(t); ok {
 		return false
 	}
-	return lineEnd(t) == endNone && !contactLineRe.MatchString(t) && !isNameLine(strings.TrimSpace(t), ctx.NameTokens)
+	return lineEnd(t) == endNone && !isContactLine(t) && !isNameLine(strings.TrimSpace(t), ctx.NameTokens)
 }
 
 // findParaphrased returns headings written without markers: short lines
@@ -374,7 +411,7 @@ func findParaphrased(ls []line) []heading {
 			continue
 		}
 		t := strings.TrimSpace(l.Text)
-		if t == "" || contactLineRe.MatchString(t) {
+		if t == "" || isContactLine(t) {
 			continue
 		}
 		if e := lineEnd(t); e == endHard {
@@ -383,7 +420,7 @@ func findParaphrased(ls []line) []heading {
 			continue
 		}
 		// Table row: heading cell, answer cell.
-		if m := cellSepRe.FindStringIndex(t); m != nil && m[0] > 0 {
+		if m := cellSep(t); m != nil && m[0] > 0 {
 			if sc, ok := headingLike(t[:m[0]], 12); ok {
 				hs = append(hs, heading{Line: i, Letter: -1, Scores: sc, Inline: strings.TrimSpace(t[m[1]:])})
 				continue
@@ -491,7 +528,10 @@ func assignLetters(hs []heading) {
 func collectAnswer(ls []line, h heading, end int, ctx sectionCtx) string {
 	var parts []string
 	add := func(t string) bool {
-		t = strings.TrimSpace(answerLabelRe.ReplaceAllString(t, ""))
+		if i := strings.IndexByte(t, ':'); i >= 0 && i < 20 {
+			t = answerLabelRe.ReplaceAllString(t, "")
+		}
+		t = strings.TrimSpace(t)
 		if t == "" {
 			parts = append(parts, "")
 			return true
@@ -525,10 +565,20 @@ func collectAnswer(ls []line, h heading, end int, ctx sectionCtx) string {
 
 // stopsAnswer tells a line that cannot be part of an answer.
 func stopsAnswer(t string, ctx sectionCtx) bool {
-	if lineEnd(t) != endNone || contactLineRe.MatchString(t) && strings.Contains(t, ":") || contactStartRe.MatchString(t) {
+	if lineEnd(t) != endNone || isContactLine(t) && strings.Contains(t, ":") || (isContactLine(t) && contactStartRe.MatchString(t)) {
 		return true
 	}
 	return isNameLine(t, ctx.NameTokens)
+}
+
+// contactFirstWords open the lines contactLineRe can match.
+var contactFirstWords = toSet("personne personnes contact contactpersoon contactpersonen kontakt kontaktperson ansprechpartner ansprechpartnerin ansprechperson interlocuteur aanspreekpunt point coordonnees")
+
+// isContactLine tells a line naming the contact person ("Personne de
+// contact :", "Contactpersoon:", "Ansprechpartnerin ist ...").
+func isContactLine(t string) bool {
+	w := firstWord(strings.TrimLeft(t, " \t*_"))
+	return contactFirstWords[w] && contactLineRe.MatchString(t)
 }
 
 var contactStartRe = regexp.MustCompile(`(?i)^\s*(personne de contact|contactpersoon|ansprechpartner(in)?|contact person|kontaktperson)\b`)

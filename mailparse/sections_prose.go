@@ -45,12 +45,12 @@ func proseSections(ls []line, ctx sectionCtx) sectionResult {
 		if e := lineEnd(t); e == endHard {
 			break
 		}
-		if contactLineRe.MatchString(t) || isNameLine(t, ctx.NameTokens) {
+		if isContactLine(t) || isNameLine(t, ctx.NameTokens) {
 			last = -1
 			continue
 		}
 		for _, s := range splitSentences(t) {
-			if courtesyRe.MatchString(s) || contactVerbRe.MatchString(s) && meRe.MatchString(s) {
+			if lineEnd(s) != endNone || mayInviteContact(s) && contactVerbRe.MatchString(s) && meRe.MatchString(s) {
 				last = -1
 				continue
 			}

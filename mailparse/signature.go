@@ -3,6 +3,8 @@ package mailparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Where the lab's own words end: closing formulas, the "-- " signature
@@ -31,11 +33,118 @@ const (
 	endHard         // closing formula, signature, disclaimer: the answers are over
 )
 
+// endFirstWords are the (folded) words that can open a line lineEnd
+// recognises; other lines skip the regular expressions, which matters for
+// speed since every line is asked several times.
+var endFirstWords = toSet(`bien tres cordialement confraternellement salutations meilleures sinceres veuillez je recevez bonne
+met vriendelijke hoogachtend mvg m groet groeten groetjes mit freundliche mfg beste viele grusse gruss hochachtungsvoll
+kind best warm regards yours sincerely cheers with nous restant n pour merci wij voor aarzel bedankt dank fur wir vielen
+besten for please do don we thank thanks envoye sent verzonden von gesendet get avertissement disclaimer confidentialite
+confidential confidentiality vertrouwelijk vertraulich vertraulichkeit haftungsausschluss ce this dit deze diese the les de`)
+
+// endSecondWords narrows first words that often open ordinary
+// sentences ("Les", "De", "Nous", "Pour") to the second words of the
+// formulas they may start.
+var endSecondWords = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, l := range strings.Split(`ce message courriel e email mail
+les informations
+de informatie
+the information
+this e email mail message communication
+dit e email emailbericht bericht
+deze e email mail
+diese e email mail nachricht
+je reste vous
+nous restons vous
+pour toute
+met vriendelijke collegiale beste hartelijke de dank
+voor verdere bijkomende
+wij blijven staan
+we remain
+for any
+with thanks
+do not
+don t
+please do feel let contact
+bien a cordialement confraternellement
+best regards wishes
+kind regards
+warm regards
+mit freundlichen
+von meinem
+get outlook
+sent from
+merci de pour
+bonne journee fin
+tres cordialement
+veuillez agreer
+m v
+n hesitez
+fur ruckfragen weitere fragen
+wir stehen
+dank u
+vielen dank
+besten dank
+thank you`, "\n") {
+		f := strings.Fields(l)
+		m[f[0]] = toSet(strings.Join(f[1:], " "))
+	}
+	return m
+}()
+
+// secondWord returns the folded word after the first n bytes of t.
+func secondWord(t string, n int) string {
+	if n > len(t) {
+		return ""
+	}
+	rest := strings.TrimLeftFunc(t[n:], func(r rune) bool { return !unicode.IsLetter(r) })
+	return firstWord(rest)
+}
+
+// firstWord returns the folded first word of t (letters only), or "" when
+// t starts with something else.
+func firstWord(t string) string {
+	end := 0
+	for i, r := range t {
+		if !unicode.IsLetter(r) {
+			end = i
+			break
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	if end == 0 {
+		return ""
+	}
+	return fold(t[:end])
+}
+
 // lineEnd classifies a line as the end of the answers.
 func lineEnd(t string) endKind {
 	t = strings.TrimSpace(t)
 	if t == "" {
 		return endNone
+	}
+	w := firstWord(t)
+	if w == "" {
+		// "-- ", "__", "*****": short lines of punctuation only.
+		switch {
+		case len(t) > 12:
+			return endNone
+		case sigDelimRe.MatchString(t):
+			return endHard
+		case separatorLn.MatchString(t):
+			return endSoft
+		}
+		return endNone
+	}
+	{
+		if !endFirstWords[w] {
+			return endNone
+		}
+		if next, ok := endSecondWords[w]; ok && !next[secondWord(t, len(w))] {
+			return endNone
+		}
 	}
 	switch {
 	case sigDelimRe.MatchString(t), mobileRe.MatchString(t), disclaimRe.MatchString(t):
@@ -75,7 +184,7 @@ func signatureLines(ls []line) []string {
 			continue
 		}
 		t := strings.TrimSpace(l.Text)
-		if sigDelimRe.MatchString(t) || (closingRe.MatchString(t) && len(t) < 60) {
+		if lineEnd(t) == endHard && (sigDelimRe.MatchString(t) || closingRe.MatchString(t) && len(t) < 60) {
 			start = i + 1
 		}
 	}
