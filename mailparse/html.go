@@ -32,6 +32,11 @@ import (
 // It uses golang.org/x/net/html's parser (tolerant of any input) and its
 // own walk over the tree.
 func htmlToText(src string) string {
+	if len(src) > maxHTMLTree {
+		// A tree costs several times the source in memory; a huge part
+		// (no real reply is) gets the streaming rendering.
+		return htmlFlatText(src)
+	}
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		// The parser refuses pathological nesting; the tokenizer alone
@@ -71,6 +76,9 @@ type htmlWriter struct {
 	capture    *strings.Builder // Outlook fake bullet being read
 	captureLvl int
 }
+
+// maxHTMLTree is the largest HTML part converted through a parsed tree.
+const maxHTMLTree = 4 << 20
 
 // maxHTMLDepth bounds the recursion; deeper content is read as flat text.
 const maxHTMLDepth = 400

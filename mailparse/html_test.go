@@ -1,6 +1,9 @@
 package mailparse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHTMLToText(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -51,5 +54,18 @@ func TestNormalizeBullets(t *testing.T) {
 	want := "- a\n- b\n- c\n  - d\nor not\no no\n-\tkept\n·"
 	if got := normalizeBullets(in); got != want {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestHTMLToTextHuge checks that a part over maxHTMLTree is rendered by
+// the streaming fallback, lines kept.
+func TestHTMLToTextHuge(t *testing.T) {
+	var b strings.Builder
+	for b.Len() <= maxHTMLTree {
+		b.WriteString("<p>ligne <b>grasse</b></p>\n")
+	}
+	got := htmlToText(b.String())
+	if !strings.HasPrefix(got, "ligne grasse\nligne grasse\n") {
+		t.Errorf("huge HTML rendered as %q...", truncate(got, 60))
 	}
 }

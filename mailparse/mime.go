@@ -20,8 +20,10 @@ const (
 )
 
 // decode reads the MIME structure of a raw message into text and headers
-// (see decoded). It fails only when the message is over the size limit;
-// everything else that is damaged is worked around with a warning.
+// (see decoded). It fails when the message is empty, over the size limit or
+// nested deeper than the depth limit (then the partly filled decoded comes
+// with the error); everything else that is damaged is worked around with a
+// warning.
 func decode(raw []byte, opts *Options) (*decoded, error) {
 	maxSize, maxDepth := int64(defaultMaxSize), defaultMaxDepth
 	if opts != nil && opts.MaxSize > 0 {
@@ -54,6 +56,11 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 	w.entity(&h, body, 0, &out)
 	d.Text = out.text()
 	d.FromHTML = out.html
+	if w.tooDeep {
+		// Nothing is read past the limit; what was read is returned with
+		// the error, so a caller may still show the headers.
+		return d, fmt.Errorf("MIME structure nested deeper than %d levels", maxDepth)
+	}
 	return d, nil
 }
 
