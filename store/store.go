@@ -30,6 +30,9 @@ const defaultTimeout = 2 * time.Second
 // while a store grows during a long ingest.
 const initialMmapSize = 256 << 20
 
+// allocSize is how much the file grows at a time.
+const allocSize = 2 << 20
+
 // Store is the handle on one store file. It is safe for concurrent use.
 type Store struct {
 	path string
@@ -137,6 +140,10 @@ func (s *Store) openDB(write bool) (*bolt.DB, error) {
 	}
 	db, err := bolt.Open(s.path, 0o600, bo)
 	if err == nil {
+		// bbolt grows the file by 16 MiB once the mapping is larger than
+		// that; smaller steps keep a small store small (one truncate and
+		// fsync per step).
+		db.AllocSize = allocSize
 		return db, nil
 	}
 	switch {

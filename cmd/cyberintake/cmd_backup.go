@@ -1,17 +1,68 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
+
+	"cyberintake/store"
 )
 
-// Placeholder; replaced by the command's owner.
 func newBackupCommand(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:    "backup",
-		Short:  "(not implemented yet)",
-		Hidden: true,
-		RunE:   func(cmd *cobra.Command, args []string) error { return errors.New("backup: not implemented yet") },
+	cmd := &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Write a consistent copy of the store, even while it is in use",
+		Long: `backup copies the store to FILE as of its last committed batch, while the
+daemon keeps running (it waits for the copy, at most a batch behind).
+The copy is written to FILE.tmp, synced and renamed, so FILE is either the
+old file or the complete new copy. FILE - writes to standard output. The
+copy is a store: cyberintake --db FILE verify checks it.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := g.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return runBackup(cmd.Context(), st, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
 	}
+	return cmd
 }
+
+func runBackup(ctx context.Context, st *store.Store, path string, stdout, stderr io.Writer) error {
+	if path != "-" {
+		if a, b := absPath(path), absPath(st.Path()); a == b {
+			return fmt.Errorf("%w: backup %s: that is the store itself", errUsage, path)
+		}
+	}
+	var n int64
+	err := withOutput(path, stdout, func(w io.Writer) error {
+		var err error
+		n, err = st.Backup(ctx, w)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if path != "-" {
+		fmt.Fprintf(stdout, "backup %s: %d bytes\n", path, n)
+	} else {
+		fmt.Fprintf(stderr, "backup: %d bytes\n", n)
+	}
+	return nil
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		if r, err := filepath.EvalSymlinks(a); err == nil {
+			return r
+		}
+		return a
+	}
+	return p
+}
+

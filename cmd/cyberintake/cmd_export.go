@@ -1,17 +1,205 @@
 package main
 
 import (
-	"errors"
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"cyberintake/mailparse"
+	"cyberintake/store"
 )
 
-// Placeholder; replaced by the command's owner.
+type exportOptions struct {
+	filterFlags
+	Format string
+	Output string
+	All    bool
+}
+
+func (o *exportOptions) AddFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	o.filterFlags.AddFlags(f)
+	f.StringVar(&o.Format, "format", "csv", "csv (for Excel), json (one array) or ndjson (one record per line)")
+	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (replaced only once complete) instead of standard output")
+	f.BoolVar(&o.All, "all", false, "every filed message, not only reports")
+}
+
 func newExportCommand(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:    "export",
-		Short:  "(not implemented yet)",
-		Hidden: true,
-		RunE:   func(cmd *cobra.Command, args []string) error { return errors.New("export: not implemented yet") },
+	var opts exportOptions
+	cmd := &cobra.Command{
+		Use:   "export [--format csv|json|ndjson] [-o FILE] [filters]",
+		Short: "Export the reports for a spreadsheet or a script",
+		Long: `export writes one row (or object) per report, in filing order; list's filters
+select which. Without --all or --kind only reports (kind report, parsed
+without error) are exported.
+
+csv opens right in Excel: UTF-8 with a byte-order mark, CRLF line ends,
+quoted fields (answers keep their line breaks). Columns: ` + strings.Join(csvColumns, ", ") + `.
+Lists (tags, references) are joined with "; ". A cell that would start
+with = + - or @ gets a leading ' so that a spreadsheet does not run it as
+a formula.
+
+json writes one array and ndjson one object per line; each object is a
+record as list --json prints it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := opts.filter()
+			if err != nil {
+				return err
+			}
+			if f.Kind == "" && !opts.All && !opts.Failed {
+				f.Kind = mailparse.KindReport
+			}
+			switch opts.Format {
+			case "csv", "json", "ndjson":
+			default:
+				return fmt.Errorf("%w: --format %q: want csv, json or ndjson", errUsage, opts.Format)
+			}
+			st, err := g.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return withOutput(opts.Output, cmd.OutOrStdout(), func(w io.Writer) error {
+				return runExport(cmd.Context(), opts, f, st, w)
+			})
+		},
 	}
+	opts.AddFlags(cmd)
+	return cmd
+}
+
+// withOutput runs write on stdout, or on FILE.tmp renamed to FILE once
+// complete and synced, so that a failed export leaves no half file.
+func withOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		bw := bufio.NewWriter(stdout)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	tmp := path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", tmp, err)
+	}
+	bw := bufio.NewWriter(f)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// syncDir makes a rename durable; best effort (not every system allows it).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+var csvColumns = []string{"lab", "date", "language", "a", "b", "c", "d", "e", "cause", "impact", "response",
+	"prevention", "downtime_days", "references", "contact_name", "contact_email", "contact_phone", "message_id", "id"}
+
+func runExport(ctx context.Context, opts exportOptions, f store.Filter, st *store.Store, w io.Writer) error {
+	switch opts.Format {
+	case "csv":
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		cw.Write(csvColumns)
+		err := st.Each(ctx, f, func(r *store.Record, _ []byte) error {
+			return cw.Write(csvRow(r))
+		})
+		cw.Flush()
+		if err != nil {
+			return err
+		}
+		return cw.Error()
+	case "ndjson":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return st.Each(ctx, f, func(r *store.Record, _ []byte) error { return enc.Encode(r) })
+	}
+	// json: one array, streamed record by record.
+	io.WriteString(w, "[")
+	n := 0
+	err := st.Each(ctx, f, func(r *store.Record, _ []byte) error {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		sep := ",\n"
+		if n == 0 {
+			sep = "\n"
+		}
+		n++
+		_, err = io.WriteString(w, sep+string(b))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n]\n")
+	return err
+}
+
+func csvRow(r *store.Record) []string {
+	res := &r.Result
+	lab := ""
+	if res.Lab != nil {
+		lab = *res.Lab
+	}
+	down := ""
+	if res.DowntimeDays != nil {
+		down = strconv.FormatFloat(*res.DowntimeDays, 'f', -1, 64)
+	}
+	s, t, c := res.Sections, res.Tags, res.Contact
+	row := []string{lab, r.Date().Format("2006-01-02 15:04:05"), res.Language, s.A, s.B, s.C, s.D, s.E,
+		strings.Join(t.Cause, "; "), strings.Join(t.Impact, "; "), strings.Join(t.Response, "; "), strings.Join(t.Prevention, "; "),
+		down, strings.Join(res.References, "; "), c.Name, c.Email, c.Phone, res.MessageID, strconv.FormatUint(r.ID, 10)}
+	for i, cell := range row {
+		row[i] = defuseFormula(cell)
+	}
+	return row
+}
+
+// defuseFormula keeps spreadsheets from evaluating mail text: a cell that
+// starts like a formula gets a leading apostrophe (OWASP's advice for CSV
+// injection). Numbers such as -1 are left alone.
+func defuseFormula(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s
+	}
+	return "'" + s
 }

@@ -1,0 +1,251 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"cyberintake/classify"
+	"cyberintake/mailparse"
+	"cyberintake/store"
+)
+
+// fixture is a store with known content, built through the store API so
+// that these tests do not depend on the parser's current quality.
+type fixture struct {
+	db  string
+	ids map[string]uint64
+	raw map[string][]byte
+}
+
+func testResult(msgID, lab, date, lang string, sec mailparse.Sections) *mailparse.Result {
+	r := &mailparse.Result{File: msgID + ".eml", MessageID: msgID, From: "qualite@lab.example", Date: date,
+		Subject: "Cyber attaque – labo " + lab, Kind: mailparse.KindReport, Language: lang, Sections: sec,
+		References: []string{}, Attachments: []mailparse.Attachment{}, Warnings: []string{},
+		Tags: classify.Tags{Cause: []string{}, Impact: []string{}, Response: []string{}, Prevention: []string{}}}
+	if lab != "" {
+		r.Lab = &lab
+	}
+	return r
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	fx := &fixture{db: filepath.Join(t.TempDir(), "store.db"), ids: map[string]uint64{}, raw: map[string][]byte{}}
+	st, err := store.Open(fx.db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	first := testResult("first@lab", "12345", "2021-02-10T09:00:00+01:00", "fr",
+		mailparse.Sections{A: "Un courriel de phishing,\nsuivi d'un rançongiciel", B: "- LIS arrêté", C: "plan dégradé", D: "=MFA pour tous"})
+	first.Tags.Cause = []string{"phishing", "ransomware"}
+	first.Tags.Impact = []string{"lis"}
+	first.DowntimeDays = ptr(2.0)
+	first.Contact = mailparse.Contact{Name: "Dr Dupont", Email: "dupont@lab.example", Phone: "+32 2 123 45 67"}
+	followUp := testResult("second@lab", "", "2021-03-01T10:00:00Z", "fr", mailparse.Sections{E: "NC-2021-014"})
+	followUp.InReplyTo = "first@lab"
+	followUp.References = []string{"NC-2021-014"}
+	nl := testResult("nl@lab", "LABO-77", "2021-02-20T12:00:00Z", "nl", mailparse.Sections{A: "Ransomware via RDP"})
+	nl.Tags.Cause = []string{"ransomware", "remote_access"}
+	nl.NeedsReview = true
+	auto := testResult("auto@lab", "", "2021-02-11T00:00:00Z", "", mailparse.Sections{})
+	auto.Kind = mailparse.KindAutoReply
+	bad := mailparse.Failed("bad.eml", fmt.Errorf("truncated MIME structure"))
+	for _, it := range []struct {
+		name string
+		res  *mailparse.Result
+	}{{"first", first}, {"followup", followUp}, {"nl", nl}, {"auto", auto}, {"bad", bad}} {
+		raw := []byte(fmt.Sprintf("Message-ID: <%s>\r\nSubject: %s\r\n\r\nbody of %s\r\n", it.res.MessageID, it.res.Subject, it.name))
+		out, err := st.Put(context.Background(), []store.Message{{Raw: raw, Result: it.res, Source: store.Source{Kind: "eml", Name: it.name + ".eml"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fx.ids[it.name], fx.raw[it.name] = out[0].ID, raw
+	}
+	return fx
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// run runs cyberintake --db fx.db args... in-process.
+func (fx *fixture) run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	return execCLI(t, append([]string{"--db", fx.db, "--log-format", "text"}, args...)...)
+}
+
+// execCLI runs the command line in-process like main does; stderr holds
+// the logs and the error message run prints.
+func execCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	root := newRootCommand()
+	root.SetArgs(args)
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	root.SetIn(strings.NewReader(""))
+	err := root.ExecuteContext(context.Background())
+	if err != nil {
+		fmt.Fprintf(&errb, "cyberintake: %v\n", err)
+	}
+	return out.String(), errb.String(), exitCode(err)
+}
+
+func (fx *fixture) id(name string) string { return fmt.Sprint(fx.ids[name]) }
+
+func TestList(t *testing.T) {
+	fx := newFixture(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string // record names, in order
+	}{
+		{"everything, oldest first", nil, []string{"first", "auto", "nl", "followup", "bad"}},
+		{"lab", []string{"--lab", "labo–77"}, []string{"nl"}},
+		{"tag", []string{"--tag", "cause=ransomware"}, []string{"first", "nl"}},
+		{"two tags", []string{"--tag", "cause=ransomware", "--tag", "cause=remote_access"}, []string{"nl"}},
+		{"since and until, days included", []string{"--since", "2021-02-11", "--until", "2021-02-20"}, []string{"auto", "nl"}},
+		{"RFC 3339 bound", []string{"--since", "2021-02-10T08:00:01Z"}, []string{"auto", "nl", "followup", "bad"}},
+		{"language and kind", []string{"--language", "fr", "--kind", "report"}, []string{"first", "followup"}},
+		{"needs review", []string{"--needs-review"}, []string{"nl"}},
+		{"failed", []string{"--failed"}, []string{"bad"}},
+		{"text", []string{"--text", "PHISHING rançongiciel"}, []string{"first"}},
+		{"limit", []string{"--limit", "2"}, []string{"first", "auto"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := fx.run(t, append([]string{"list", "--json"}, tc.args...)...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var recs []store.Record
+			if err := json.Unmarshal([]byte(out), &recs); err != nil {
+				t.Fatalf("list --json is not a JSON array of records: %v\n%s", err, out)
+			}
+			var got, want []uint64
+			for _, r := range recs {
+				got = append(got, r.ID)
+			}
+			for _, n := range tc.want {
+				want = append(want, fx.ids[n])
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("IDs %v, want %v (%v)", got, want, tc.want)
+			}
+			// The table lists the same records, one line each after the head.
+			table, _, _ := fx.run(t, append([]string{"list"}, tc.args...)...)
+			lines := strings.Split(strings.TrimSpace(table), "\n")
+			if len(lines) != len(want)+1 {
+				t.Errorf("table has %d lines, want head + %d:\n%s", len(lines), len(want), table)
+			}
+		})
+	}
+}
+
+func TestListTable(t *testing.T) {
+	fx := newFixture(t)
+	out, _, code := fx.run(t, "list")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(out, "\n")
+	if !strings.HasPrefix(lines[0], "ID  DATE        LAB      LANG  KIND") {
+		t.Errorf("head = %q", lines[0])
+	}
+	first := lines[1]
+	for _, want := range []string{fx.id("first"), "2021-02-10", "12345", "fr", "report", "2d", "phishing,ransomware,lis"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first row %q lacks %q", first, want)
+		}
+	}
+	// Columns line up: DATE starts at the same place in every row.
+	col := strings.Index(lines[0], "DATE")
+	for _, l := range lines[1 : len(lines)-1] {
+		if l[col-2:col] != "  " || l[col] == ' ' {
+			t.Errorf("row not aligned under DATE: %q", l)
+		}
+	}
+	if !strings.Contains(out, "FAILED") || !strings.Contains(out, "review") {
+		t.Errorf("flags missing:\n%s", out)
+	}
+	empty, _, _ := fx.run(t, "list", "--lab", "nobody")
+	if !strings.Contains(empty, "(no messages match)") {
+		t.Errorf("empty list says %q", empty)
+	}
+	if js, _, _ := fx.run(t, "list", "--json", "--lab", "nobody"); strings.TrimSpace(js) != "[]" {
+		t.Errorf("empty list --json = %q, want []", js)
+	}
+}
+
+func TestListBadUsage(t *testing.T) {
+	fx := newFixture(t)
+	for _, args := range [][]string{
+		{"--tag", "phishing"}, {"--tag", "colour=red"}, {"--since", "15/02/2021"}, {"--kind", "spam"},
+	} {
+		_, errOut, code := fx.run(t, append([]string{"list"}, args...)...)
+		if code != exitUsage || !strings.Contains(errOut, args[0]) {
+			t.Errorf("list %v: exit %d, %q; want usage error naming the flag", args, code, errOut)
+		}
+	}
+}
+
+func TestListNoStore(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "none.db")
+	_, errOut, code := execCLI(t, "--db", p, "list")
+	if code != exitFailure || !strings.Contains(errOut, "no store at "+p+" (run cyberintake ingest first)") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(p); err == nil {
+		t.Errorf("list created the store")
+	}
+}
+
+func TestQueryWhileHeld(t *testing.T) {
+	fx := newFixture(t)
+	// A writer holding the file past the lock timeout: busy, exit 3.
+	db, err := bolt.Open(fx.db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, errOut, code := fx.run(t, "--lock-timeout", "300ms", "stats")
+	db.Close()
+	if code != exitBusy || !strings.Contains(errOut, "busy (daemon running?)") {
+		t.Errorf("stats on a held store: exit %d, %q", code, errOut)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("waited %v for a 300ms lock timeout", d)
+	}
+}
+
+// TestReadOnlyCommandsLeaveStoreUntouched: the analysts' commands never
+// write: the file's bytes and mtime are the same afterwards.
+func TestReadOnlyCommandsLeaveStoreUntouched(t *testing.T) {
+	fx := newFixture(t)
+	before, _ := os.ReadFile(fx.db)
+	fi, _ := os.Stat(fx.db)
+	time.Sleep(10 * time.Millisecond) // an mtime change would show
+	out := filepath.Join(t.TempDir(), "out")
+	for _, args := range [][]string{
+		{"list"}, {"list", "--json", "--lab", "12345"}, {"show", fx.id("first")}, {"show", "12345"},
+		{"show", "--raw", fx.id("nl")}, {"export"}, {"export", "--format", "ndjson", "-o", out},
+		{"stats"}, {"stats", "--json"}, {"verify"}, {"backup", out + ".db"},
+	} {
+		if _, errOut, code := fx.run(t, args...); code != exitOK {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	after, _ := os.ReadFile(fx.db)
+	fi2, _ := os.Stat(fx.db)
+	if sha256.Sum256(before) != sha256.Sum256(after) || !fi.ModTime().Equal(fi2.ModTime()) {
+		t.Errorf("a read-only command changed the store (mtime %v -> %v)", fi.ModTime(), fi2.ModTime())
+	}
+}
