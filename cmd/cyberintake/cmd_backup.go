@@ -65,4 +65,3 @@ func absPath(p string) string {
 	}
 	return p
 }
-
