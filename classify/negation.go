@@ -27,6 +27,7 @@ var unaffected = []string{
 	"niet getroffen|niet geraakt|niet aangetast|niet beinvloed|niet betrokken|niet onderbroken|niet verstoord|normaal|gewoon door|gewoon verder|ongemoeid|gespaard|intact|bleef beschikbaar|bleven beschikbaar|bleef werken|bleven werken|bleef operationeel|bleven operationeel|bleef intern werken|werkte verder|werkten verder|liep door|liepen door",
 	"nicht betroffen|nicht beeintrachtigt|nicht beruhrt|nicht tangiert|nicht gestort|nicht unterbrochen|weiter|weiterhin|normal|unberuhrt|verschont|intakt|blieb* verfugbar|blieb* funktionsfahig|blieb* in betrieb",
 	"werkte wel|werkten wel|werkten nog|werkte nog|functioneerde wel|fonctionnait toujours|fonctionnaient toujours|fonctionnait encore|fonctionnaient encore|funktionierte noch|funktionierten noch|funktionierte weiterhin|funktionierten weiterhin",
+	"as usual|as normal|comme d habitude|comme habituellement|zoals gewoonlijk|zoals gebruikelijk|wie gewohnt|wie ublich",
 	"not affected|unaffected|not impacted|not hit|not touched|not disrupted|not interrupted|normally|kept working|kept running|remained available|remained operational|remained in service|continued to work|continued working|continued to operate|continued operating|spared|intact|still worked|still working",
 }
 

@@ -52,7 +52,9 @@ var causeVocab = []entry{
 		"=password*|credential*|login*|account* & weak|stolen|reused|re used|guessed|default|leaked|cracked|shared|never|compromised|phished|entered|breached|brute",
 		"brute force|force brute|bruteforce|password spraying|credential stuffing",
 		"=compte*|*account|*accounts|*konto|*konten & pas ete desactive*|non desactive*|niet afgesloten|niet was afgesloten|niet gedeactiveerd|nicht deaktiviert|nicht gesperrt|not disabled|not deactivated|not closed|never disabled",
-		"zugangsdaten abgegriffen", "identifiants & saisi*|vol*|derob*|utilise*",
+		"zugangsdaten abgegriffen", "=*gegevens & ingevuld|vulde|vulden|ingegeven|ingetypt|gaf|gaven",
+		"=*account|*accounts|compte*|*konto & not been disabled|not been deactivated|not been closed|never been disabled|never deactivated|niet werd afgesloten|niet gedeactiveerd werd|nicht deaktiviert wurde|nicht gesperrt wurde",
+		"identifiants & saisi*|vol*|derob*|utilise*",
 	}},
 	{gCause, "supplier", modeEvent, []string{
 		"prestataire*|fournisseur*|sous traitant*|editeur|infogerance|infogereur|hebergeur",

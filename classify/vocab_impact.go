@@ -28,7 +28,7 @@ var impactVocab = []entry{
 		"befundubermittlung|befundversand|ergebnisubermittlung",
 		"result*|report* & sent|send|sending|deliver*|transmi*|electronic*|physician*|gp*|gps|portal|prescriber*|doctor*|wards",
 		"result delivery|results delivery|delivery of results",
-		"protocol* & envo*|electroniqu*", "dossier patient*|dpi|epd|emd|ehr|electronic health record*|patientenakte",
+		"protocol*|compte* rendu*|rapport* & envo*|electroniqu*|transmi*|medecin*|prescripteur*", "dossier patient*|dpi|epd|emd|ehr|electronic health record*|patientenakte",
 	}},
 	{gImpact, "email", modeObject, []string{
 		"messagerie*", "courriel*|mail|mails|e mail*|email*|mailbox*|mailserver*|mailbox|webmail|mailadres*|mailverkeer|postfach*|e mail postfach",

@@ -6,7 +6,7 @@ var preventionVocab = []entry{
 		"mfa|2fa|tfa|otp|itsme|authenticator",
 		"multi facteur*|multifacteur*|deux facteurs|double facteur|double authentification|authentification forte|validation en deux etapes|deux etapes|second facteur",
 		"tweestaps*|twee staps*|tweefactor*|twee factor*|multifactor*|multi factor*|sterke authenticatie|tweeledige authenticatie",
-		"zwei faktor*|zweifaktor*|2 faktor*|mehrfaktor*|multi faktor*|zweistufig*|zwei stufig*|starke authentifizierung",
+		"zwei faktor*|zweifaktor*|2 faktor*|mehrfaktor*|mehr faktor*|multi faktor*|zweistufig*|zwei stufig*|starke authentifizierung",
 		"two factor*|2 factor*|two step*|2 step*|strong authentication|second factor",
 	}},
 	{gPrevention, "backup", modeEvent, []string{
@@ -40,6 +40,7 @@ var preventionVocab = []entry{
 		"monitoring|surveillance|supervision|supervise*|supervised|soc|siem|ids|ips",
 		"journalisation|journaux|logs|log|logging|protokollierung|logboek*|loggen",
 		"alert*|alarm*|alerte*|detection*|detectie|erkennung|uberwach*|bewaking|waarschuwing*",
+		"toezicht|aufsicht|beaufsichtig*|overseen|sous surveillance",
 		"24 7|24 h 24|24 u 24|24x7|24 24|h24",
 		"controle* & journaux|logs|connexion*",
 	}},

@@ -31,11 +31,11 @@ var responseVocab = []entry{
 	}},
 	{gResponse, "backup_restore", modeEvent, []string{
 		"restaur*|restor*|wiederherstell*|wiederhergestell*|recuper*",
-		"herstel*|teruggezet|terugzetten|teruggeplaatst|terugplaatsen|zuruckgespielt|zuruckgesichert|zuruckgesetzt|recovered|recovery|rebuilt|reconstruit*|herbouwd|neu aufgesetzt & sauvegarde*|backup*|back up*|sicherung*|datensicherung*|bandsicherung*|bande*|tape*|copie*|kopie*|snapshot*",
+		"herstel*|teruggezet|terugzetten|teruggeplaatst|terugplaatsen|zuruckgespielt|zuruckgesichert|zuruckgesetzt|recovered|recovery|rebuilt|rebuild*|reconstruit*|reconstruction|reconstrui*|herbouwd|heropgebouwd|herinstall*|reinstall*|neuaufbau|wiederaufbau|neu aufgesetzt & sauvegarde*|backup*|back up*|sicherung*|datensicherung*|bandsicherung*|bande*|tape*|copie*|kopie*|snapshot*",
 	}},
 	{gResponse, "isolation", modeEvent, []string{
 		"*isol*", "fermeture & acces*|port*|connexion*|vpn|rdp|reseau", "deconnect*|deconnex*|debranch*|coupure*|coupe|coupes|arret|mis hors ligne|hors ligne|mise hors ligne|hors reseau|quarantaine",
-		"losgekoppeld|loskoppelen|afgesloten|afgekoppeld|afkoppelen|offline gehaald|offline gezet|van het netwerk|uitgeschakeld|verbroken|platgelegd|uitgezet",
+		"afgesloten & netwerk*|internet|server*|pc*|systemen|toestel*|verbinding*", "losgekoppeld|loskoppelen|afgekoppeld|afkoppelen|offline gehaald|offline gezet|van het netwerk|uitgeschakeld|verbroken|platgelegd|uitgezet",
 		"getrennt|trennung|vom netz|abgeschaltet|abschaltung|heruntergefahren|abgeklemmt|offline genommen|vom internet",
 		"disconnect*|shut down|shutdown|taken offline|cut off|unplugged|switched off|quarantin*|contain*",
 	}},
