@@ -53,7 +53,7 @@ func parseSubject(subject string) subjectInfo {
 		switch {
 		case forwardPrefixes[p]:
 			info.Forward = true
-		case hasAnyPrefix(p, autoPrefixes):
+		case containsAny(p, autoPrefixes):
 			info.AutoReply = true
 		case hasAnyPrefix(p, bouncePrefixes):
 			info.Bounce = true
@@ -76,6 +76,15 @@ func parseSubject(subject string) subjectInfo {
 		info.Lab = &lab
 	}
 	return info
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnyPrefix(s string, ps []string) bool {

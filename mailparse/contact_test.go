@@ -1,0 +1,68 @@
+package mailparse
+
+import "testing"
+
+func TestFindContact(t *testing.T) {
+	signer := Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "+32 71 48 23 10"}
+	people := map[string]string{
+		"valerie.lambotte@chu.be": "Valérie Lambotte",
+		"o.dumont@biolab.be":      "Olivier Dumont",
+		"sofie.claeys@az.be":      "Sofie Claeys",
+	}
+	for _, tc := range []struct {
+		name string
+		text string
+		want Contact
+	}{
+		{"myself french", "Personne de contact : moi-même.", signer},
+		{"undersigned dutch", "Contactpersoon voor verdere vragen: ondergetekende.", signer},
+		{"undersigned german", "Ansprechpartnerin ist die Unterzeichnende.", signer},
+		{"myself english", "Contact: myself — details below.", signer},
+		{"contact me with a phone", "For any questions please contact me at +32 2 709 33 10.",
+			Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "+32 2 709 33 10"}},
+		{"named with titles", "Personne de contact : Mme Nadia Bensaïd, responsable qualité – +32 2 644 18 75 – nadia.bensaid@lab.be",
+			Contact{Name: "Nadia Bensaïd", Email: "nadia.bensaid@lab.be", Phone: "+32 2 644 18 75"}},
+		{"dutch title apr.", "Contactpersoon: apr. An Jacobs, klinisch bioloog, an.jacobs@bm.be, +32 89 36 52 10",
+			Contact{Name: "An Jacobs", Email: "an.jacobs@bm.be", Phone: "+32 89 36 52 10"}},
+		{"german frau", "Ansprechpartnerin: Frau Claudia Heinen, Qualitätsmanagerin, +32 87 74 20 15, c.heinen@lw.be",
+			Contact{Name: "Claudia Heinen", Email: "c.heinen@lw.be", Phone: "+32 87 74 20 15"}},
+		{"e-mail looked up by name", "Contact: Sofie Claeys +32 475 12 34 56",
+			Contact{Name: "Sofie Claeys", Email: "sofie.claeys@az.be", Phone: "+32 475 12 34 56"}},
+		{"no e-mail anywhere", "Contactpersoon: Dr. Ilse Van Damme, klinisch bioloog, tel. +32 14 40 12 12",
+			Contact{Name: "Ilse Van Damme", Phone: "+32 14 40 12 12"}},
+		{"table cell on the next line", "Personne de contact | Isabelle Dethier, coordinatrice qualité\nisabelle.dethier@chr.be - +32 85 27 61 44",
+			Contact{Name: "Isabelle Dethier", Email: "isabelle.dethier@chr.be", Phone: "+32 85 27 61 44"}},
+		{"invitation naming someone else", "Pour toute question, vous pouvez contacter directement M. Dumont (o.dumont@biolab.be, +32 65 39 71 02).",
+			Contact{Name: "Olivier Dumont", Email: "o.dumont@biolab.be", Phone: "+32 65 39 71 02"}},
+		{"signer by default", "a) phishing\nBien cordialement,", signer},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := findContact([]contactSource{{Lines: splitLines(tc.text), Signer: signer}}, people)
+			if got != tc.want {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSignerOf(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, addr, display string
+		want                      Contact
+	}{
+		{"outlook signature", "a) x\n\nBien cordialement,\n\nDr Valérie Lambotte\nBiologiste\nTél. : +32 71 48 23 10\nvalerie@chu.be\n\nAVERTISSEMENT : Ce message est confidentiel.",
+			"valerie@chu.be", "Lambotte Valérie", Contact{Name: "Valérie Lambotte", Email: "valerie@chu.be", Phone: "+32 71 48 23 10"}},
+		{"shared mailbox", "Bien à vous,\nJean-François Collignon\nLaboratoire d'analyses médicales Mosan\n+32 81 22 47 36",
+			"labo.mosan@gmail.com", "Laboratoire Mosan", Contact{Name: "Jean-François Collignon", Email: "labo.mosan@gmail.com", Phone: "+32 81 22 47 36"}},
+		{"german closing", "e) AB-1\nGruß\nHeike Brandt\nLabor Eifel\n+32 80 44 71 90\nVon meinem iPhone gesendet",
+			"h.brandt@le.be", "Heike Brandt", Contact{Name: "Heike Brandt", Email: "h.brandt@le.be", Phone: "+32 80 44 71 90"}},
+		{"no signature", "e) néant\nMartine Hubert", "m.hubert@lh.be", "Martine Hubert", Contact{Name: "Martine Hubert", Email: "m.hubert@lh.be"}},
+		{"last, first display name", "Merci", "k.v@az.be", "Vandenberghe, Katrien", Contact{Name: "Katrien Vandenberghe", Email: "k.v@az.be"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := signerOf(splitLines(tc.text), tc.addr, tc.display); got != tc.want {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}

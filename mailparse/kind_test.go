@@ -1,0 +1,58 @@
+package mailparse
+
+import (
+	"testing"
+
+	"github.com/emersion/go-message/mail"
+)
+
+func hdr(kv ...string) mail.Header {
+	var h mail.Header
+	for i := 0; i+1 < len(kv); i += 2 {
+		h.Add(kv[i], kv[i+1])
+	}
+	return h
+}
+
+func TestClassifyKind(t *testing.T) {
+	conv := parseSubject("RE: Cyber attaque – labo 21437")
+	none := parseSubject("Our incident of 2 March")
+	for _, tc := range []struct {
+		name string
+		in   kindInfo
+		want Kind
+		warn bool
+	}{
+		{"report", kindInfo{Subject: conv, Answered: 5}, KindReport, false},
+		{"report even without answers", kindInfo{Subject: conv}, KindReport, false},
+		{"rfc 3834", kindInfo{Header: hdr("Auto-Submitted", "auto-replied"), Subject: conv}, KindAutoReply, false},
+		{"auto-submitted no", kindInfo{Header: hdr("Auto-Submitted", "no"), Subject: conv}, KindReport, false},
+		{"x-autoreply", kindInfo{Header: hdr("X-Autoreply", "yes"), Subject: conv}, KindAutoReply, false},
+		{"precedence auto_reply", kindInfo{Header: hdr("Precedence", "auto_reply"), Subject: conv}, KindAutoReply, false},
+		{"subject wording", kindInfo{Subject: parseSubject("Automatic reply: Cyber attack - lab 5")}, KindAutoReply, false},
+		{"out of office in subject", kindInfo{Subject: parseSubject("Out of Office: Cyberaanval - labo 5")}, KindAutoReply, false},
+		{"absence wording in body", kindInfo{Subject: conv, OwnText: "Je suis absent du bureau jusqu'au 8 mars."}, KindAutoReply, false},
+		{"dutch absence in body", kindInfo{Subject: conv, OwnText: "Ik ben afwezig tot 8 maart."}, KindAutoReply, false},
+		{"german absence in body", kindInfo{Subject: conv, OwnText: "Abwesenheitsnotiz: ich bin nicht im Büro."}, KindAutoReply, false},
+		{"absent colleague inside a report", kindInfo{Subject: conv, OwnText: "dr. Van Damme is deze week afwezig; hier onze antwoorden", Answered: 4}, KindReport, false},
+		{"delivery status", kindInfo{Subject: conv, Delivery: true, Answered: 5}, KindBounce, false},
+		{"mailer daemon", kindInfo{From: "mailer-daemon@mx.example", Subject: conv}, KindBounce, false},
+		{"mail delivery subsystem", kindInfo{FromName: "Mail Delivery Subsystem", Subject: conv}, KindBounce, false},
+		{"non remis", kindInfo{Subject: parseSubject("Non remis : RE: Cyber attaque – labo 33190"), Answered: 5}, KindBounce, false},
+		{"newsletter", kindInfo{Header: hdr("Precedence", "bulk", "List-Unsubscribe", "<mailto:u@x>"), Subject: parseSubject("Webinaire cyberattaques et phishing")}, KindUnrelated, false},
+		{"list mail", kindInfo{Header: hdr("List-Id", "<x.lists.example>"), Subject: none, Answered: 1}, KindUnrelated, false},
+		{"cites the letter", kindInfo{Subject: none, CitesRef: true, Answered: 5}, KindReport, true},
+		{"answers the questions", kindInfo{Subject: none, Answered: 4}, KindReport, true},
+		{"other business", kindInfo{Subject: none, Answered: 1}, KindUnrelated, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, warn := classifyKind(tc.in)
+			if got != tc.want {
+				t.Errorf("kind = %s, want %s", got, tc.want)
+			}
+			if (warn != "") != tc.warn {
+				t.Errorf("warning = %q, want one: %v", warn, tc.warn)
+			}
+		})
+	}
+}

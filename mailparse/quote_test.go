@@ -1,0 +1,98 @@
+package mailparse
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSegments(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		text     string
+		own      string // the own segment's unquoted text, joined by |
+		segs     int
+		forward  bool // second segment is a forward
+		letter   bool // second segment is Sciensano's letter
+		quotedIn int  // quoted lines kept in the own segment
+	}{
+		{"outlook french", "Réponse.\n\nDe : QL_secretariat <QL_secretariat@sciensano.be>\nEnvoyé : lundi 15 février 2021 10:12\nÀ : X <x@lab.be>\nObjet : Cyber attack\n\nLe texte de la lettre.", "Réponse.|", 2, true, true, 0},
+		{"outlook dutch", "Antwoord.\nVan: Kwaliteit <QL_secretariat@sciensano.be>\nVerzonden: maandag 15 februari 2021 10:12\nAan: labo@x.be\nOnderwerp: Cyberaanval\nBrief.", "Antwoord.", 2, true, true, 0},
+		{"outlook german", "Antwort.\nVon: QL <QL_secretariat@sciensano.be>\nGesendet: Montag, 15. Februar 2021 10:12\nAn: x@y.be\nBetreff: Cyber attack\nBrief.", "Antwort.", 2, true, true, 0},
+		{"outlook english after rule", "Answer.\n________________________________\nFrom: QL <QL_secretariat@sciensano.be>\nSent: Monday, February 15, 2021 10:12 AM\nTo: x@y.be\nSubject: Cyber attack\nLetter.", "Answer.", 2, true, true, 0},
+		{"original message", "Antwoord.\n-----Oorspronkelijk bericht-----\nVan: A <a@b.be>\nVerzonden: dinsdag\nAan: c@d.be\nOnderwerp: FW\nTer info.", "Antwoord.", 2, false, false, 0},
+		{"thunderbird forward", "Note.\n\n-------- Message transféré --------\nSujet : \tCyber attaque\nDate : \tTue, 16 Feb 2021\nDe : \tOlivier <o@lab.be>\nPour : \tC <c@lab.be>\n\nRapport.", "Note.|", 2, true, false, 0},
+		{"gmail forward", "Note.\n---------- Forwarded message ---------\nFrom: Tom <t@lab.be>\nDate: Fri, Feb 26, 2021\nSubject: X\nTo: S <s@lab.be>\nReport.", "Note.", 2, true, false, 0},
+		{"inline quoting keeps the quotes", "Bonjour.\nLe lun. 15 févr. 2021 à 10:12, QL <QL_secretariat@sciensano.be> a écrit :\n> a) la cause\nRéponse a.\n> b) les activités\nRéponse b.", "Bonjour.|Réponse a.|Réponse b.", 1, false, false, 2},
+		{"attribution on two lines", "Merci.\nLe 18/02/2021 à 08:52, Laboratoire Mosan\n<labo@x.be> a écrit :\n> Bonjour", "Merci.", 1, false, false, 1},
+		{"english wrote", "Thanks.\nOn 15 Feb 2021, at 10:12, QL <QL_secretariat@sciensano.be> wrote:\n> text", "Thanks.", 1, false, false, 1},
+		{"no quote", "Just text.\nMore.", "Just text.|More.", 1, false, false, 0},
+		{"a contact line is not a header", "Contact: Arnaud\nTél. : 02\nDate : 15/02/2021\nFin.", "Contact: Arnaud|Tél. : 02|Date : 15/02/2021|Fin.", 1, false, false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			segs := segments(splitLines(tc.text))
+			if len(segs) != tc.segs {
+				t.Fatalf("%d segments, want %d", len(segs), tc.segs)
+			}
+			var own []string
+			quoted := 0
+			for _, l := range segs[0].Lines {
+				if l.Depth > 0 {
+					quoted++
+					continue
+				}
+				own = append(own, l.Text)
+			}
+			if got := strings.Join(own, "|"); got != tc.own {
+				t.Errorf("own text %q, want %q", got, tc.own)
+			}
+			if quoted != tc.quotedIn {
+				t.Errorf("%d quoted lines kept, want %d", quoted, tc.quotedIn)
+			}
+			if tc.segs > 1 {
+				if segs[1].Forward != tc.forward || segs[1].Letter != tc.letter {
+					t.Errorf("forward/letter = %v/%v, want %v/%v", segs[1].Forward, segs[1].Letter, tc.forward, tc.letter)
+				}
+			}
+		})
+	}
+}
+
+func TestSplitLinesDepth(t *testing.T) {
+	ls := splitLines("a\n> b\n>> c\n> > d\n")
+	want := []int{0, 1, 2, 2, 0}
+	for i, l := range ls {
+		if l.Depth != want[i] {
+			t.Errorf("line %d %q depth %d, want %d", i, l.Text, l.Depth, want[i])
+		}
+	}
+}
+
+func TestLineEnd(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want endKind
+	}{
+		{"Bien cordialement,", endHard},
+		{"Met vriendelijke groeten,", endHard},
+		{"Mit freundlichen Grüßen", endHard},
+		{"Gruß", endHard},
+		{"Kind regards,", endHard},
+		{"-- ", endHard},
+		{"Envoyé de mon iPhone", endHard},
+		{"Von meinem iPhone gesendet", endHard},
+		{"Verzonden vanaf mijn iPhone", endHard},
+		{"AVERTISSEMENT : Ce message et ses éventuelles pièces jointes sont confidentiels", endHard},
+		{"This e-mail and any attachments are confidential", endHard},
+		{"Nous restons à votre disposition pour tout renseignement.", endSoft},
+		{"For any questions please contact me.", endSoft},
+		{"*****", endSoft},
+		{"Les résultats ont été téléphonés.", endNone},
+		{"De aanvallers hebben ingelogd.", endNone},
+		{"- noodplan opgestart", endNone},
+		{"Best practice was followed.", endNone},
+	} {
+		if got := lineEnd(tc.line); got != tc.want {
+			t.Errorf("lineEnd(%q) = %d, want %d", tc.line, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package mailparse
+
+import "testing"
+
+func TestParseSubject(t *testing.T) {
+	lab := func(s string) *string { return &s }
+	for _, tc := range []struct {
+		name, subject string
+		convention    bool
+		lab           *string
+		auto, bounce  bool
+		forward       bool
+	}{
+		{"french en dash", "Cyber attaque – labo 21437", true, lab("21437"), false, false, false},
+		{"reply prefix", "RE: Cyber attaque – labo 21437", true, lab("21437"), false, false, false},
+		{"stacked prefixes", "AW: WG: TR: Fwd: RE: Cyberaanval - labo 41872", true, lab("41872"), false, false, true},
+		{"joined word", "Re: Cyberattaque – labo 43109", true, lab("43109"), false, false, false},
+		{"hyphenated", "Cyber-attaque - labo 8-21045-32-117", true, lab("8-21045-32-117"), false, false, false},
+		{"no dash", "Cyber attaque labo 12345", true, lab("12345"), false, false, false},
+		{"upper case", "CYBER ATTAQUE - LABO 38822", true, lab("38822"), false, false, false},
+		{"typo", "Cyber attque - labo 17782", true, lab("17782"), false, false, false},
+		{"typo in dutch", "Cyberaanvall – labo 17782", true, lab("17782"), false, false, false},
+		{"dutch two words", "Cyber aanval - labo 52231", true, lab("52231"), false, false, false},
+		{"german", "AW: Cyberangriff – Labor 91357", true, lab("91357"), false, false, false},
+		{"german two words", "Cyber Angriff - Labor 90210", true, lab("90210"), false, false, false},
+		{"english", "Cyber attack - lab St Hilda International Hospital", true, lab("St Hilda International Hospital"), false, false, false},
+		{"em dash name", "Cyber attaque — labo CHR Val-de-Meuse", true, lab("CHR Val-de-Meuse"), false, false, false},
+		{"remark in brackets", "Re: Cyberattaque - labo 43109 (complément)", true, lab("43109"), false, false, false},
+		{"remark after dash", "Cyber attaque – labo 30518 – réponses", true, lab("30518"), false, false, false},
+		{"laboratoire word", "Cyber attaque - laboratoire 5501", true, lab("5501"), false, false, false},
+		{"placeholder", "Cyber attaque – labo xxxxx", true, nil, false, false, false},
+		{"placeholder upper", "RE: Cyber aanval – labo XXXXX", true, nil, false, false, false},
+		{"auto reply prefix", "Réponse automatique : Cyber attaque – labo 64215", true, lab("64215"), true, false, false},
+		{"dutch auto reply", "Automatisch antwoord: Cyberaanval – labo 1", true, lab("1"), true, false, false},
+		{"bounce prefix", "Non remis : RE: Cyber attaque – labo 33190", true, lab("33190"), false, true, false},
+		{"undeliverable", "Undeliverable: Cyber attack - lab 5", true, lab("5"), false, true, false},
+		{"forward dutch", "Doorst: Cyberaanval – labo AZ Westerhout", true, lab("AZ Westerhout"), false, false, true},
+		{"unrelated", "Medilys Info février 2021 : webinaire cybersécurité", false, nil, false, false, false},
+		{"other cyber word", "Cybersecurity newsletter", false, nil, false, false, false},
+		{"empty", "", false, nil, false, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := parseSubject(tc.subject)
+			if got.Convention != tc.convention {
+				t.Errorf("convention = %v, want %v", got.Convention, tc.convention)
+			}
+			if (got.Lab == nil) != (tc.lab == nil) || got.Lab != nil && *got.Lab != *tc.lab {
+				t.Errorf("lab = %v, want %v", deref(got.Lab), deref(tc.lab))
+			}
+			if got.AutoReply != tc.auto || got.Bounce != tc.bounce {
+				t.Errorf("auto/bounce = %v/%v, want %v/%v", got.AutoReply, got.Bounce, tc.auto, tc.bounce)
+			}
+			if tc.forward && !got.Forward {
+				t.Errorf("forward prefix not seen")
+			}
+		})
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"cyberattaque", "cyberattaque", 0},
+		{"cyberattque", "cyberattaque", 1},
+		{"cyberaanval", "cyberangriff", 6},
+		{"", "abc", 3},
+	} {
+		if got := editDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
