@@ -78,9 +78,14 @@ func recordTime(r *Record) time.Time {
 	return r.FiledAt.UTC()
 }
 
-// Date returns when the message was written (its Date header, else the
-// time it was filed).
-func (r *Record) Date() time.Time { return recordTime(r) }
+// Date returns when the message was written, in the sender's time zone
+// (its Date header), else when it was filed (UTC).
+func (r *Record) Date() time.Time {
+	if t, err := time.Parse(time.RFC3339, r.Result.Date); err == nil {
+		return t
+	}
+	return r.FiledAt.UTC()
+}
 
 // LabKey is the record's normalised lab, "" when it names none.
 func (r *Record) LabKey() string {
