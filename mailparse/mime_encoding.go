@@ -1,6 +1,7 @@
 package mailparse
 
 import (
+	"bytes"
 	"encoding/base64"
 	"strings"
 )
@@ -92,7 +93,12 @@ func decodeQP(b []byte) []byte {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if c != '=' {
-			out = append(out, c)
+			j := bytes.IndexByte(b[i:], '=')
+			if j < 0 {
+				j = len(b) - i
+			}
+			out = append(out, b[i:i+j]...)
+			i += j - 1
 			continue
 		}
 		if i+2 < len(b) && isHex(b[i+1]) && isHex(b[i+2]) {
