@@ -80,10 +80,12 @@ func (c prf) f1() float64 {
 
 // Thresholds the corpus figures must not fall below. They sit just under
 // what the vocabularies reach, so that a change that loses labels shows.
+// Measured when they were set: cause 0.970, impact 0.977, response 1.0,
+// prevention 1.0, overall 0.990, downtime 37/37, language 37/37.
 const (
-	minGroupF1    = 0.85
-	minOverallF1  = 0.90
-	minDowntime   = 0.90 // share of reports within the scorer's ±0.5 day
+	minGroupF1    = 0.95
+	minOverallF1  = 0.97
+	minDowntime   = 0.97 // share of reports within the scorer's ±0.5 day
 	minLangReport = 1.0  // language of the concatenated answers
 )
 

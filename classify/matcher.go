@@ -18,7 +18,10 @@ import (
 //	*word     a word ending so          "*aanval"
 //	a|b*      one slot, alternatives    "mot*|mots"
 //	a b       consecutive words         "plan degrade*"
-//	p & q     both phrases in one clause, any order: "mot* de passe & chang*"
+//	p & q     both phrases in one clause, any order, at most conjWindow
+//	          words apart: "mot* de passe & chang*"
+//	=...      the rule states a negation itself: no negation check
+//	~...      the parts must also share a comma segment
 
 type atomKind uint8
 
@@ -39,6 +42,7 @@ type rule struct {
 	parts [][]int32 // phrase ids
 	label int32     // index into the owning matcher's labels
 	plain bool      // pattern began with "=": it states a negation itself
+	tight bool      // pattern began with "~": parts within one comma segment
 }
 
 // hit is one match of a phrase: tokens [from, to].
@@ -71,8 +75,13 @@ func (m *matcher) add(label string, patterns ...string) {
 		m.labels = append(m.labels, label)
 	}
 	for _, p := range patterns {
-		r := rule{label: li, plain: strings.HasPrefix(p, "=")}
-		for _, part := range strings.Split(normPattern(strings.TrimPrefix(p, "=")), "&") {
+		r := rule{label: li}
+		for strings.HasPrefix(p, "=") || strings.HasPrefix(p, "~") {
+			r.plain = r.plain || p[0] == '='
+			r.tight = r.tight || p[0] == '~'
+			p = p[1:]
+		}
+		for _, part := range strings.Split(normPattern(p), "&") {
 			var alts []int32
 			for _, ph := range m.parsePart(part, p, label) {
 				alts = append(alts, int32(len(m.phrases)))
@@ -271,6 +280,18 @@ func matchPhrase(h *atomHits, d *doc, ph phrase, t int) (int, bool) {
 	return t + len(ph) - 1, true
 }
 
+// conjWindow is how far apart, in words, the parts of a "p & q" rule may
+// be: in one clause, and close, so that a long list of items separated by
+// commas does not pair words of different items.
+const conjWindow = 12
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // ruleHit is a rule satisfied in one clause; its span covers the phrases
 // that satisfied it, and negation is checked around that span.
 type ruleHit struct {
@@ -298,7 +319,8 @@ func (m *matcher) match(d *doc) []ruleHit {
 		for _, part := range r.parts[1:] {
 			found := false
 			for _, y := range hits {
-				if d.toks[y.from].clause == c && slices.Contains(part, y.phrase) {
+				if d.toks[y.from].clause == c && slices.Contains(part, y.phrase) && abs32(y.from-x.from) <= conjWindow &&
+					(!r.tight || d.toks[y.from].seg == d.toks[x.from].seg) {
 					found = true
 					from, to = min(from, y.from), max(to, y.to)
 					break

@@ -6,7 +6,8 @@ package classify
 // ("Brute-Force" is "brute force"). See matcher.go for the syntax.
 var causeVocab = []entry{
 	{gCause, "phishing", modeEvent, []string{
-		"*phishing*", "hameconnage*", "smishing", "vishing", "spam",
+		"*phishing*", "usurpation*|usurpe*|spoof*|gespoofd|impersonat*|identiteitsfraude|mailbijlage*|emailbijlage*|mailanhang*|e mail anhang|email attachment*",
+		"hameconnage*", "smishing", "vishing", "spam",
 		"courriel* frauduleu*|courriel* pieg*|faux courriel*|faux message*|fausse page|faux site|faux lien",
 		"piece* jointe* & pieg*|infect*|malveillant*|vérol*|ouver*|ouvert*",
 		"lien* & clique*|cliqu*|malveillant*",
@@ -40,15 +41,15 @@ var causeVocab = []entry{
 		"port 3389", "poort 3389",
 	}},
 	{gCause, "vulnerability", modeEvent, []string{
-		"vulnerabilit*", "faille*", "cve", "kwetsbaarhe*", "lek|lekken", "schwachstelle*", "sicherheitslucke*|lucke",
+		"vulnerabilit*", "faille*", "cve", "kwetsbaarhe*", "lek|lekken|beveiligingslek*|veiligheidslek*|softwarelek*", "schwachstelle*", "sicherheitslucke*|lucke",
 		"exploit*", "zero day|zeroday", "eternalblue", "proxylogon|proxyshell", "log4j|log4shell", "printnightmare", "bluekeep",
-		"=patch*|correctif*|mise* a jour & pas|non|jamais|niet|geen|nicht|kein*|not|never|missing|manquant*|ontbrek*|fehlend*",
+		"=patch*|correctif*|mise* a jour|bijgewerkt|geupdatet|update*|aktualisiert & pas|non|jamais|niet|geen|nicht|kein*|not|never|missing|manquant*|ontbrek*|fehlend*",
 		"=pas a jour|non corrige*|pas corrige*|non patche*|pas patche*|niet gepatcht|niet up to date|nicht gepatcht|ungepatcht|unpatched|not patched|not up to date|nicht aktuell|out of date",
 	}},
 	{gCause, "credentials", modeEvent, []string{
 		"=mot* de passe|identifiant*|credentials|compte* & vol*|derob*|faible*|reutilis*|identique*|trouve*|recupere*|devine*|simple*|defaut|jamais|partage*|compromis*|pirate*|fuite*|saisi*|force",
 		"=wachtwoord*|paswoord*|inloggegevens|gebruikersnaam|account* & zwak*|gestolen|hergebruik*|buitgemaakt|gelekt|geraden|standaard|ingegeven|ingevuld|vulde|vulden|typte|gaf|gedeeld*|gekraakt|nooit|gecompromitteerd|datalek*|brute",
-		"=passwort*|kennwort*|zugangsdaten|benutzername|konto* & schwach*|gestohlen|wiederverwendet|abgegriffen|erraten|ermittelt|standard*|geknackt|nie|kompromittiert|eingegeben|brute",
+		"=passwort*|kennwort*|zugangsdaten|benutzername|konto* & schwach*|gestohlen|wiederverwendet|abgegriffen|erraten|ermittelt|standard*|geknackt|nie|kompromittiert*|eingegeben|brute",
 		"=password*|credential*|login*|account* & weak|stolen|reused|re used|guessed|default|leaked|cracked|shared|never|compromised|phished|entered|breached|brute",
 		"brute force|force brute|bruteforce|password spraying|credential stuffing",
 		"=compte*|*account|*accounts|*konto|*konten & pas ete desactive*|non desactive*|niet afgesloten|niet was afgesloten|niet gedeactiveerd|nicht deaktiviert|nicht gesperrt|not disabled|not deactivated|not closed|never disabled",

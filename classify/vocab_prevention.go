@@ -4,6 +4,7 @@ package classify
 var preventionVocab = []entry{
 	{gPrevention, "mfa", modeEvent, []string{
 		"mfa|2fa|tfa|otp|itsme|authenticator",
+		"code* a usage unique|mot de passe a usage unique|one time password*|one time code*|eenmalige code*|eenmalig wachtwoord|einmalpasswort*|einmalcode*|einmalkennwort*",
 		"multi facteur*|multifacteur*|deux facteurs|double facteur|double authentification|authentification forte|validation en deux etapes|deux etapes|second facteur",
 		"tweestaps*|twee staps*|tweefactor*|twee factor*|multifactor*|multi factor*|sterke authenticatie|tweeledige authenticatie",
 		"zwei faktor*|zweifaktor*|2 faktor*|mehrfaktor*|mehr faktor*|multi faktor*|zweistufig*|zwei stufig*|starke authentifizierung",
@@ -13,10 +14,10 @@ var preventionVocab = []entry{
 		"sauvegarde*", "backup*|back up*|back ups", "sicherung*|datensicherung*|offlinesicherung*|bandsicherung*",
 		"copie* hors ligne|hors site|offline kopie|offline copy|offline kopien|offline opslag",
 		"immutable|immuable*|onveranderbar*|onveranderlijk*|unveranderbar*|unveranderlich*",
-		"3 2 1", "restore test*|restoration test*|test* de restauration|hersteltest*|wiederherstellungstest*|restauratietest*",
+		"3 2 1", "read only copy|local copy|copie locale|lokale kopie|lokale kopien|exercice* de restauration|restoration exercise*|hersteloefening*|wiederherstellungsubung*", "restore test*|restoration test*|test* de restauration|hersteltest*|wiederherstellungstest*|restauratietest*",
 	}},
 	{gPrevention, "patching", modeEvent, []string{
-		"patch*", "*patch*", "mise* a jour|mises a jour|correctif*|update*|updates|bijwerk*|bijgewerkt|aktualisier*|sicherheitsupdate*|upgrade*",
+		"patch*", "*patch*", "mise* a jour|mises a jour|correctif*|*update*|*updates|bijwerk*|bijgewerkt|aktualisier*|sicherheitsupdate*|upgrade*",
 		"remplac*|vervang*|ersetz*|replac* & windows|obsolete*|ancien*|verouderd*|oude|veraltet*|alte|old|outdated|legacy",
 		"end of life|eol|fin de support",
 	}},
@@ -30,6 +31,7 @@ var preventionVocab = []entry{
 	{gPrevention, "training", modeEvent, []string{
 		"formation*|sensibilis*|e learning|elearning", "opleiding*|vorming*|bewustmaking*|bewustwording*",
 		"*awareness*", "schulung*|*schulung|unterweisung*|fortbildung*|geschult", "training*|trained|train|educat*",
+		"gebriefd|briefing*|briefed|instructie*|instructies|unterwiesen", "informiert & mitarbeiter*|personal",
 		"phishing (test*|simulation*|exercice*|oefening*|ubung*|exercise*)|phishingtest*|phishingsimulat*",
 	}},
 	{gPrevention, "edr", modeEvent, []string{
@@ -51,9 +53,9 @@ var preventionVocab = []entry{
 		"acces & limite*|restreint*|nominatif*|sur demande|revu*|revue|uniquement",
 		"interdi* & connect*|usb|appareil*|peripherique*",
 		"toegangsrecht*|toegangsbeheer|toegangscontrole|beheerdersrecht*|beheerdersaccount*|wachtwoordbeleid|wachtwoordmanager|sterke wachtwoorden|accountbeheer|gedeelde accounts|gebruikersbeheer",
-		"sur demande|a la demande|duree limitee|enkel na goedkeuring|op aanvraag|tiering",
+		"sur demande|a la demande|duree limitee|limite* dans le temps|tijdelijk* toegang|time bound|enkel na goedkeuring|op aanvraag|tiering",
 		"afsluiten & *account|*accounts|toegang",
-		"zugriffsrecht*|zugangskontrolle*|zugriffskontrolle*|berechtigung*|rechtevergabe|passwortrichtlinie*|kennwortrichtlinie*|auf anfrage|zeitlich begrenzt|adminrechte|administratorrechte",
+		"zugriffsrecht*|zugangskontrolle*|zugriffskontrolle*|berechtigung*|rechtevergabe|passwortrichtlinie*|kennwortrichtlinie*|auf anfrage|zeitlich begrenzt|befristet*|adminrechte|administratorrechte",
 		"access control*|access right*|access management|least privilege|privileged access|pam|password policy|password manager|admin rights|administrator rights|on request|time limited",
 		"usb & disabled|bloque*|desactive*|geblokkeerd|uitgeschakeld|gesperrt|deaktiviert|interdit*|verboden|verboten|blocked",
 		"account* & deactivat*|disabled|review*|removed",
