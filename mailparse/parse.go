@@ -195,6 +195,21 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 			}
 		}
 	}
+	// Answers typed into the letter below the reply (Outlook replies
+	// have no "> " marks): the letter's own lines are set apart.
+	if rd.sections.Answered < 2 {
+		for _, s := range segs[1:] {
+			if !s.Letter {
+				continue
+			}
+			lr := extractSections(markLetterLines(s.Lines), ctx)
+			if lr.Answered >= 2 && lr.Answered > rd.sections.Answered {
+				rd.sections = lr
+				rd.warnings = append(rd.warnings, "answers read between the lines of the quoted letter")
+				break
+			}
+		}
+	}
 	if rd.sections.Answered == 0 && len(d.AttachmentTexts) > 0 {
 		for _, t := range d.AttachmentTexts {
 			ar := extractSections(splitLines(t), ctx)
@@ -223,6 +238,10 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 			names[i] = a.Name
 		}
 		rd.warnings = append(rd.warnings, "answers seem to be in an attachment that could not be read: "+strings.Join(names, ", "))
+	}
+	if rd.sections.Answered == 0 && !rd.needsReview && len(strings.TrimSpace(ownText(own.Lines))) > 600 {
+		// A long reply in which no answer could be told apart.
+		rd.sections.Ambiguous = true
 	}
 	if rd.sections.Ambiguous {
 		rd.needsReview = true

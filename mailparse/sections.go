@@ -111,7 +111,7 @@ func parseMarker(s string) (q int, numeric, labeled bool, rest string, ok bool) 
 	for i := 0; i < 2 && u != ""; i++ {
 		r, size := utf8.DecodeRuneInString(u)
 		switch r {
-		case ')', ':':
+		case ')', ':', '°':
 			u, punct = strings.TrimLeft(u[size:], " \t"), true
 			continue
 		case '/':
@@ -183,6 +183,14 @@ func splitHeading(rest string) (isHeading bool, inline string) {
 	if m := cellSep(rest); m != nil && m[0] > 0 {
 		if _, ok := headingLike(rest[:m[0]], 12); ok {
 			return true, strings.TrimSpace(rest[m[1]:])
+		}
+	}
+	// "Cause probable – phishing": a heading, a spaced dash, the answer.
+	for _, sep := range []string{" – ", " — ", " - "} {
+		if i := strings.Index(rest, sep); i > 0 {
+			if _, ok := headingLike(rest[:i], 8); ok && strings.TrimSpace(rest[i+len(sep):]) != "" {
+				return true, strings.TrimSpace(rest[i+len(sep):])
+			}
 		}
 	}
 	if _, ok := headingLike(rest, 10); ok {
@@ -318,6 +326,9 @@ func readHeadings(ls []line, hs []heading, ctx sectionCtx) sectionResult {
 		}
 		text := collectAnswer(ls, h, end, ctx)
 		if h.Letter < 0 {
+			if text != "" {
+				res.Ambiguous = true // an answer under a heading no question fits
+			}
 			continue
 		}
 		res.Found++
@@ -565,6 +576,9 @@ func collectAnswer(ls []line, h heading, end int, ctx sectionCtx) string {
 
 // stopsAnswer tells a line that cannot be part of an answer.
 func stopsAnswer(t string, ctx sectionCtx) bool {
+	if len(t) > 40 && strings.Count(t, " ") >= 5 && fromLetter(t) {
+		return true // a paragraph of the letter, copied below the answers
+	}
 	if lineEnd(t) != endNone || isContactLine(t) && strings.Contains(t, ":") || (isContactLine(t) && contactStartRe.MatchString(t)) {
 		return true
 	}
