@@ -46,8 +46,8 @@ type IMAPConfig struct {
 	BatchBytes     int64 // bytes per batch
 	MaxMessageSize int64 // larger messages are filed as headers with an error
 
-	PollInterval time.Duration // check interval when the server lacks IDLE
-	IdleInterval time.Duration // IDLE is restarted (a liveness probe) at least this often; capped at 29m
+	PollInterval time.Duration // check interval when the server lacks IDLE; capped at Timeout/2
+	IdleInterval time.Duration // IDLE is restarted (a liveness probe) at least this often; capped at 29m and Timeout/2
 	Timeout      time.Duration // longest silence tolerated from the server while waiting for an answer
 	BackoffMin   time.Duration // first reconnection delay
 	BackoffMax   time.Duration // longest reconnection delay
@@ -328,7 +328,10 @@ func (c *IMAPConfig) Normalize() error {
 	def(&c.PollInterval, time.Minute)
 	def(&c.Timeout, 2*time.Minute)
 	def(&c.IdleInterval, 10*time.Minute)
+	// The connection's read deadline (Timeout) also runs while we wait, so
+	// the IDLE restart and the poll must come sooner.
 	c.IdleInterval = min(c.IdleInterval, maxIdleInterval, c.Timeout/2)
+	c.PollInterval = min(c.PollInterval, c.Timeout/2)
 	def(&c.BackoffMin, time.Second)
 	def(&c.BackoffMax, 5*time.Minute)
 	c.BackoffMax = max(c.BackoffMax, c.BackoffMin)

@@ -95,6 +95,13 @@ func (c *deadlineConn) Read(b []byte) (int, error) {
 	if n > 0 {
 		c.lastRead.Store(time.Now().UnixNano())
 	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		// imapclient swallows a timeout met while peeking for the next
+		// response and reads on under a fresh 30s deadline; closing makes
+		// the first timeout final.
+		c.Conn.Close()
+	}
 	return n, err
 }
 

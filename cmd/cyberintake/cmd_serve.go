@@ -77,6 +77,7 @@ others). Secrets are never accepted as flags.`,
 		},
 	}
 	o.AddFlags(cmd.Flags())
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return fmt.Errorf("%w: %v", errUsage, err) })
 	return cmd
 }
 

@@ -1,0 +1,63 @@
+package ingest
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestHealthzAndMetrics(t *testing.T) {
+	srv := newTestIMAP(t, "memory")
+	raws := samples(t)
+	srv.deliver(t, "INBOX", raws[:3]...)
+	cfg := srv.config(t, func(c *IMAPConfig) { c.StaleAfter = 700 * time.Millisecond })
+	d, log := newTestDaemon(t, cfg, newTestStore(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	httpDone := make(chan error, 1)
+	go func() { httpDone <- d.ServeHTTP(ctx, "127.0.0.1:0", ready) }()
+	base := "http://" + <-ready
+	get := func(path string) (int, string) {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	stop := runDaemon(t, d)
+	waitFor(t, 5*time.Second, "initial sync", func() bool { return log.fresh() == 3 })
+	if code, body := get("/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz while syncing = %d %s", code, body)
+	}
+	_, metrics := get("/metrics")
+	for _, want := range []string{
+		`cyberintake_imap_messages_seen_total{mailbox="INBOX"} 3`,
+		`cyberintake_imap_messages_filed_total{kind=`,
+		`cyberintake_imap_last_successful_sync_timestamp_seconds{mailbox="INBOX"}`,
+		`cyberintake_imap_connection_state{mailbox="INBOX"}`,
+		`cyberintake_imap_sync_duration_seconds_count{mailbox="INBOX"}`,
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	// The server goes away: syncs stop succeeding and health turns bad.
+	srv.mem.Close()
+	waitFor(t, 5*time.Second, "/healthz to fail", func() bool { code, _ := get("/healthz"); return code == http.StatusServiceUnavailable })
+	_, body := get("/healthz")
+	if !strings.Contains(body, "INBOX") {
+		t.Errorf("/healthz body %q does not name the mailbox", body)
+	}
+	stop()
+	cancel()
+	if err := <-httpDone; err != nil {
+		t.Errorf("ServeHTTP = %v", err)
+	}
+}
