@@ -129,8 +129,9 @@ func buildVocab() *vocabulary {
 	return v
 }
 
-// found is what one text says, by label id: mentioned and not negated.
-func (v *vocabulary) found(text string) map[int32]bool {
+// found is what one text says: label ids mentioned and not negated, each
+// with the sentences that mention it.
+func (v *vocabulary) found(text string) map[int32][]int32 {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
@@ -146,17 +147,22 @@ func (v *vocabulary) found(text string) map[int32]bool {
 			cues[c] = append(cues[c], h)
 		}
 	}
-	out := map[int32]bool{}
+	out := map[int32][]int32{}
+	keep := func(h ruleHit) {
+		if s := d.toks[h.from].sent; !slices.Contains(out[h.label], s) {
+			out[h.label] = append(out[h.label], s)
+		}
+	}
 	for _, h := range hits {
 		if v.group[h.label] < 0 {
 			continue
 		}
 		switch {
 		case h.plain || v.mode[h.label] == modeStated:
-			out[h.label] = true
+			keep(h)
 		case v.mode[h.label] == modeObject:
 			if !unaffectedHit(d, h, cues[2], cues[3]) {
-				out[h.label] = true
+				keep(h)
 			}
 		default:
 			win := negBefore
@@ -165,7 +171,7 @@ func (v *vocabulary) found(text string) map[int32]bool {
 			}
 			if !negated(d, h, win, cues[0], cues[1]) &&
 				!(v.name[h.label] == "supplier" && negated(d, h, negBefore, cues[4], nil)) {
-				out[h.label] = true
+				keep(h)
 			}
 		}
 	}
@@ -223,7 +229,14 @@ func negated(d *doc, h ruleHit, window int, before, after []ruleHit) bool {
 // impact from b), response from c), prevention from d). Each group reads
 // its own answer, since labs answer the questions in order and a word like
 // "VPN" means a cause in a), an impact in b) and a measure in d).
+//
+// One exception: when a long text is the only answer among a) to d), the
+// reply was prose that could not be split into answers, and every group
+// reads that text.
 func Tag(a Answers) Tags {
+	if t, ok := unsplit(a); ok {
+		return TagText(t)
+	}
 	v := loadVocab()
 	var res [nGroups][]string
 	for g := range nGroups {
@@ -236,13 +249,52 @@ func Tag(a Answers) Tags {
 	return finish(res)
 }
 
-// TagText tags unsectioned prose: every group reads the whole text. It is
-// for replies whose answers could not be told apart.
+// proseWords is the length from which a lone answer is taken for prose.
+const proseWords = 40
+
+// unsplit returns the only non-empty answer among a) to d) when it is long.
+func unsplit(a Answers) (string, bool) {
+	only := -1
+	for i := range 4 {
+		if strings.TrimSpace(a[i]) != "" {
+			if only >= 0 {
+				return "", false
+			}
+			only = i
+		}
+	}
+	if only < 0 || len(strings.Fields(a[only])) < proseWords {
+		return "", false
+	}
+	return a[only], true
+}
+
+// TagText tags unsectioned prose, for replies whose answers could not be
+// told apart. Each sentence is taken as the answer to the question whose
+// vocabulary it uses most ("restored from backups with the vendor's help"
+// is a response, not a cause or a prevention), ties counting for all.
 func TagText(text string) Tags {
 	v := loadVocab()
+	found := v.found(text)
+	perSent := map[int32]*[nGroups]int{}
+	for l, sents := range found {
+		for _, s := range sents {
+			c := perSent[s]
+			if c == nil {
+				c = new([nGroups]int)
+				perSent[s] = c
+			}
+			c[v.group[l]]++
+		}
+	}
 	var res [nGroups][]string
-	for l := range v.found(text) {
-		res[v.group[l]] = append(res[v.group[l]], v.name[l])
+	for l, sents := range found {
+		g := v.group[l]
+		for _, s := range sents {
+			if c := perSent[s]; c[g] == slices.Max(c[:]) {
+				res[g] = append(res[g], v.name[l])
+			}
+		}
 	}
 	return finish(res)
 }

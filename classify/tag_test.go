@@ -110,3 +110,26 @@ func TestTagShape(t *testing.T) {
 		}
 	}
 }
+
+func TestTagUnsplitProse(t *testing.T) {
+	prose := "We were hit by ransomware after a phishing e-mail was opened at reception. " +
+		"The LIS was down for two days and results could not be sent to the GPs. " +
+		"We worked on paper and restored the servers from our backups with help from the vendor. " +
+		"Since then we have rolled out MFA and trained all staff on phishing."
+	got := Tag(Answers{prose})
+	want := Tags{
+		Cause:      []string{"phishing", "ransomware"},
+		Impact:     []string{"lis", "results"},
+		Response:   []string{"backup_restore", "external_help", "paper"},
+		Prevention: []string{"mfa", "training"},
+	}
+	for _, g := range groupNames {
+		if !slices.Equal(groupOf(got, g), groupOf(want, g)) {
+			t.Errorf("%s = %v, want %v", g, groupOf(got, g), groupOf(want, g))
+		}
+	}
+	// A short lone answer stays in its own group.
+	if got := Tag(Answers{"Phishing; the LIS was down."}); len(got.Impact) != 0 {
+		t.Errorf("short lone answer tagged impact %v", got.Impact)
+	}
+}
