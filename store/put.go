@@ -16,7 +16,7 @@ import (
 // prepared is a message made ready for filing outside the write lock:
 // hashing and compression are the costly parts of Put.
 type prepared struct {
-	hash  [32]byte
+	key   [32]byte // contentKey
 	msgID string
 	raw   []byte // packed
 	rec   Record // ID unset
@@ -24,13 +24,14 @@ type prepared struct {
 }
 
 func prepare(m Message, now time.Time) (*prepared, error) {
-	p := &prepared{hash: sha256.Sum256(m.Raw)}
+	p := &prepared{key: contentKey(m.Raw)}
+	sum := sha256.Sum256(m.Raw)
 	res := m.Result
 	if res == nil {
 		res = mailparse.Failed(m.Source.Name, fmt.Errorf("not parsed"))
 	}
 	p.rec = Record{
-		Hash:          hex.EncodeToString(p.hash[:]),
+		Hash:          hex.EncodeToString(sum[:]),
 		FiledAt:       now,
 		Source:        m.Source,
 		ParserVersion: mailparse.Version,
@@ -49,9 +50,10 @@ func prepare(m Message, now time.Time) (*prepared, error) {
 // Put files msgs and saves states in one transaction: when it returns nil
 // every message is durably stored (or was already) and the states with
 // them; on error none of it is. A message is a duplicate when a stored one
-// has the same content hash or, when it has one, the same Message-ID (the
-// same mail read over IMAP and from an archive may differ in a header or
-// line ending). Outcomes are in the order of msgs.
+// has the same content (contentKey: the bytes up to line ends, mbox
+// envelope and quoting, and headers mail stores add) or, when it has one,
+// the same Message-ID (the same mail read over IMAP and from an archive may
+// differ in other headers). Outcomes are in the order of msgs.
 func (s *Store) Put(ctx context.Context, msgs []Message, states ...SourceState) ([]Outcome, error) {
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	preps := make([]*prepared, len(msgs))
@@ -88,8 +90,8 @@ func (s *Store) Put(ctx context.Context, msgs []Message, states ...SourceState) 
 }
 
 func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
-	hashes, msgids := tx.Bucket(bHash), tx.Bucket(bMsgID)
-	if v := hashes.Get(p.hash[:]); v != nil {
+	contents, msgids := tx.Bucket(bContent), tx.Bucket(bMsgID)
+	if v := contents.Get(p.key[:]); v != nil {
 		return Outcome{ID: keyID(v), Duplicate: true}, nil
 	}
 	if p.msgID != "" {
@@ -109,8 +111,8 @@ func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
 	if err := tx.Bucket(bRecord).Put(k, p.val); err != nil {
 		return Outcome{}, fmt.Errorf("put record %d: %w", id, err)
 	}
-	if err := hashes.Put(p.hash[:], k); err != nil {
-		return Outcome{}, fmt.Errorf("put hash %d: %w", id, err)
+	if err := contents.Put(p.key[:], k); err != nil {
+		return Outcome{}, fmt.Errorf("put content key %d: %w", id, err)
 	}
 	if p.msgID != "" {
 		if err := msgids.Put([]byte(p.msgID), k); err != nil {

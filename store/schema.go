@@ -13,23 +13,53 @@ var (
 	bMeta     = []byte("meta")     // "schema" -> uint32 version
 	bRaw      = []byte("raw")      // id -> encoded raw message (codec.go); its sequence allocates IDs
 	bRecord   = []byte("record")   // id -> encoded Record
-	bHash     = []byte("hash")     // sha256 (32 bytes) -> id
+	bContent  = []byte("content")  // contentKey (dedup.go) -> id
 	bMsgID    = []byte("msgid")    // Message-ID -> id
 	bSource   = []byte("source")   // SourceState.Key -> JSON SourceState
 	bCounters = []byte("counters") // counter name -> uint64 (stats.go)
 )
 
 // schemaVersion is what this build writes. Bump it with a migration.
-const schemaVersion = 1
+const schemaVersion = 2
 
 var keySchema = []byte("schema")
 
 // migrations[v] upgrades a store of schema v to v+1, in the same
 // transaction that records the new version.
-var migrations = map[uint32]func(tx *bolt.Tx) error{}
+var migrations = map[uint32]func(tx *bolt.Tx) error{
+	1: migrateContentKeys,
+}
+
+// migrateContentKeys (schema 1 to 2) replaces the map of exact sha256
+// hashes by the map of content keys, which also matches the same mail
+// read from another kind of mailbox.
+func migrateContentKeys(tx *bolt.Tx) error {
+	content, err := tx.CreateBucketIfNotExists(bContent)
+	if err != nil {
+		return err
+	}
+	err = tx.Bucket(bRaw).ForEach(func(k, v []byte) error {
+		raw, err := unpack(v)
+		if err != nil {
+			return fmt.Errorf("raw message %d: %w", keyID(k), err)
+		}
+		ck := contentKey(raw)
+		if content.Get(ck[:]) != nil {
+			return nil // an earlier copy keeps the key
+		}
+		return content.Put(ck[:], append([]byte(nil), k...))
+	})
+	if err != nil {
+		return err
+	}
+	if tx.Bucket([]byte("hash")) != nil {
+		return tx.DeleteBucket([]byte("hash"))
+	}
+	return nil
+}
 
 func allBuckets() [][]byte {
-	bs := [][]byte{bMeta, bRaw, bRecord, bHash, bMsgID, bSource, bCounters}
+	bs := [][]byte{bMeta, bRaw, bRecord, bContent, bMsgID, bSource, bCounters}
 	for _, ix := range indexes {
 		bs = append(bs, ix.bucket)
 	}
