@@ -39,6 +39,10 @@ type Store struct {
 	opts Options
 	log  *slog.Logger
 	wmu  sync.Mutex // one writer per handle; bbolt's flock orders processes
+	// checked is set once Open has checked (or migrated) the schema; from
+	// then on every transaction re-checks it, as another cyberintake may
+	// have migrated the file since.
+	checked bool
 }
 
 // Open checks the store at path and returns a handle on it. A read-write
@@ -67,11 +71,13 @@ func Open(path string, opts *Options) (*Store, error) {
 		if err := s.view(context.Background(), s.checkSchema); err != nil {
 			return nil, err
 		}
+		s.checked = true
 		return s, nil
 	}
 	if err := s.update(context.Background(), s.migrate); err != nil {
 		return nil, err
 	}
+	s.checked = true
 	return s, nil
 }
 
@@ -94,7 +100,12 @@ func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 		return err
 	}
 	defer db.Close()
-	return db.View(fn)
+	return db.View(func(tx *bolt.Tx) error {
+		if err := s.sameSchema(tx); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
 }
 
 // update runs fn in one read-write transaction: all of it is committed
@@ -113,12 +124,31 @@ func (s *Store) update(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := db.Update(func(tx *bolt.Tx) error { packBuckets(tx); return fn(tx) }); err != nil {
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := s.sameSchema(tx); err != nil {
+			return err
+		}
+		packBuckets(tx)
+		return fn(tx)
+	})
+	if err != nil {
 		db.Close()
 		return err
 	}
 	if err := db.Close(); err != nil {
 		return fmt.Errorf("close store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// sameSchema refuses a store whose schema changed after Open (a newer
+// cyberintake migrated it while this one was running).
+func (s *Store) sameSchema(tx *bolt.Tx) error {
+	if !s.checked {
+		return nil
+	}
+	if v, ok := storedSchema(tx); !ok || v != schemaVersion {
+		return &storeError{msg: fmt.Sprintf("store %s changed to schema %d while open; this cyberintake knows %d: restart it", s.path, v, schemaVersion), is: ErrSchema}
 	}
 	return nil
 }

@@ -245,3 +245,17 @@ func assertVerified(t testing.TB, s *Store) {
 		t.Errorf("verify: %s (record %d)", p.What, p.ID)
 	}
 }
+
+func TestSchemaChangedWhileOpen(t *testing.T) {
+	s := openTest(t)
+	other, _ := Open(s.path, nil)
+	other.update(context.Background(), func(tx *bolt.Tx) error {
+		return tx.Bucket(bMeta).Put(keySchema, []byte{0, 0, 0, 3})
+	})
+	if _, err := s.Stats(context.Background()); !errors.Is(err, ErrSchema) || !strings.Contains(err.Error(), "restart it") {
+		t.Errorf("Stats after a migration by another process = %v, want ErrSchema", err)
+	}
+	if _, err := s.Put(context.Background(), nil); !errors.Is(err, ErrSchema) {
+		t.Errorf("Put after a migration by another process = %v, want ErrSchema", err)
+	}
+}
