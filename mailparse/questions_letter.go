@@ -126,8 +126,21 @@ Met de meeste hoogachting,
 Dr Arnaud Capron
 Diensthooft Kwaliteit van Laboratoria, Sciensano`
 
-// letterNorm is the letter in letterKey form, both languages.
-var letterNorm = letterKey(letterFR) + " | " + letterKey(letterNL)
+// letterWords and letterTrigrams index the letter (both languages) by
+// word and by run of three words, in letterKey form.
+var letterWords, letterTrigrams = func() (map[string]bool, map[string]bool) {
+	ws, tri := map[string]bool{}, map[string]bool{}
+	for _, l := range []string{letterFR, letterNL} {
+		f := strings.Fields(letterKey(l))
+		for i, w := range f {
+			ws[w] = true
+			if i+2 < len(f) {
+				tri[w+" "+f[i+1]+" "+f[i+2]] = true
+			}
+		}
+	}
+	return ws, tri
+}()
 
 // letterKey reduces text to folded letters and digits separated by single
 // spaces.
@@ -148,14 +161,25 @@ func letterKey(s string) string {
 	return b.String()
 }
 
-// fromLetter tells a line of the letter: at least three words of it,
-// found as they are in the letter's text.
+// fromLetter tells a line of the letter: at least three words, all of
+// the letter's vocabulary, whose runs of three words (first, middle, last)
+// occur in it.
 func fromLetter(line string) bool {
-	k := letterKey(line)
-	if strings.Count(k, " ") < 2 {
+	f := strings.Fields(letterKey(line))
+	if len(f) < 3 {
 		return false
 	}
-	return strings.Contains(letterNorm, k)
+	for _, w := range f {
+		if !letterWords[w] {
+			return false
+		}
+	}
+	for _, i := range []int{0, (len(f) - 3) / 2, len(f) - 3} {
+		if !letterTrigrams[f[i]+" "+f[i+1]+" "+f[i+2]] {
+			return false
+		}
+	}
+	return true
 }
 
 // markLetterLines quotes the letter's own lines (depth 1) so that only

@@ -90,6 +90,9 @@ func headerKey(s string) (key, value string) {
 // more header lines, one of them a From or a Date. It returns the number
 // of lines of the block and its From and Subject values.
 func headerBlockAt(lines []line, i int) (n int, from, subject string, ok bool) {
+	if i >= len(lines) {
+		return 0, "", "", false // a separator on the last line
+	}
 	k, _ := headerKey(lines[i].Text)
 	if k == "" || !(fromKeys[k] || subjectKeys[k] || dateKeys[k]) {
 		return 0, "", "", false
