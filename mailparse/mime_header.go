@@ -183,7 +183,10 @@ func cutWord(s string) (cs string, enc byte, text, rest string, ok bool) {
 		cs = cs[:k]
 	}
 	tail := body[q1+3:]
-	end := strings.Index(tail, "?=")
+	// An encoded word is at most 75 characters (RFC 2047); looking a
+	// little further tolerates long ones without letting a header full of
+	// unclosed "=?" cost quadratic time.
+	end := strings.Index(tail[:min(len(tail), 2000)], "?=")
 	if end < 0 || strings.ContainsAny(tail[:end], " \t\r\n") && enc != 'Q' && enc != 'q' {
 		return
 	}
