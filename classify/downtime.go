@@ -86,7 +86,7 @@ func buildDowntime() *matcher {
 		)
 		m.add("after",
 			"plus tard|later|spater|apres|nadien|daarna|danach|auparavant|eerder|fruher|earlier|before|avant|vorher|geleden|ago|auparavant|plus tot|vroeger",
-			"de retard|vertraging|verzogerung|delay|de conservation|bewaring|aufbewahrung|retention|de stock|voorraad",
+			"de retard|achterstand|ruckstand|backlog|verzug|vertraging|verzogerung|delay|de conservation|bewaring|aufbewahrung|retention|de stock|voorraad",
 		)
 		m.add("clause",
 			"attaquant*|pirate*|aanvaller*|angreifer*|attacker*|hacker*|lateral*|latera*|dwell|explore*|verkend*|ausgespaht|exploring",

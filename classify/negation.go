@@ -22,7 +22,7 @@ var negationAfter = []string{
 // unaffected are statements that a system kept working or was not hit.
 // They veto an impact label for the whole answer (modeObject).
 var unaffected = []string{
-	"pas ete touche*|pas touche*|non touche*|pas ete affecte*|pas affecte*|pas ete impacte*|non impacte*|pas impacte*|pas ete perturbe*|pas perturbe*|pas ete interrompu*|pas ete atteint*|pas concerne*",
+	"non concerne*|a aucun moment|op geen enkel moment|geen enkel moment|zu keinem zeitpunkt|zu keiner zeit|at no time|at no point|pas ete touche*|pas touche*|non touche*|pas ete affecte*|pas affecte*|pas ete impacte*|non impacte*|pas impacte*|pas ete perturbe*|pas perturbe*|pas ete interrompu*|pas ete atteint*|pas concerne*",
 	"epargne*|normalement|reste* disponible*|reste* operationnel*|reste* fonctionnel*|continue* a fonctionner|fonctionne* normalement|intact*|sont restes|est reste|est restee|sont restees",
 	"niet getroffen|niet geraakt|niet aangetast|niet beinvloed|niet betrokken|niet onderbroken|niet verstoord|normaal|gewoon door|gewoon verder|ongemoeid|gespaard|intact|bleef beschikbaar|bleven beschikbaar|bleef werken|bleven werken|bleef operationeel|bleven operationeel|bleef intern werken|werkte verder|werkten verder|liep door|liepen door",
 	"nicht betroffen|nicht beeintrachtigt|nicht beruhrt|nicht tangiert|nicht gestort|nicht unterbrochen|weiter|weiterhin|normal|unberuhrt|verschont|intakt|blieb* verfugbar|blieb* funktionsfahig|blieb* in betrieb",

@@ -127,8 +127,11 @@ func breakKind(text string, i int, r rune) int {
 	switch r {
 	case ';', '!', '?', '\n', '•', '·', '–', '—', '|':
 		return 2
-	case '.', ':':
-		// "1.200", "09:30", "o.a." do not end clauses; ". " and ": " do.
+	case ':':
+		// "Messagerie : non concernée" is one statement; "09:30" no break.
+		return 1
+	case '.':
+		// "1.200", "o.a." do not end clauses; ". " does.
 		if i+1 >= len(text) {
 			return 2
 		}

@@ -40,7 +40,7 @@ var preventionVocab = []entry{
 	}},
 	{gPrevention, "monitoring", modeEvent, []string{
 		"monitoring|surveillance|supervision|supervise*|supervised|soc|siem|ids|ips",
-		"journalisation|journaux|logs|log|logging|protokollierung|logboek*|loggen",
+		"journalisation|journaux|logs|log|logging|*protokollierung*|protokolliert|logboek*|loggen",
 		"alert*|alarm*|alerte*|detection*|detectie|erkennung|uberwach*|bewaking|waarschuwing*",
 		"toezicht|aufsicht|beaufsichtig*|overseen|sous surveillance",
 		"24 7|24 h 24|24 u 24|24x7|24 24|h24",
@@ -57,12 +57,12 @@ var preventionVocab = []entry{
 		"afsluiten & *account|*accounts|toegang",
 		"zugriffsrecht*|zugangskontrolle*|zugriffskontrolle*|berechtigung*|rechtevergabe|passwortrichtlinie*|kennwortrichtlinie*|auf anfrage|zeitlich begrenzt|befristet*|adminrechte|administratorrechte",
 		"access control*|access right*|access management|least privilege|privileged access|pam|password policy|password manager|admin rights|administrator rights|on request|time limited",
-		"usb & disabled|bloque*|desactive*|geblokkeerd|uitgeschakeld|gesperrt|deaktiviert|interdit*|verboden|verboten|blocked",
+		"usb & blocage|blokkering|sperrung|blocking|disabled|bloque*|desactive*|geblokkeerd|uitgeschakeld|gesperrt|deaktiviert|interdit*|verboden|verboten|blocked",
 		"account* & deactivat*|disabled|review*|removed",
 	}},
 	{gPrevention, "audit", modeEvent, []string{
 		"audit*", "*audit", "pentest*|penetratietest*|penetrationstest*|penetration test*|test* d intrusion|intrusietest*|pen test*",
-		"evaluation de la securite|evaluation de securite|risicoanalyse*|analyse de risque*|risk assessment*|security assessment*|doorlichting*|risikoanalyse*|sicherheitsuberprufung*",
+		"vulnerability scan*|scan* de vulnerabilite*|kwetsbaarheidsscan*|schwachstellenscan*|schwachstellenanalyse*|evaluation de la securite|evaluation de securite|risicoanalyse*|analyse de risque*|risk assessment*|security assessment*|doorlichting*|risikoanalyse*|sicherheitsuberprufung*",
 	}},
 	{gPrevention, "email_filtering", modeEvent, []string{
 		"filtr*|filter* & mail*|courriel*|messagerie|antispam|piece* jointe*|e|bijlage*|anhang*|anhange*|attachment*|mails|inkomende",

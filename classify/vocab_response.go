@@ -30,7 +30,7 @@ var responseVocab = []entry{
 		"imprime*|afgedrukt|afdrukken|afdruk*|ausgedruckt|ausdruck*|printed|print out*|printouts",
 	}},
 	{gResponse, "backup_restore", modeEvent, []string{
-		"restaur*|restor*|wiederherstell*|wiederhergestell*|recuper*",
+		"restaur*|restor*|wiederherstell*|wiederhergestell*|recuper*|rucksicher*|zuruckgesichert",
 		"herstel*|teruggezet|terugzetten|teruggeplaatst|terugplaatsen|zuruckgespielt|zuruckgesichert|zuruckgesetzt|recovered|recovery|rebuilt|rebuild*|reconstruit*|reconstruction|reconstrui*|herbouwd|heropgebouwd|herinstall*|reinstall*|neuaufbau|wiederaufbau|neu aufgesetzt & sauvegarde*|backup*|back up*|sicherung*|datensicherung*|bandsicherung*|bande*|tape*|copie*|kopie*|snapshot*",
 	}},
 	{gResponse, "isolation", modeEvent, []string{
@@ -53,7 +53,7 @@ var responseVocab = []entry{
 	}},
 	{gResponse, "police_report", modeEvent, []string{
 		"police*|politie*|polizei*|gendarmerie", "plainte*|aangifte|strafanzeige", "anzeige & erstattet|polizei", "pv|proces verbal|proces verbaal",
-		"lkri|fccu|rccu|ccu|computer crime unit|parquet|parket|staatsanwalt*|prosecutor",
+		"lkri|lka|bka|fccu|rccu|ccu|computer crime unit|parquet|parket|staatsanwalt*|prosecutor",
 		"complaint & filed|lodged|police",
 	}},
 	{gResponse, "password_reset", modeEvent, []string{
