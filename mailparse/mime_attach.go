@@ -68,6 +68,10 @@ func (w *walker) forward(h *textproto.Header, body []byte, depth int, out *textO
 	w.warn(warn)
 	var o textOut
 	w.entity(&ih, ib, depth+1, &o)
+	if ih.Len() == 0 && len(o.parts) == 0 && len(o.forwards) == 0 {
+		w.warn("empty attached message skipped")
+		return
+	}
 	var b strings.Builder
 	b.WriteString("-------- Forwarded message --------\n")
 	for _, k := range []string{"From", "Date", "Subject", "To"} {

@@ -188,3 +188,10 @@ func TestDecodeWordsUnclosed(t *testing.T) {
 		t.Errorf("decoded length %d, want %d", len(got), len(v))
 	}
 }
+
+func TestDecodeEmptyForward(t *testing.T) {
+	d := mustDecode(t, []byte("Content-Type: multipart/mixed; boundary=a\r\n\r\n--a\r\nContent-Type: text/plain\r\n\r\nbody\r\n--a\r\nContent-Type: message/rfc822\r\n\r\n--a--"))
+	if d.Text != "body\n" {
+		t.Errorf("text %q", d.Text)
+	}
+}
