@@ -50,8 +50,8 @@ func deepHTML(n int) string {
 }
 
 func TestNormalizeBullets(t *testing.T) {
-	in := "·         a\n•\tb\no   c\n  §  d\nor not\no no\n-\tkept\n·"
-	want := "- a\n- b\n- c\n  - d\nor not\no no\n-\tkept\n·"
+	in := "·         a\n•\tb\no   c\n  §  d\nor not\no no\n-\tdash\n- kept\n·\n1.\tone\nb)      two\nDr.   Smith\n3. kept\n12)\tx"
+	want := "- a\n- b\n- c\n  - d\nor not\no no\n- dash\n- kept\n·\n1. one\nb) two\nDr.   Smith\n3. kept\n12) x"
 	if got := normalizeBullets(in); got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}

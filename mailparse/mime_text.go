@@ -172,12 +172,11 @@ func indexFold(s, lower string) int {
 }
 
 // normalizeBullets rewrites the bullets plain-text renderings of lists
-// use ("·	item", "•  item", "o	item" from Outlook's Symbol and Courier
-// bullets) as "- item", the list convention of decoded text.
+// use ("·	item", "•  item", "o	item", "-	item" from Outlook's Symbol,
+// Courier and dash bullets) as "- item", the list convention of decoded
+// text, and closes the wide gap after list numbers ("1.	item",
+// "a)      item") to one space.
 func normalizeBullets(s string) string {
-	if !strings.ContainsAny(s, "·•▪◦‣∙●§o") {
-		return s
-	}
 	lines := strings.Split(s, "\n")
 	changed := false
 	for i, l := range lines {
@@ -185,6 +184,14 @@ func normalizeBullets(s string) string {
 		indent := l[:len(l)-len(rest)]
 		r, size := utf8.DecodeRuneInString(rest)
 		if size == 0 || size >= len(rest) {
+			continue
+		}
+		if m := listNumberLen(rest); m > 0 {
+			body := strings.TrimLeft(rest[m:], " \t\u00a0")
+			if gap := rest[m : len(rest)-len(body)]; body != "" && (strings.Contains(gap, "\t") || len(gap) >= 3) {
+				lines[i] = indent + rest[:m] + " " + body
+				changed = true
+			}
 			continue
 		}
 		after := rest[size:]
@@ -195,8 +202,8 @@ func normalizeBullets(s string) string {
 		gap := after[:len(after)-len(body)]
 		switch r {
 		case '·', '•', '▪', '◦', '‣', '∙', '●':
-		case 'o', '§', 'Ø':
-			// Letters and signs that are bullets only with a wide gap.
+		case 'o', '§', 'Ø', '-':
+			// Signs that are bullets only with a wide gap.
 			if !strings.Contains(gap, "\t") && len(gap) < 2 {
 				continue
 			}
@@ -210,6 +217,23 @@ func normalizeBullets(s string) string {
 		return s
 	}
 	return strings.Join(lines, "\n")
+}
+
+// listNumberLen returns the length of a list number at the start of s
+// ("1.", "12)", "a.", "B)"), or 0.
+func listNumberLen(s string) int {
+	n := 0
+	for n < len(s) && n < 3 && (s[n] >= '0' && s[n] <= '9' || s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z') {
+		n++
+	}
+	if n == 0 || n >= len(s) || (s[n] != '.' && s[n] != ')') {
+		return 0
+	}
+	// Letters are list markers only alone ("a)"), not words ("Dr.").
+	if n > 1 && (s[0] < '0' || s[0] > '9') {
+		return 0
+	}
+	return n + 1
 }
 
 // unflow joins the soft line breaks of format=flowed text (RFC 3676): a
