@@ -61,7 +61,8 @@ type decoded struct {
 	Attachments []Attachment
 	// Unreadable lists attachments whose text could not be extracted
 	// (PDF, images, .doc, archives, damaged or oversized documents such as
-	// a refused zip bomb); calendar and vCard parts are not counted.
+	// a refused zip bomb); calendar and vCard parts and images the body
+	// shows inline (with a Content-ID) are not counted.
 	Unreadable []Attachment
 
 	// DeliveryStatus is set for multipart/report; report-type=delivery-status.

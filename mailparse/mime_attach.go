@@ -35,6 +35,9 @@ func (w *walker) attachment(h *textproto.Header, p *partInfo, body []byte) {
 	case p.mediaType == "message/rfc822":
 		// Listed as a file; its text is rendered by the caller.
 	case isSignatureType(p.mediaType), p.mediaType == "text/calendar", p.mediaType == "text/x-vcard", p.mediaType == "text/vcard":
+	case strings.HasPrefix(p.mediaType, "image/") && p.cid != "" && p.disposition != "attachment":
+		// A picture the message body shows (a logo, a signature
+		// banner), not a document someone has to read.
 	default:
 		w.d.Unreadable = append(w.d.Unreadable, a)
 	}
