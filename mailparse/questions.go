@@ -141,6 +141,17 @@ func toSet(s string) map[string]bool {
 // fold lower-cases s and removes the accents of Latin letters, so that
 // "Mesures préventives" and "MESURES PREVENTIVES" compare equal.
 func fold(s string) string {
+	// Most text is plain lower-case ASCII: no copy needed.
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -208,6 +219,33 @@ func contentTokens(s string) []string {
 	return out
 }
 
+// stemRef is one stem of one question.
+type stemRef struct {
+	q      int
+	i      int // index in questionVocab[q], for "seen" bookkeeping
+	prefix string
+	weight float64
+}
+
+// stemIndex groups the stems by their first two letters, so a token is
+// compared with a handful of stems instead of all of them.
+var stemIndex = func() map[string][]stemRef {
+	m := map[string][]stemRef{}
+	for q, vs := range questionVocab {
+		for i, s := range vs {
+			k := s.prefix[:min(2, len(s.prefix))]
+			m[k] = append(m[k], stemRef{q, i, s.prefix, s.weight})
+		}
+	}
+	return m
+}()
+
+// stemMatches tells whether token t carries the stem: as a prefix for
+// stems of four letters or more, whole for shorter ones ("qm", "hit").
+func stemMatches(t, prefix string) bool {
+	return strings.HasPrefix(t, prefix) && (len(prefix) >= 4 || t == prefix)
+}
+
 // questionScores says how strongly text speaks to each question: for each
 // question the summed weight of distinct matching stems, and the share of
 // the text's content tokens that belong to any question's vocabulary or
@@ -218,35 +256,28 @@ func questionScores(text string) (scores [5]float64, coverage float64) {
 		return scores, 0
 	}
 	matched := 0
+	var seen [5][64]bool
 	for _, t := range toks {
 		hit := false
-		for q := range questionVocab {
-			for _, s := range questionVocab[q] {
-				if strings.HasPrefix(t, s.prefix) && (len(s.prefix) >= 4 || t == s.prefix) {
-					hit = true
+		for _, s := range stemIndex[t[:min(2, len(t))]] {
+			if stemMatches(t, s.prefix) {
+				hit = true
+				if s.i < 64 && !seen[s.q][s.i] {
+					seen[s.q][s.i] = true
+					scores[s.q] += s.weight
 				}
 			}
-			if wordingTokens[q][t] {
-				hit = true
+		}
+		if !hit {
+			for q := range wordingTokens {
+				if wordingTokens[q][t] {
+					hit = true
+					break
+				}
 			}
 		}
 		if hit {
 			matched++
-		}
-	}
-	for q := range questionVocab {
-		seen := map[string]bool{}
-		for _, t := range toks {
-			for _, s := range questionVocab[q] {
-				if seen[s.prefix] {
-					continue
-				}
-				if strings.HasPrefix(t, s.prefix) && (len(s.prefix) >= 4 || t == s.prefix) {
-					seen[s.prefix] = true
-					scores[q] += s.weight
-					break
-				}
-			}
 		}
 	}
 	return scores, float64(matched) / float64(len(toks))

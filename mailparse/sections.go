@@ -284,12 +284,14 @@ func extractSections(in []line, ctx sectionCtx) sectionResult {
 	// reading that finds more answers wins (a reply with paraphrased
 	// headings may quote the letter's lettered list below).
 	best := sectionResult{}
-	for _, hs := range [][]heading{findMarked(ls, ctx), findParaphrased(ls)} {
-		if len(hs) == 0 {
-			continue
+	if hs := findMarked(ls, ctx); len(hs) > 0 {
+		best = readHeadings(ls, hs, ctx)
+		if best.Answered >= 4 {
+			return best // clearly lettered; paraphrases need not be tried
 		}
-		r := readHeadings(ls, hs, ctx)
-		if r.Answered > best.Answered {
+	}
+	if hs := findParaphrased(ls); len(hs) > 0 {
+		if r := readHeadings(ls, hs, ctx); r.Answered > best.Answered {
 			best = r
 		}
 	}
