@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -19,13 +18,18 @@ const docxMaxXML = 20 << 20
 // opened.
 const docxMaxEntries = 10000
 
-var errNoDocument = errors.New("no word/document.xml in the archive")
-
 // docxText extracts the text of a .docx (Office Open XML) file: one line
 // per paragraph, list paragraphs (w:numPr or a List style) as "- item"
 // (indented two spaces per level), table rows as lines with cells joined by
 // " | " like HTML tables, line breaks and tabs kept.
 func docxText(b []byte) (string, error) {
+	return zipXMLText(b, "word/document.xml", docxXMLText)
+}
+
+// zipXMLText opens the named XML entry of an Office zip (docx, odt) and
+// extracts its text with read, refusing an entry that expands beyond
+// docxMaxXML whatever size the archive declares.
+func zipXMLText(b []byte, entry string, read func(io.Reader) (string, error)) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return "", fmt.Errorf("not a zip archive: %w", err)
@@ -34,28 +38,28 @@ func docxText(b []byte) (string, error) {
 		return "", fmt.Errorf("archive has %d entries, over the %d limit", len(zr.File), docxMaxEntries)
 	}
 	for _, f := range zr.File {
-		if f.Name != "word/document.xml" {
+		if f.Name != entry {
 			continue
 		}
 		if f.UncompressedSize64 > docxMaxXML {
-			return "", fmt.Errorf("word/document.xml expands to %d bytes, over the %d MiB limit (zip bomb?)", f.UncompressedSize64, docxMaxXML>>20)
+			return "", fmt.Errorf("%s expands to %d bytes, over the %d MiB limit (zip bomb?)", entry, f.UncompressedSize64, docxMaxXML>>20)
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return "", fmt.Errorf("open word/document.xml: %w", err)
+			return "", fmt.Errorf("open %s: %w", entry, err)
 		}
 		defer rc.Close()
 		lr := &io.LimitedReader{R: rc, N: docxMaxXML + 1}
-		text, err := docxXMLText(lr)
+		text, err := read(lr)
 		if lr.N <= 0 {
-			return "", fmt.Errorf("word/document.xml expands beyond the %d MiB limit (zip bomb?)", docxMaxXML>>20)
+			return "", fmt.Errorf("%s expands beyond the %d MiB limit (zip bomb?)", entry, docxMaxXML>>20)
 		}
 		if err != nil {
-			return "", fmt.Errorf("read word/document.xml: %w", err)
+			return "", fmt.Errorf("read %s: %w", entry, err)
 		}
 		return text, nil
 	}
-	return "", errNoDocument
+	return "", fmt.Errorf("no %s in the archive", entry)
 }
 
 // docxRow is a table row being read: its finished cells and the current

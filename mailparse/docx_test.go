@@ -129,3 +129,45 @@ func wrap76(s string) string {
 	b.WriteString("\r\n")
 	return b.String()
 }
+
+const odtContent = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">
+<office:body><office:text>
+<text:h text:outline-level="1">a) Oorzaak</text:h>
+<text:p>Phishing<text:s/>via <text:span>e-mail</text:span>.</text:p>
+<text:list><text:list-item><text:p>LIS uit</text:p></text:list-item>
+<text:list-item><text:p>geen resultaten</text:p><text:list><text:list-item><text:p>ook geen fax</text:p></text:list-item></text:list></text:list-item></text:list>
+<table:table><table:table-row><table:table-cell><text:p>e) Referentie</text:p></table:table-cell><table:table-cell><text:p>NC-21-3</text:p></table:table-cell></table:table-row></table:table>
+</office:text></office:body></office:document-content>`
+
+func TestOdtText(t *testing.T) {
+	got, err := odtText(makeZip(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", odtContent))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "a) Oorzaak\nPhishing via e-mail.\n- LIS uit\n- geen resultaten\n  - ook geen fax\ne) Referentie | NC-21-3"
+	if got != want {
+		t.Errorf("odt text:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestDecodeEmlAttachment checks that a saved message attached as
+// application/octet-stream is rendered as a forward and listed.
+func TestDecodeEmlAttachment(t *testing.T) {
+	inner := "From: IT <it@lab.be>\r\nSubject: Rapport\r\nDate: Mon, 1 Mar 2021 10:00:00 +0100\r\n\r\nOorzaak: phishing.\r\n"
+	msg := "From: a@lab.be\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nZie bijlage.\r\n" +
+		"--b\r\nContent-Type: application/octet-stream; name=\"Rapport.eml\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		wrap76(base64.StdEncoding.EncodeToString([]byte(inner))) +
+		"--b\r\nContent-Type: application/octet-stream; name=\"broken.eml\"\r\n\r\n\x00\x01\x02\r\n--b--\r\n"
+	d := mustDecode(t, []byte(msg))
+	want := "Zie bijlage.\n\n-------- Forwarded message --------\nFrom: IT <it@lab.be>\nDate: Mon, 1 Mar 2021 10:00:00 +0100\nSubject: Rapport\n\nOorzaak: phishing.\n"
+	if d.Text != want {
+		t.Errorf("text %q\nwant %q", d.Text, want)
+	}
+	if len(d.Attachments) != 2 || d.Attachments[0].Name != "Rapport.eml" || d.Attachments[0].ContentType != "message/rfc822" {
+		t.Errorf("attachments %+v", d.Attachments)
+	}
+	if len(d.Unreadable) != 1 || d.Unreadable[0].Name != "broken.eml" {
+		t.Errorf("unreadable %+v", d.Unreadable)
+	}
+}

@@ -8,7 +8,7 @@ import (
 )
 
 // attachment lists a part as an attachment and, when its text can be read
-// (.docx, plain text, HTML), keeps that text for the reading side; PDFs,
+// (.docx, .odt, plain text, HTML), keeps that text for the reading side; PDFs,
 // images and documents that fail to open are listed as Unreadable.
 func (w *walker) attachment(h *textproto.Header, p *partInfo, body []byte) {
 	b := w.content(h, body)
@@ -19,6 +19,14 @@ func (w *walker) attachment(h *textproto.Header, p *partInfo, body []byte) {
 	switch {
 	case ext == ".docx" || ext == ".docm" || p.mediaType == "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
 		text, err := docxText(b)
+		if err != nil {
+			w.warn("attachment " + displayName(name) + " could not be read: " + err.Error())
+			w.d.Unreadable = append(w.d.Unreadable, a)
+			return
+		}
+		w.addAttachmentText(text)
+	case ext == ".odt" || p.mediaType == "application/vnd.oasis.opendocument.text":
+		text, err := odtText(b)
 		if err != nil {
 			w.warn("attachment " + displayName(name) + " could not be read: " + err.Error())
 			w.d.Unreadable = append(w.d.Unreadable, a)
@@ -64,8 +72,12 @@ func (w *walker) addAttachmentText(s string) {
 // forward renders an attached message (message/rfc822) the way mail
 // clients show a forward: a separator line, the From/Date/Subject lines,
 // then its body.
-func (w *walker) forward(h *textproto.Header, body []byte, depth int, out *textOut) {
+func (w *walker) forward(h *textproto.Header, p *partInfo, body []byte, depth int, out *textOut) {
 	inner := w.content(h, body)
+	if p.filename != "" {
+		// An attached .eml is also a file the sender attached.
+		w.d.Attachments = append(w.d.Attachments, Attachment{Name: p.filename, ContentType: "message/rfc822", Size: int64(len(inner))})
+	}
 	hb, ib := splitMessage(inner)
 	ih, warn := readHeader(hb)
 	w.warn(warn)

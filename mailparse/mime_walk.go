@@ -196,7 +196,14 @@ func (w *walker) entity(h *textproto.Header, body []byte, depth int, out *textOu
 			w.attachment(h, &p, body)
 			return
 		}
-		w.forward(h, body, depth, out)
+		w.forward(h, &p, body, depth, out)
+	case strings.HasSuffix(strings.ToLower(p.filename), ".eml") && (p.mediaType == "application/octet-stream" || strings.HasPrefix(p.mediaType, "message/")):
+		// Mail clients attach saved messages with a generic type.
+		if b, _ := decodeTransfer(body, h.Get("Content-Transfer-Encoding")); looksLikeMessage(b) {
+			w.forward(h, &p, body, depth, out)
+		} else {
+			w.attachment(h, &p, body)
+		}
 	case p.mediaType == "message/delivery-status", p.mediaType == "message/global-delivery-status",
 		p.mediaType == "text/rfc822-headers", p.mediaType == "message/disposition-notification":
 		// Machine-readable report parts: the flag on the report says it.
