@@ -4,10 +4,14 @@ package classify
 // over a small alphabet: the normalised text holds only a-z, 0-9, space and
 // the bytes of the rare non-Latin letters, which share one class.
 type automaton struct {
-	next   []int32   // next[state*nClass+class]
-	out    [][]int32 // keys ending at state, through failure links too
+	next   []uint16 // next[state*nClass+class]; states fit in 16 bits
+	outAt  []uint32 // keys ending at state s are out[outAt[s]:outAt[s+1]]
+	out    []int32  // through failure links too
 	keyLen []int32
 }
+
+// states is the number of states of a.
+func (a *automaton) states() int { return len(a.outAt) - 1 }
 
 const nClass = 38 // 0 other, 1 space, 2..27 a-z, 28..37 0-9
 
@@ -73,21 +77,32 @@ func buildAutomaton(keys []string) automaton {
 			queue = append(queue, t)
 		}
 	}
-	a.next = make([]int32, len(goTo)*nClass)
-	for s, row := range goTo {
-		copy(a.next[s*nClass:], row[:])
+	if len(goTo) > 1<<16 {
+		panic("classify: vocabulary too large for a 16-bit automaton")
 	}
-	a.out = out
+	a.next = make([]uint16, len(goTo)*nClass)
+	for s, row := range goTo {
+		for c, t := range row {
+			a.next[s*nClass+c] = uint16(t)
+		}
+	}
+	a.outAt = make([]uint32, len(out)+1)
+	for s, o := range out {
+		a.out = append(a.out, o...)
+		a.outAt[s+1] = uint32(len(a.out))
+	}
 	return a
 }
 
 // run calls f(end, key) for every key occurrence ending at byte end of text.
 func (a *automaton) run(text string, f func(end int, key int32)) {
-	s := int32(0)
+	s := 0
 	for i := 0; i < len(text); i++ {
-		s = a.next[int(s)*nClass+int(byteClass[text[i]])]
-		for _, k := range a.out[s] {
-			f(i, k)
+		s = int(a.next[s*nClass+int(byteClass[text[i]])])
+		if lo, hi := a.outAt[s], a.outAt[s+1]; lo != hi {
+			for _, k := range a.out[lo:hi] {
+				f(i, k)
+			}
 		}
 	}
 }

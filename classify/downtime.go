@@ -34,7 +34,7 @@ var numberWords = map[string]float64{
 
 // units in days.
 var units = map[string]float64{
-	"jour": 1, "jours": 1, "journee": 1, "journees": 1, "dag": 1, "dagen": 1, "tag": 1, "tage": 1, "tagen": 1,
+	"jour": 1, "jours": 1, "j": 1, "journee": 1, "journees": 1, "dag": 1, "dagen": 1, "tag": 1, "tage": 1, "tagen": 1,
 	"day": 1, "days": 1, "werkdag": 1, "werkdagen": 1, "arbeitstag": 1, "arbeitstage": 1,
 	"semaine": 7, "semaines": 7, "week": 7, "weken": 7, "woche": 7, "wochen": 7, "weeks": 7,
 	"heure": 1.0 / 24, "heures": 1.0 / 24, "h": 1.0 / 24, "uur": 1.0 / 24, "uren": 1.0 / 24, "u": 1.0 / 24,

@@ -20,6 +20,7 @@ func TestDowntime(t *testing.T) {
 		{"fr no interruption", "Pas d'interruption.", 0},
 		{"fr longest", "SIL indisponible deux jours, messagerie coupée pendant cinq jours.", 5},
 		{"fr compound number", "Panne de vingt-quatre heures.", 1},
+		{"fr glued days", "SIL indisponible 3j.", 3},
 		{"fr clock time", "Plan dégradé activé dès 5 h du matin, résultats envoyés à 14 h 30.", -1},
 		{"fr update", "Mise à jour des serveurs.", -1},
 		{"fr deadline", "Les correctifs seront installés dans les 72 heures.", -1},

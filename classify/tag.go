@@ -246,7 +246,26 @@ func Tag(a Answers) Tags {
 			}
 		}
 	}
+	if saysNothing(a[gImpact]) {
+		res[gImpact] = append(res[gImpact], "none")
+	}
 	return finish(res)
+}
+
+// saysNothing reports an answer that is only "nothing": to "which
+// activities were hit", "néant" means none were. "N/A", "n.v.t." and "/"
+// say the question does not apply and stay without a label.
+func saysNothing(answer string) bool {
+	d := newDoc(answer)
+	if len(d.toks) == 0 || len(d.toks) > 2 {
+		return false
+	}
+	switch strings.TrimSpace(d.norm) {
+	case "neant", "rien", "aucun", "aucune", "nihil", "niets", "geen", "geen enkele", "nichts", "keine", "keins",
+		"none", "nothing", "no", "non", "nee", "nein":
+		return true
+	}
+	return false
 }
 
 // proseWords is the length from which a lone answer is taken for prose.

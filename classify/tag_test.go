@@ -96,6 +96,10 @@ func TestTagShape(t *testing.T) {
 			}
 		}
 	}
+	// "Néant" to the impact question means nothing was hit.
+	if got := Tag(Answers{"", "Néant."}); !slices.Equal(got.Impact, []string{"none"}) {
+		t.Errorf("impact of 'Néant.' = %v, want [none]", got.Impact)
+	}
 	// Sorted, without duplicates, only labels of the group.
 	tags := Tag(Answers{"phishing, ransomware, phishing again and ransomware", "", "", "MFA, MFA, EDR, backup", ""})
 	if !slices.Equal(tags.Cause, []string{"phishing", "ransomware"}) {
