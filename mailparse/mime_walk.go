@@ -192,7 +192,7 @@ func (w *walker) entity(h *textproto.Header, body []byte, depth int, out *textOu
 	case strings.HasPrefix(p.mediaType, "multipart/"):
 		w.multipart(h, &p, body, depth, out)
 	case p.mediaType == "message/rfc822" || p.mediaType == "message/global":
-		if p.disposition == "attachment" && p.filename != "" && !looksLikeMessage(body) {
+		if b, _ := decodeTransfer(body, h.Get("Content-Transfer-Encoding")); p.disposition == "attachment" && p.filename != "" && !looksLikeMessage(b) {
 			w.attachment(h, &p, body)
 			return
 		}
