@@ -76,7 +76,7 @@ func parseMarker(s string) (q int, numeric, labeled bool, rest string, ok bool) 
 		}
 	}
 	t = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, "**"), "__"), " ")
-	low := strings.ToLower(t)
+	low := strings.ToLower(t[:min(len(t), 16)])
 	for _, l := range markerLabels {
 		if strings.HasPrefix(low, l) && len(t) > len(l) && (t[len(l)] == ' ' || t[len(l)] == '\t') {
 			t = strings.TrimLeft(t[len(l):], " \t")
@@ -593,8 +593,8 @@ var contactFirstWords = toSet("personne personnes contact contactpersoon contact
 // isContactLine tells a line naming the contact person ("Personne de
 // contact :", "Contactpersoon:", "Ansprechpartnerin ist ...").
 func isContactLine(t string) bool {
-	w := firstWord(strings.TrimLeft(t, " \t*_"))
-	return contactFirstWords[w] && contactLineRe.MatchString(t)
+	_, in, _ := firstWordIn(strings.TrimLeft(t, " \t*_"), contactFirstWords)
+	return in && contactLineRe.MatchString(t)
 }
 
 var contactStartRe = regexp.MustCompile(`(?i)^\s*(personne de contact|contactpersoon|ansprechpartner(in)?|contact person|kontaktperson)\b`)

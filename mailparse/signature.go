@@ -93,6 +93,35 @@ thank you`, "\n") {
 	return m
 }()
 
+// firstWordIn looks the first word of t up in set without allocating for
+// ASCII words; it returns the word only when found.
+func firstWordIn(t string, set map[string]bool) (w string, in, empty bool) {
+	var buf [32]byte
+	n := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 0x80 {
+			w = firstWord(t)
+			return w, set[w], w == ""
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c < 'a' || c > 'z' || n == len(buf) {
+			break
+		}
+		buf[n] = c
+		n++
+	}
+	if n == 0 {
+		return "", false, true
+	}
+	if !set[string(buf[:n])] {
+		return "", false, false
+	}
+	return string(buf[:n]), true, false
+}
+
 // secondWord returns the folded word after the first n bytes of t.
 func secondWord(t string, n int) string {
 	if n > len(t) {
@@ -125,8 +154,8 @@ func lineEnd(t string) endKind {
 	if t == "" {
 		return endNone
 	}
-	w := firstWord(t)
-	if w == "" {
+	w, in, empty := firstWordIn(t, endFirstWords)
+	if empty {
 		// "-- ", "__", "*****": short lines of punctuation only.
 		switch {
 		case len(t) > 12:
@@ -139,7 +168,7 @@ func lineEnd(t string) endKind {
 		return endNone
 	}
 	{
-		if !endFirstWords[w] {
+		if !in {
 			return endNone
 		}
 		if next, ok := endSecondWords[w]; ok && !next[secondWord(t, len(w))] {
@@ -147,15 +176,22 @@ func lineEnd(t string) endKind {
 		}
 	}
 	switch {
-	case sigDelimRe.MatchString(t), mobileRe.MatchString(t), disclaimRe.MatchString(t):
+	case mobileWords[w] && mobileRe.MatchString(t), disclaimWords[w] && disclaimRe.MatchString(t):
 		return endHard
-	case closingRe.MatchString(t) && len(t) < 60:
+	case len(t) < 60 && closingRe.MatchString(t):
 		return endHard
-	case courtesyRe.MatchString(t), separatorLn.MatchString(t):
+	case courtesyRe.MatchString(t):
 		return endSoft
 	}
 	return endNone
 }
+
+// mobileWords and disclaimWords open mobile signatures and disclaimers.
+var (
+	mobileWords   = toSet("envoye sent verzonden von gesendet get")
+	disclaimWords = toSet(`avertissement disclaimer confidentialite confidential confidentiality vertrouwelijk vertraulich
+vertraulichkeit haftungsausschluss ce this dit deze diese the les de`)
+)
 
 // ownText is the sender's own text of a segment: unquoted lines up to the
 // signature, for language detection and kind wording.
