@@ -35,8 +35,9 @@ type dovecotServer struct {
 }
 
 // startDovecot skips the test when Dovecot is not installed, unless
-// CYBERINTAKE_REQUIRE_DOVECOT=1 (CI), which makes that a failure.
-func startDovecot(t testing.TB) *dovecotServer {
+// CYBERINTAKE_REQUIRE_DOVECOT=1 (CI), which makes that a failure. extra
+// configuration lines, if any, are appended to the generated file.
+func startDovecot(t testing.TB, extra ...string) *dovecotServer {
 	t.Helper()
 	unavailable := func(why string) {
 		t.Helper()
@@ -136,7 +137,7 @@ service imap-login {
     ssl = yes
   }
 }
-`, dir, dh, uid, gid, d.plainPort, d.tlsPort, d.tlsPort)
+`, dir, dh, uid, gid, d.plainPort, d.tlsPort, d.tlsPort) + strings.Join(extra, "\n") + "\n"
 	if err := os.WriteFile(d.conf, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -284,4 +285,22 @@ func newCA(t testing.TB, name string) (*ecdsa.PrivateKey, *x509.Certificate, []b
 		t.Fatal(err)
 	}
 	return key, cert, der
+}
+
+func TestPollingWhenServerLacksIdle(t *testing.T) {
+	srv := &testIMAP{Backend: "dovecot"}
+	// Dovecot advertising no IDLE: the daemon must poll.
+	srv.dc = startDovecot(t, "imap_capability = IMAP4rev1 LITERAL+ SASL-IR UIDPLUS MOVE")
+	srv.adminAddr, srv.user, srv.pass = srv.dc.plainAddr(), "ql", "test"
+	srv.cfg = IMAPConfig{Addr: srv.dc.tlsAddr(), User: "ql", Password: "test", TLS: "implicit", CAFile: srv.dc.caFile}
+	raws := samples(t)
+	srv.deliver(t, "INBOX", raws[:2]...)
+	st := newTestStore(t)
+	d, log := newTestDaemon(t, srv.config(t, func(c *IMAPConfig) { c.PollInterval = 300 * time.Millisecond }), st)
+	stop := runDaemon(t, d)
+	waitFor(t, 10*time.Second, "initial sync", func() bool { return log.fresh() == 2 })
+	srv.deliver(t, "INBOX", raws[2])
+	waitFor(t, 2*time.Second, "the new message filed by polling", func() bool { return log.fresh() == 3 })
+	stop()
+	assertFiledOnce(t, st, raws[:3])
 }

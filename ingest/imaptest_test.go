@@ -293,3 +293,5 @@ func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(string(bytes.TrimRight(p, "\n")))
 	return len(p), nil
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
