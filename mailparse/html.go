@@ -23,7 +23,8 @@ import (
 //     with " | " (so "a) Question | answer"); a cell's own further
 //     paragraphs and list items continue on the lines below it;
 //   - <blockquote> lines are prefixed with ">" per level and a blank
-//     (">> " two levels deep), as plain-text quoting does;
+//     (">> " two levels deep), as plain-text quoting does, except
+//     Gmail's indenting blockquotes (style "border:none");
 //   - <hr> is Outlook's separator line of 32 underscores;
 //   - style, script, head, comments, conditional comments, images and
 //     hidden elements are dropped; entities are decoded and no-break
@@ -228,7 +229,9 @@ func (w *htmlWriter) open(n *html.Node) {
 		w.pre++
 	case atom.Blockquote:
 		w.nl(1)
-		w.quote++
+		if isQuote(n) {
+			w.quote++
+		}
 	case atom.Ul, atom.Ol:
 		w.nl(1)
 		ls := listState{ordered: n.DataAtom == atom.Ol, kind: '1', n: 1}
@@ -276,7 +279,9 @@ func (w *htmlWriter) close(n *html.Node, empty bool) {
 		w.nl(1)
 	case atom.Blockquote:
 		w.nl(1)
-		w.quote--
+		if isQuote(n) {
+			w.quote--
+		}
 	case atom.Ul, atom.Ol:
 		if len(w.lists) > 0 {
 			w.lists = w.lists[:len(w.lists)-1]
@@ -482,6 +487,17 @@ func hasStyle(n *html.Node, decl string) bool {
 	}
 	st = strings.ToLower(strings.Join(strings.Fields(st), ""))
 	return strings.Contains(st, decl)
+}
+
+// isQuote tells a quoting <blockquote> from an indenting one: Gmail's
+// "indent more" is a blockquote with "border:none" (a quote has a bar),
+// while quotes are marked type="cite" (Apple Mail, Thunderbird), with a
+// "quote" class (Gmail) or have a border.
+func isQuote(n *html.Node) bool {
+	if attr(n, "type") == "cite" || strings.Contains(attr(n, "class"), "quote") {
+		return true
+	}
+	return !hasStyle(n, "border:none")
 }
 
 // isOutlookParagraph tells Word/Outlook's zero-margin paragraphs (class

@@ -22,6 +22,7 @@ func TestHTMLToText(t *testing.T) {
 		{"cell paragraphs", "<table><tr><td><p>a)</p></td><td><p>one</p><p>two</p></td></tr></table>", "a) | one\n\ntwo"},
 		{"nested table", "<table><tr><td><table><tr><td>x</td><td>y</td></tr></table></td><td>z</td></tr></table>", "x | y | z"},
 		{"blockquote", "<p>mine</p><blockquote><p>theirs</p><blockquote>deeper</blockquote></blockquote>after", "mine\n\n> theirs\n>\n>> deeper\nafter"},
+		{"gmail indent", `<div>a) cause</div><blockquote style="margin:0 0 0 40px;border:none;padding:0px"><div>phishing</div></blockquote><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204)">quoted</blockquote>`, "a) cause\nphishing\n> quoted"},
 		{"hr", "a<hr>b", "a\n________________________________\nb"},
 		{"pre", "<pre>line 1\n  line 2</pre>", "line 1\n  line 2"},
 		{"headings", "<h1>Title</h1>text<h2>Sub</h2>", "Title\ntext\nSub"},
