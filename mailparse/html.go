@@ -238,6 +238,12 @@ func (w *htmlWriter) open(n *html.Node) {
 		if t := attr(n, "type"); t != "" && ls.ordered {
 			ls.kind = t[0]
 		}
+		if st := attr(n, "start"); ls.ordered && isDigits(st) && len(st) < 5 {
+			ls.n = 0
+			for _, c := range st {
+				ls.n = ls.n*10 + int(c-'0')
+			}
+		}
 		w.lists = append(w.lists, ls)
 	case atom.Li:
 		w.nl(1)

@@ -16,6 +16,7 @@ func TestHTMLToText(t *testing.T) {
 		{"dropped", "<head><title>t</title><style>p{}</style></head><script>x()</script><!-- c -->ok<img alt=logo src=x>", "ok"},
 		{"hidden", `<span style="display: none">hidden</span><div style="mso-hide:all">h</div>shown`, "shown"},
 		{"ordered", "<ol><li>a</li><li>b</li></ol><ol type=a><li>x</li><li>y</li></ol>", "1. a\n2. b\na. x\nb. y"},
+		{"ordered start", "<ol start=3><li>c</li></ol><ol type=a start=2><li>b</li></ol>", "3. c\nb. b"},
 		{"nested list", "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>", "- a\n  - b\n- c"},
 		{"unclosed", "<ul><li>a<li>b</ul><p>c", "- a\n- b\n\nc"},
 		{"table", "<table><tr><th>Q</th><th>A</th></tr><tr><td>a) cause</td><td>phishing</td></tr><tr><td>b)</td><td></td></tr></table>", "Q | A\na) cause | phishing\nb)"},
