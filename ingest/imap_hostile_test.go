@@ -430,3 +430,33 @@ func TestSilentServerDetected(t *testing.T) {
 	}
 	assertFiledOnce(t, st, raws[:3])
 }
+
+func TestHundredMegabyteMessageNotDownloaded(t *testing.T) {
+	head := "Message-ID: <huge@x>\r\nSubject: Cyber attaque - labo 12345\r\n\r\n"
+	var askedBody atomic.Bool
+	addr := fakeServer(t, fakeSession(func(w *bufio.Writer, tag, rest string) bool {
+		switch {
+		case strings.Contains(rest, "RFC822.SIZE"):
+			fmt.Fprintf(w, "* 1 FETCH (UID 1 RFC822.SIZE 104857600)\r\n%s OK done\r\n", tag)
+		case strings.Contains(rest, "BODY.PEEK[HEADER]"):
+			fmt.Fprintf(w, "* 1 FETCH (UID 1 BODY[HEADER] {%d}\r\n%s)\r\n%s OK done\r\n", len(head), head, tag)
+		default:
+			askedBody.Store(true)
+			fmt.Fprintf(w, "%s NO not that\r\n", tag)
+		}
+		return true
+	}))
+	st := newTestStore(t)
+	d, log := newTestDaemon(t, fakeConfig(t, addr), st)
+	n, err := d.Once(context.Background())
+	if err != nil || n != 1 {
+		t.Fatalf("Once = %d, %v; want 1, nil", n, err)
+	}
+	if askedBody.Load() {
+		t.Error("the daemon asked for the 100 MB body")
+	}
+	if e := log.msgs[0].Result.Error; !strings.Contains(e, "104857600 bytes exceeds max-message-size") {
+		t.Errorf("filed with error %q", e)
+	}
+	assertFiledOnce(t, st, [][]byte{[]byte(head)})
+}
