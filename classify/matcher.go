@@ -210,7 +210,7 @@ func (h *atomHits) has(t int, a int32) bool {
 // scan finds all atoms in d, then all phrase hits.
 func (m *matcher) scan(d *doc) []hit {
 	type at struct{ tok, atom int32 }
-	found := make([]at, 0, 64)
+	found := make([]at, 0, len(d.toks)/2+8)
 	hint := 0
 	m.ac.run(d.norm, func(end int, key int32) {
 		k := m.ac.keyLen[key]
@@ -239,11 +239,14 @@ func (m *matcher) scan(d *doc) []hit {
 	for i := 1; i < len(h.start); i++ {
 		h.start[i] += h.start[i-1]
 	}
-	fill := make([]int32, len(d.toks))
+	// Counting sort: place each atom at its token's cursor, then shift the
+	// cursors back to the starts.
 	for _, f := range found {
-		h.atoms[h.start[f.tok]+fill[f.tok]] = f.atom
-		fill[f.tok]++
+		h.atoms[h.start[f.tok]] = f.atom
+		h.start[f.tok]++
 	}
+	copy(h.start[1:], h.start[:len(h.start)-1])
+	h.start[0] = 0
 	var hits []hit
 	for t := range d.toks {
 		for _, a := range h.of(t) {

@@ -183,6 +183,12 @@ func newDoc(text string) *doc {
 		afterComma = false
 	}
 	for i := 0; i < len(text); {
+		// Fast path: ASCII letters and digits inside a word.
+		if c := asciiWord[text[i]]; c != 0 && inWord {
+			buf = append(buf, c)
+			i++
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -248,6 +254,18 @@ func newDoc(text string) *doc {
 	d.clause = clause
 	return d
 }
+
+// asciiWord maps ASCII letters and digits to their folded form, others to 0.
+var asciiWord = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	return t
+}()
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

@@ -129,9 +129,12 @@ func buildVocab() *vocabulary {
 	return v
 }
 
-// found is what one text says: label ids mentioned and not negated, each
-// with the sentences that mention it.
-func (v *vocabulary) found(text string) map[int32][]int32 {
+// mention is a label said, not negated, in a sentence.
+type mention struct{ label, sent int32 }
+
+// found is what one text says: the labels mentioned and not negated, once
+// per sentence.
+func (v *vocabulary) found(text string) []mention {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
@@ -147,10 +150,10 @@ func (v *vocabulary) found(text string) map[int32][]int32 {
 			cues[c] = append(cues[c], h)
 		}
 	}
-	out := map[int32][]int32{}
+	var out []mention
 	keep := func(h ruleHit) {
-		if s := d.toks[h.from].sent; !slices.Contains(out[h.label], s) {
-			out[h.label] = append(out[h.label], s)
+		if m := (mention{h.label, d.toks[h.from].sent}); !slices.Contains(out, m) {
+			out = append(out, m)
 		}
 	}
 	for _, h := range hits {
@@ -240,9 +243,9 @@ func Tag(a Answers) Tags {
 	v := loadVocab()
 	var res [nGroups][]string
 	for g := range nGroups {
-		for l := range v.found(a[g]) {
-			if v.group[l] == int8(g) {
-				res[g] = append(res[g], v.name[l])
+		for _, m := range v.found(a[g]) {
+			if v.group[m.label] == int8(g) {
+				res[g] = append(res[g], v.name[m.label])
 			}
 		}
 	}
@@ -256,6 +259,9 @@ func Tag(a Answers) Tags {
 // activities were hit", "néant" means none were. "N/A", "n.v.t." and "/"
 // say the question does not apply and stay without a label.
 func saysNothing(answer string) bool {
+	if len(answer) > 40 {
+		return false
+	}
 	d := newDoc(answer)
 	if len(d.toks) == 0 || len(d.toks) > 2 {
 		return false
@@ -296,23 +302,19 @@ func TagText(text string) Tags {
 	v := loadVocab()
 	found := v.found(text)
 	perSent := map[int32]*[nGroups]int{}
-	for l, sents := range found {
-		for _, s := range sents {
-			c := perSent[s]
-			if c == nil {
-				c = new([nGroups]int)
-				perSent[s] = c
-			}
-			c[v.group[l]]++
+	for _, m := range found {
+		c := perSent[m.sent]
+		if c == nil {
+			c = new([nGroups]int)
+			perSent[m.sent] = c
 		}
+		c[v.group[m.label]]++
 	}
 	var res [nGroups][]string
-	for l, sents := range found {
-		g := v.group[l]
-		for _, s := range sents {
-			if c := perSent[s]; c[g] == slices.Max(c[:]) {
-				res[g] = append(res[g], v.name[l])
-			}
+	for _, m := range found {
+		g := v.group[m.label]
+		if c := perSent[m.sent]; c[g] == slices.Max(c[:]) {
+			res[g] = append(res[g], v.name[m.label])
 		}
 	}
 	return finish(res)
