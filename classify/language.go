@@ -205,12 +205,12 @@ func detect(text string) (lang string, confidence float64, words2 int) {
 	words := make([]string, 0, 64)
 	seen := 0
 	// Read a chunk at a time: a long text is settled long before its end.
-	for rest := text; rest != "" && !(seen >= 40 && margin(&score) > 60); {
+	for rest := text; rest != "" && !(seen >= 20 && margin(&score) > 30); {
 		chunk := rest
-		if len(chunk) > 600 {
-			cut := strings.IndexAny(chunk[600:], " \n\t")
+		if len(chunk) > 300 {
+			cut := strings.IndexAny(chunk[300:], " \n\t")
 			if cut >= 0 {
-				chunk = chunk[:600+cut]
+				chunk = chunk[:300+cut]
 			}
 		}
 		rest = rest[len(chunk):]
