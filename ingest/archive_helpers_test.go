@@ -69,9 +69,11 @@ func mboxrd(msgs [][]byte) []byte {
 	return buf.Bytes()
 }
 
+var messageIDHeader = regexp.MustCompile(`(?mi)^Message-ID:[^\n]*\n([ \t][^\n]*\n)*`)
+
 // withMessageID returns m with its Message-ID header replaced (or added).
 func withMessageID(m []byte, id string) []byte {
-	re := regexp.MustCompile(`(?mi)^Message-ID:[^\n]*\n([ \t][^\n]*\n)*`)
+	re := messageIDHeader
 	crlf := bytes.Contains(m[:bytes.IndexByte(m, '\n')+1], []byte("\r\n"))
 	hdr := "Message-ID: <" + id + ">\n"
 	if crlf {

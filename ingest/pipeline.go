@@ -19,7 +19,7 @@ type Options struct {
 	// Workers is the number of parsing goroutines; zero means GOMAXPROCS.
 	Workers int
 	// BatchSize and BatchBytes bound one transaction: it is committed when
-	// either is reached. Zero means 500 messages and 16 MiB. Bigger batches
+	// either is reached. Zero means 500 messages and 8 MiB. Bigger batches
 	// amortise bbolt's fsyncs; smaller ones bound memory and the work a
 	// crash throws away.
 	BatchSize  int
@@ -48,7 +48,7 @@ func (o *Options) withDefaults() Options {
 		r.BatchSize = 500
 	}
 	if r.BatchBytes <= 0 {
-		r.BatchBytes = 16 << 20
+		r.BatchBytes = 8 << 20
 	}
 	if r.Logger == nil {
 		r.Logger = slog.Default()
