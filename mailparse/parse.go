@@ -92,7 +92,7 @@ func read(d *decoded) *Result {
 		Subject:  subj,
 		Delivery: d.DeliveryStatus,
 		OwnText:  own0,
-		Answered: rd.sections.Answered,
+		Answered: rd.structured,
 		CitesRef: letterRefRe.MatchString(own0) || letterRefRe.MatchString(d.Subject),
 	})
 	res.Kind = kind
@@ -156,6 +156,7 @@ type answersRead struct {
 	sections    sectionResult
 	used        []segment // forwarded segments the answers came from
 	extraText   string
+	structured  int // answers found under headings (not sentence by sentence)
 	warnings    []string
 	needsReview bool
 }
@@ -169,10 +170,14 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 	ctx := sectionCtx{NameTokens: names}
 	rd.sections = extractSections(own.Lines, ctx)
 
-	// A forward whose note answers little: the report is forwarded.
+	// A forward whose note answers little: the report is forwarded. A
+	// reply quoting an earlier mail is read only when it answers nothing
+	// itself (a follow-up that completes e) must not take the answers it
+	// quotes).
 	if rd.sections.Answered < 3 {
+		silent := rd.sections.Answered == 0 && proseSections(own.Lines, ctx).Answered == 0
 		for _, s := range segs[1:] {
-			if s.Letter || !(s.Forward || subj.Forward) {
+			if s.Letter || !(s.Forward || subj.Forward || silent && quotesOwnSide(s, d.From)) {
 				continue
 			}
 			fctx := sectionCtx{NameTokens: mergeTokens(names, nameTokens(nameOf(s.From), addrOf(s.From)))}
@@ -225,6 +230,7 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 			rd.warnings = append(rd.warnings, "answers read from an attachment")
 		}
 	}
+	rd.structured = rd.sections.Answered
 	if rd.sections.Answered == 0 {
 		rd.sections = proseSections(own.Lines, ctx)
 		if rd.sections.Answered > 0 {
@@ -248,6 +254,14 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 		rd.warnings = append(rd.warnings, "sections could not be told apart")
 	}
 	return rd
+}
+
+// quotesOwnSide tells a quoted message written on the lab's side: its
+// author shares the sender's mail domain.
+func quotesOwnSide(s segment, from string) bool {
+	a := addrOf(s.From)
+	i, j := strings.LastIndexByte(a, '@'), strings.LastIndexByte(from, '@')
+	return i > 0 && j > 0 && strings.EqualFold(a[i:], from[j:])
 }
 
 func countAnswers(a [5]string) int {

@@ -27,7 +27,7 @@ type segment struct {
 	Lines   []line
 	From    string // the From/De/Van/Von value of its header block
 	Subject string
-	Forward bool // introduced by a forward separator or header block
+	Forward bool // introduced by a forward separator ("Message transféré")
 	Letter  bool // it is Sciensano's letter (or mail) itself
 }
 
@@ -170,7 +170,9 @@ func segments(lines []line) []segment {
 				}
 			}
 			if n, from, subj, ok := headerBlockAt(lines, i); ok {
-				start(true)
+				// An Outlook header block quotes as well as forwards: the
+				// subject's prefix tells (see readAnswers).
+				start(false)
 				cur.From, cur.Subject = from, subj
 				i += n - 1
 				continue

@@ -15,10 +15,10 @@ func TestSegments(t *testing.T) {
 		letter   bool // second segment is Sciensano's letter
 		quotedIn int  // quoted lines kept in the own segment
 	}{
-		{"outlook french", "Réponse.\n\nDe : QL_secretariat <QL_secretariat@sciensano.be>\nEnvoyé : lundi 15 février 2021 10:12\nÀ : X <x@lab.be>\nObjet : Cyber attack\n\nLe texte de la lettre.", "Réponse.|", 2, true, true, 0},
-		{"outlook dutch", "Antwoord.\nVan: Kwaliteit <QL_secretariat@sciensano.be>\nVerzonden: maandag 15 februari 2021 10:12\nAan: labo@x.be\nOnderwerp: Cyberaanval\nBrief.", "Antwoord.", 2, true, true, 0},
-		{"outlook german", "Antwort.\nVon: QL <QL_secretariat@sciensano.be>\nGesendet: Montag, 15. Februar 2021 10:12\nAn: x@y.be\nBetreff: Cyber attack\nBrief.", "Antwort.", 2, true, true, 0},
-		{"outlook english after rule", "Answer.\n________________________________\nFrom: QL <QL_secretariat@sciensano.be>\nSent: Monday, February 15, 2021 10:12 AM\nTo: x@y.be\nSubject: Cyber attack\nLetter.", "Answer.", 2, true, true, 0},
+		{"outlook french", "Réponse.\n\nDe : QL_secretariat <QL_secretariat@sciensano.be>\nEnvoyé : lundi 15 février 2021 10:12\nÀ : X <x@lab.be>\nObjet : Cyber attack\n\nLe texte de la lettre.", "Réponse.|", 2, false, true, 0},
+		{"outlook dutch", "Antwoord.\nVan: Kwaliteit <QL_secretariat@sciensano.be>\nVerzonden: maandag 15 februari 2021 10:12\nAan: labo@x.be\nOnderwerp: Cyberaanval\nBrief.", "Antwoord.", 2, false, true, 0},
+		{"outlook german", "Antwort.\nVon: QL <QL_secretariat@sciensano.be>\nGesendet: Montag, 15. Februar 2021 10:12\nAn: x@y.be\nBetreff: Cyber attack\nBrief.", "Antwort.", 2, false, true, 0},
+		{"outlook english after rule", "Answer.\n________________________________\nFrom: QL <QL_secretariat@sciensano.be>\nSent: Monday, February 15, 2021 10:12 AM\nTo: x@y.be\nSubject: Cyber attack\nLetter.", "Answer.", 2, false, true, 0},
 		{"original message", "Antwoord.\n-----Oorspronkelijk bericht-----\nVan: A <a@b.be>\nVerzonden: dinsdag\nAan: c@d.be\nOnderwerp: FW\nTer info.", "Antwoord.", 2, false, false, 0},
 		{"thunderbird forward", "Note.\n\n-------- Message transféré --------\nSujet : \tCyber attaque\nDate : \tTue, 16 Feb 2021\nDe : \tOlivier <o@lab.be>\nPour : \tC <c@lab.be>\n\nRapport.", "Note.|", 2, true, false, 0},
 		{"gmail forward", "Note.\n---------- Forwarded message ---------\nFrom: Tom <t@lab.be>\nDate: Fri, Feb 26, 2021\nSubject: X\nTo: S <s@lab.be>\nReport.", "Note.", 2, true, false, 0},

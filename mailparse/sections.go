@@ -75,8 +75,13 @@ func parseMarker(s string) (q int, numeric, labeled bool, rest string, ok bool) 
 			break
 		}
 	}
+	t = strings.TrimLeft(t, "#")
 	t = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, "**"), "__"), " ")
 	low := strings.ToLower(t[:min(len(t), 16)])
+	// "Q1:", "Qb)": a question label glued to its number or letter.
+	if len(t) > 2 && (t[0] == 'Q' || t[0] == 'q') && strings.IndexByte("12345abcdeABCDE", t[1]) >= 0 && strings.IndexByte(").: ", t[2]) >= 0 {
+		t, low, labeled = t[1:], low[1:], true
+	}
 	for _, l := range markerLabels {
 		if strings.HasPrefix(low, l) && len(t) > len(l) && (t[len(l)] == ' ' || t[len(l)] == '\t') {
 			t = strings.TrimLeft(t[len(l):], " \t")
@@ -172,6 +177,13 @@ func splitHeading(rest string) (isHeading bool, inline string) {
 	if rest == "" {
 		return true, ""
 	}
+	// Table row: question cell (copied or paraphrased) | answer cell.
+	if m := cellSep(rest); m != nil && m[0] > 0 {
+		cell := rest[:m[0]]
+		if _, ok := headingLike(cell, 12); ok || copiedQuestion(cell) >= 0 {
+			return true, strings.TrimSpace(rest[m[1]:])
+		}
+	}
 	if copiedQuestion(rest) >= 0 {
 		return true, ""
 	}
@@ -235,7 +247,8 @@ func splitInline(t string) []string {
 	if m := inlineLabelRe.FindStringSubmatchIndex(t); m != nil && m[1] < len(t) {
 		before := strings.TrimSpace(t[:m[3]])
 		out := []string{}
-		if before != "" {
+		// "Réponse à la question a : ..." leaves "Réponse à la": no text.
+		if before != "" && (len(strings.Fields(before)) > 4 || strings.ContainsAny(before, ".!?")) {
 			out = append(out, before)
 		}
 		return append(out, "Question "+t[m[6]:m[7]]+") : "+strings.TrimSpace(t[m[1]:]))
@@ -434,7 +447,13 @@ func findParaphrased(ls []line) []heading {
 		}
 		// Table row: heading cell, answer cell.
 		if m := cellSep(t); m != nil && m[0] > 0 {
-			if sc, ok := headingLike(t[:m[0]], 12); ok {
+			cell := t[:m[0]]
+			sc, ok := headingLike(cell, 12)
+			if q := copiedQuestion(cell); !ok && q >= 0 {
+				sc, ok = [5]float64{}, true
+				sc[q] = 10
+			}
+			if ok {
 				hs = append(hs, heading{Line: i, Letter: -1, Scores: sc, Inline: strings.TrimSpace(t[m[1]:])})
 				continue
 			}
