@@ -6,6 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -47,6 +50,32 @@ func prepare(m Message, now time.Time) (*prepared, error) {
 	return p, nil
 }
 
+// prepareAll hashes and compresses a batch on every CPU, before the write
+// lock is taken.
+func prepareAll(ctx context.Context, msgs []Message, now time.Time) ([]*prepared, error) {
+	preps := make([]*prepared, len(msgs))
+	errs := make([]error, len(msgs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(msgs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(msgs) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				preps[i], errs[i] = prepare(msgs[i], now)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("message %d of batch (%s): %w", i, msgs[i].Source.Name, err)
+		}
+	}
+	return preps, nil
+}
+
 // Put files msgs and saves states in one transaction: when it returns nil
 // every message is durably stored (or was already) and the states with
 // them; on error none of it is. A message is a duplicate when a stored one
@@ -56,19 +85,12 @@ func prepare(m Message, now time.Time) (*prepared, error) {
 // differ in other headers). Outcomes are in the order of msgs.
 func (s *Store) Put(ctx context.Context, msgs []Message, states ...SourceState) ([]Outcome, error) {
 	now := time.Now().UTC().Truncate(time.Millisecond)
-	preps := make([]*prepared, len(msgs))
-	for i, m := range msgs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		p, err := prepare(m, now)
-		if err != nil {
-			return nil, fmt.Errorf("message %d of batch (%s): %w", i, m.Source.Name, err)
-		}
-		preps[i] = p
+	preps, err := prepareAll(ctx, msgs, now)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]Outcome, len(msgs))
-	err := s.update(ctx, func(tx *bolt.Tx) error {
+	err = s.update(ctx, func(tx *bolt.Tx) error {
 		out = out[:0] // a retried function starts over
 		counts := counterDelta{}
 		for _, p := range preps {

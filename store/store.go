@@ -159,9 +159,6 @@ func (s *Store) openDB(write bool) (*bolt.DB, error) {
 		ReadOnly:     !write,
 		FreelistType: bolt.FreelistMapType,
 		NoStatistics: true,
-		// 8 KiB pages hold four compressed messages (4 KiB pages held two
-		// and wasted a fifth of the file). Only used when creating a store.
-		PageSize: 8192,
 	}
 	if write {
 		// The freelist stays synced: with NoFreelistSync every read-write
