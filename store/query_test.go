@@ -63,6 +63,8 @@ func TestList(t *testing.T) {
 		{"until exclusive", Filter{Until: day("2021-02-20")}, []string{"r1"}},
 		{"text, all words", Filter{Text: "RDP ransomware"}, []string{"r3"}},
 		{"text, no match", Filter{Text: "RDP phishing"}, nil},
+		{"text, accents aside", Filter{Text: "arrete"}, []string{"r1"}},
+		{"text, accents in the query", Filter{Text: "dégradé PLAN"}, []string{"r1"}},
 		{"limit", Filter{Kind: mailparse.KindReport, Limit: 2}, []string{"r1", "r3"}},
 		{"unknown lab", Filter{Lab: "999"}, nil},
 	} {
