@@ -51,6 +51,11 @@ func classifyKind(k kindInfo) (Kind, string) {
 	if isAutoReply(h, k.Subject, k.OwnText, k.Answered) {
 		return KindAutoReply, ""
 	}
+	// Sciensano's own mail (acknowledgments, reminders) is no report,
+	// unless it forwards a lab's answers.
+	if strings.Contains(strings.ToLower(k.From), "sciensano.be") && k.Answered == 0 {
+		return KindUnrelated, ""
+	}
 	bulk := isBulk(h)
 	if bulk && !k.CitesRef {
 		return KindUnrelated, ""

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"cyberintake/classify"
@@ -131,7 +132,13 @@ func read(d *decoded) *Result {
 	signer := signerOf(own.Lines, d.From, d.FromName)
 	srcs := []contactSource{{Lines: own.Lines, Signer: signer}}
 	for _, s := range rd.used {
-		srcs = append(srcs, contactSource{Lines: s.Lines, Signer: signerOf(s.Lines, addrOf(s.From), nameOf(s.From))})
+		src := contactSource{Lines: s.Lines, Signer: signerOf(s.Lines, addrOf(s.From), nameOf(s.From))}
+		if strings.Contains(d.From, "sciensano.be") {
+			// Sciensano forwarding a lab's reply: the lab is the contact.
+			srcs = append([]contactSource{src}, srcs...)
+			continue
+		}
+		srcs = append(srcs, src)
 	}
 	for _, t := range d.AttachmentTexts {
 		srcs = append(srcs, contactSource{Lines: splitLines(t), Signer: signer})
@@ -249,12 +256,19 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 		// A long reply in which no answer could be told apart.
 		rd.sections.Ambiguous = true
 	}
+	if rd.sections.Answered == 0 && !rd.needsReview && pointsToAttachmentRe.MatchString(ownText(own.Lines)) {
+		rd.needsReview = true
+		rd.warnings = append(rd.warnings, "the reply points to an attachment that is missing or holds no answers")
+	}
 	if rd.sections.Ambiguous {
 		rd.needsReview = true
 		rd.warnings = append(rd.warnings, "sections could not be told apart")
 	}
 	return rd
 }
+
+// pointsToAttachmentRe is a reply saying its answers are attached.
+var pointsToAttachmentRe = regexp.MustCompile(`(?i)(pi[èe]ce[s]? jointe|en annexe|ci-joint|bijlage|in bijlage|als bijlage|anhang|anbei|beigef[üu]gt|attach(ed|ment))`)
 
 // quotesOwnSide tells a quoted message written on the lab's side: its
 // author shares the sender's mail domain.
