@@ -231,3 +231,32 @@ func TestReadTooLarge(t *testing.T) {
 		})
 	}
 }
+
+// FuzzOpenStream: whatever a file holds (gzip or not, mbox or message or
+// junk), opening and reading it never panics, and every message handed on
+// is within the size limit.
+func FuzzOpenStream(f *testing.F) {
+	for _, p := range []string{"sample.mbox", "sample.mbox.gz", "bad/truncated.mbox", "bad/not-mail.pdf", "from-lines.eml"} {
+		b, err := os.ReadFile(filepath.Join(archives, p))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b[:min(len(b), 4096)])
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		const max = 2048
+		r, err := openStream(nopCloser{bytes.NewReader(data)}, "fuzz", "stdin", (&ReaderOptions{MaxSize: max}).withDefaults())
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz: ") {
+				t.Fatalf("error does not name the input: %v", err)
+			}
+			return
+		}
+		msgs, _ := drain(t, r)
+		for _, m := range msgs {
+			if len(m.Raw) > max || len(m.Raw) == 0 {
+				t.Fatalf("message of %d bytes handed on (limit %d)", len(m.Raw), max)
+			}
+		}
+	})
+}

@@ -30,12 +30,15 @@ type mboxReader struct {
 	from    int64 // line number of the "From " line of the message to read
 	started bool
 	eof     bool
-	sizeHnt int
+	scratch []byte // the message being read; copied out at its end
 }
 
 func newMboxReader(br *bufio.Reader, c io.Closer, name string, o ReaderOptions) *mboxReader {
-	return &mboxReader{br: br, c: c, name: name, max: o.MaxSize, sizeHnt: 4 << 10}
+	return &mboxReader{br: br, c: c, name: name, max: o.MaxSize}
 }
+
+// maxScratch bounds the buffer kept between messages.
+const maxScratch = 1 << 20
 
 var postmark = regexp.MustCompile(`^From \S+ .*\d{1,2}:\d\d`)
 
@@ -55,7 +58,7 @@ func (r *mboxReader) Next() (*Incoming, error) {
 	}
 	start := r.from
 	pos := fmt.Sprintf("%s:%d", r.name, start)
-	msg := make([]byte, 0, r.sizeHnt)
+	msg := r.scratch[:0]
 	var (
 		tooLarge  bool
 		atStart   = true // the next fragment begins a line
@@ -115,12 +118,20 @@ func (r *mboxReader) finish(msg []byte, pos string, tooLarge bool) (*Incoming, e
 	if tooLarge {
 		return nil, &SkipError{Pos: pos, Err: fmt.Errorf("%w: over %d bytes, skipped", ErrTooLarge, r.max)}
 	}
+	// The scratch buffer is reused, and the message handed on is an exact
+	// copy: a batch holds its messages' bytes, not their buffers' slack.
+	if cap(msg) <= maxScratch {
+		r.scratch = msg[:0]
+	} else {
+		r.scratch = nil
+	}
 	msg = trimTrailingBlankLines(msg)
 	if len(msg) == 0 {
 		return nil, &SkipError{Pos: pos, Err: fmt.Errorf("empty message, skipped")}
 	}
-	r.sizeHnt = min(max(len(msg)+len(msg)/4, 4<<10), 64<<10)
-	return &Incoming{Raw: msg, Source: store.Source{Kind: "mbox", Name: r.name}, Pos: pos}, nil
+	raw := make([]byte, len(msg))
+	copy(raw, msg)
+	return &Incoming{Raw: raw, Source: store.Source{Kind: "mbox", Name: r.name}, Pos: pos}, nil
 }
 
 // isSeparator reports whether the line about to be read starts a message.

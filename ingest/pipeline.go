@@ -19,9 +19,10 @@ type Options struct {
 	// Workers is the number of parsing goroutines; zero means GOMAXPROCS.
 	Workers int
 	// BatchSize and BatchBytes bound one transaction: it is committed when
-	// either is reached. Zero means 500 messages and 8 MiB. Bigger batches
-	// amortise bbolt's fsyncs; smaller ones bound memory and the work a
-	// crash throws away.
+	// either is reached. Zero means 500 messages and 4 MiB. Bigger batches
+	// amortise bbolt's fsyncs (a commit costs ~10 ms); smaller ones bound
+	// memory (a batch is held about four times: raw, compressed, in bbolt's
+	// dirty pages, plus the parse results) and the work a crash throws away.
 	BatchSize  int
 	BatchBytes int64
 	// Reader tunes the archive readers (message size limit, stdin).
@@ -48,7 +49,7 @@ func (o *Options) withDefaults() Options {
 		r.BatchSize = 500
 	}
 	if r.BatchBytes <= 0 {
-		r.BatchBytes = 8 << 20
+		r.BatchBytes = 4 << 20
 	}
 	if r.Logger == nil {
 		r.Logger = slog.Default()

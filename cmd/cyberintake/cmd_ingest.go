@@ -31,7 +31,7 @@ func (o *ingestOptions) AddFlags(cmd *cobra.Command) {
 	f.BoolVar(&o.JSON, "json", false, "print the summary as one JSON object")
 	f.IntVar(&o.Workers, "workers", 0, "parsing goroutines (default: the number of CPUs)")
 	f.IntVar(&o.Batch, "batch", 500, "messages per transaction")
-	f.IntVar(&o.BatchMB, "batch-mb", 8, "megabytes of mail per transaction")
+	f.IntVar(&o.BatchMB, "batch-mb", 4, "megabytes of mail per transaction")
 	f.IntVar(&o.MemLimitMB, "mem-limit-mb", 64, "soft limit of the Go heap in MiB, 0 for none (GOMEMLIMIT wins)")
 	f.Int64Var(&o.MaxSize, "max-size", ingest.DefaultMaxSize, "largest message filed, in bytes; larger ones are reported and skipped")
 	f.StringVar(&o.SourceName, "source-name", "", `name recorded as the source of mail read from standard input (default "-")`)
