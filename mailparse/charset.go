@@ -19,7 +19,7 @@ import (
 func toUTF8(b []byte, label string) (string, string) {
 	label = normCharset(label)
 	switch label {
-	case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
+	case "", "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "us", "cp367", "utf-8", "utf8", "unicode-1-1-utf-8":
 		if utf8.Valid(b) {
 			return string(b), ""
 		}
@@ -46,6 +46,11 @@ func toUTF8(b []byte, label string) (string, string) {
 	out, err := io.ReadAll(r)
 	if err != nil {
 		return fallbackText(b), "charset " + label + " could not be decoded; read as utf-8 or windows-1252"
+	}
+	if bytes.Contains(out, []byte("\uFFFD")) && !bytes.Contains(b, []byte("\uFFFD")) {
+		// The label does not fit the bytes (a 7-bit or Asian charset
+		// announced over Latin text): read them the browsers' way.
+		return fallbackText(b), "text labelled " + label + " is not; read as utf-8 or windows-1252"
 	}
 	return strings.ToValidUTF8(string(out), "\uFFFD"), ""
 }

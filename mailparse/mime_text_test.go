@@ -77,6 +77,9 @@ func TestToUTF8(t *testing.T) {
 		{"caf\xe9", `"ISO-8859-1"`, "café", false},
 		{"caf\xe9", "x-unknown", "café", true},
 		{"\x82\xa0", "shift_jis", "あ", false},
+		{"caf\xe9", "ANSI_X3.4-1968", "café", true},
+		{"caf\xc3\xa9", "iso-2022-jp", "café", true},
+		{"\xe9t\xe9", "utf-16", "été", true},
 	}
 	for _, tt := range tests {
 		got, warn := toUTF8([]byte(tt.in), tt.label)
