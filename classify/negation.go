@@ -35,3 +35,12 @@ var unaffected = []string{
 var depends = []string{
 	"ne dependent pas|ne depend pas|niet afhankelijk|hangen niet af|hangt niet af|nicht abhangig|hangen nicht|do not depend|does not depend|not dependent",
 }
+
+// spares are statements that the systems named right after them were not
+// hit: "geen impact op het LIS, de analysers of ...".
+var spares = []string{
+	"aucun impact sur|pas d impact sur|sans impact sur|aucune consequence sur|pas de consequence sur|aucune incidence sur|pas d incidence sur|rien a signaler pour|n ont pas touche|n a pas touche|n a touche ni",
+	"geen impact op|geen invloed op|geen gevolgen voor|geen weerslag op|geen effect op|niet getroffen werden|niet getroffen waren|niet geraakt werden|gespaard bleven|gespaard bleef",
+	"keine auswirkung* auf|keinen einfluss auf|kein einfluss auf|keine folgen fur|nicht betroffen waren|nicht betroffen war|nicht betroffen sind|verschont blieb*|unberuhrt blieb*",
+	"no impact on|no effect on|no consequence* for|no consequence* on|did not affect|did not hit|did not touch|not affected were|unaffected were|spared were",
+}

@@ -32,9 +32,10 @@ const (
 	cueUnaffected = "!unaffected"
 	cueDepends    = "!depends" // "X ne dépend pas de Y": X is unaffected, Y not
 	cueLure       = "!lure"    // "a fake invoice from a supplier"
+	cueSpares     = "!spares"  // "geen impact op" the systems named next
 )
 
-var cueNames = [...]string{cueBefore, cueAfter, cueUnaffected, cueDepends, cueLure}
+var cueNames = [...]string{cueBefore, cueAfter, cueUnaffected, cueDepends, cueLure, cueSpares}
 
 // lures are what a phishing mail pretends to be; a supplier named as its
 // sender is not the way in.
@@ -68,7 +69,7 @@ type vocabulary struct {
 	group  []int8 // label id -> group, -1 for cues
 	mode   []mode
 	name   []string
-	cue    [5]int32 // ids of cueNames
+	cue    [len(cueNames)]int32 // ids of cueNames
 	labels [nGroups][]string
 }
 
@@ -102,6 +103,7 @@ func buildVocab() *vocabulary {
 	m.add(cueUnaffected, unaffected...)
 	m.add(cueDepends, depends...)
 	m.add(cueLure, lures...)
+	m.add(cueSpares, spares...)
 	for _, e := range entries {
 		m.add(string(rune('0'+e.group))+e.label, e.patterns...)
 	}
@@ -150,6 +152,20 @@ func (v *vocabulary) found(text string) []mention {
 			cues[c] = append(cues[c], h)
 		}
 	}
+	// System names, for reading lists of them; labels said to be spared.
+	var sys []ruleHit
+	for _, h := range hits {
+		if v.group[h.label] >= 0 && v.mode[h.label] == modeObject {
+			sys = append(sys, h)
+		}
+	}
+	// Systems said to be spared somewhere in the text.
+	var spared []int32
+	for _, h := range sys {
+		if !h.plain && !slices.Contains(spared, h.label) && unaffectedHit(d, h, cues, sys) {
+			spared = append(spared, h.label)
+		}
+	}
 	var out []mention
 	keep := func(h ruleHit) {
 		if m := (mention{h.label, d.toks[h.from].sent}); !slices.Contains(out, m) {
@@ -164,7 +180,12 @@ func (v *vocabulary) found(text string) []mention {
 		case h.plain || v.mode[h.label] == modeStated:
 			keep(h)
 		case v.mode[h.label] == modeObject:
-			if !unaffectedHit(d, h, cues[2], cues[3]) {
+			// Once a system is said to be spared, its other mentions are
+			// circumstances ("les automates ont continué à fonctionner
+			// ... les résultats étaient imprimés depuis les automates"),
+			// unless their own clause says something failed: "the portal
+			// was offline ... the HL7 link kept working" leaves results.
+			if !slices.Contains(spared, h.label) || !unaffectedHit(d, h, cues, sys) && clauseFailed(d, h, cues[0]) {
 				keep(h)
 			}
 		default:
@@ -181,28 +202,35 @@ func (v *vocabulary) found(text string) []mention {
 	return out
 }
 
-// Windows for statements that a system was not affected: "Le SIL n'a pas
-// été touché" (after the name, as French, Dutch and English put it) or
-// "Nicht betroffen waren das LIS" (just before, German inversion).
-const (
-	okAfter  = 8
-	okBefore = 3
-)
+// okBefore is how close before a system's name a statement that it was not
+// affected must be when it is not a list statement: "Nicht betroffen waren
+// das LIS" (German inversion).
+const okBefore = 3
 
-// unaffectedHit says whether h, a system's name, is said to be unaffected.
-// Dependency cues only look backwards: in "le SIL ne dépend pas de la
-// messagerie" the LIS is spared, the mail may not be.
-func unaffectedHit(d *doc, h ruleHit, ok, depends []ruleHit) bool {
-	c := d.toks[h.from].clause
-	for _, u := range append(ok[:len(ok):len(ok)], depends...) {
-		if d.toks[u.from].clause != c {
-			continue
-		}
-		if u.from > h.to && u.from-h.to <= okAfter {
+// unaffectedHit says whether h, a system's name, is said to be unaffected:
+// by a statement after it ("Le SIL n'a pas été touché", also at the end of
+// a list of names), by a list statement before it ("geen impact op het LIS,
+// de analysers ..."), or by a statement just before it. Dependency cues
+// only look forwards: in "le SIL ne dépend pas de la messagerie" the LIS is
+// spared, the mail may not be.
+func unaffectedHit(d *doc, h ruleHit, cues [len(cueNames)][]ruleHit, sys []ruleHit) bool {
+	for _, u := range cues[2] {
+		if sparedAfter(d, h, u, sys) {
 			return true
 		}
 	}
-	for _, u := range ok {
+	for _, u := range cues[3] {
+		if sparedAfter(d, h, u, sys) {
+			return true
+		}
+	}
+	for _, u := range cues[5] {
+		if sparedBefore(d, h, u, sys) {
+			return true
+		}
+	}
+	c := d.toks[h.from].clause
+	for _, u := range cues[2] {
 		if d.toks[u.to].clause == c && u.to < h.from && h.from-u.to <= okBefore {
 			return true
 		}

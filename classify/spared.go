@@ -1,0 +1,139 @@
+package classify
+
+import "strings"
+
+// Statements that systems were spared usually name several at once, and
+// the statement sits after the whole list ("Le SIL, les automates et la
+// transmission des résultats via eHealth n'ont pas été touchés"; "LIS,
+// analyzers and the HL7 link kept working") or before it ("Geen impact op
+// het LIS, de analysers of de verzending van resultaten"). A fixed word
+// window misses the far end of such lists, so the words between a system's
+// name and the statement are read: other system names, articles,
+// conjunctions and auxiliaries are the list itself; anything else is
+// content, and a little content is allowed (an apposition: "le SIL,
+// hébergé chez l'éditeur, et les automates"), but not a word that says
+// something broke ("le SIL était coupé, les automates n'ont pas été
+// touchés" spares only the analysers).
+
+// Content words allowed between a name and the statement: in the name's
+// own comma segment ("les automates de chimie"), and in all the segments
+// after it together (an apposition, "the HL7 link to the hospitals").
+const (
+	sparedOwnContent  = 2
+	sparedRestContent = 3
+	sparedMaxSpan     = 30
+)
+
+// listWord reports words that only hold a list or a statement together.
+func listWord(w string) bool {
+	switch w {
+	// French
+	case "le", "la", "les", "l", "de", "des", "du", "d", "et", "ou", "ni", "un", "une", "a", "au", "aux", "n", "ne", "ont", "sont", "est", "ete", "y", "via", "par", "nos", "notre", "nous", "son", "sa", "ses", "leur", "leurs", "ainsi", "que", "aussi", "egalement", "lui", "meme", "memes", "eux", "donc", "en", "sur", "dans", "avec", "pour", "vers", "etaient", "etait":
+		return true
+	// Dutch
+	case "het", "een", "of", "noch", "van", "op", "naar", "met", "voor", "onze", "ons", "zijn", "is", "was", "waren", "werd", "werden", "bleef", "bleven", "zelf", "ook", "eveneens", "hun", "alsook", "evenals", "wel", "in", "bij", "heeft", "hebben", "er":
+		return true
+	// German
+	case "der", "die", "das", "den", "dem", "ein", "eine", "einen", "und", "oder", "weder", "sowie", "unser", "unsere", "unserer", "unseren", "unseres", "ist", "sind", "war", "wurde", "wurden", "selbst", "auch", "zu", "zum", "zur", "mit", "uber", "im", "ins", "am", "an", "auf", "fur", "von", "vom", "hat", "haben", "blieb", "blieben":
+		return true
+	// English
+	case "the", "and", "or", "nor", "to", "our", "its", "their", "were", "are", "has", "have", "had", "been", "itself", "themselves", "also", "both", "as", "well", "with", "for", "at", "all", "on", "into", "from", "any":
+		return true
+	}
+	return false
+}
+
+// brokeWord reports words that say a system failed: a list that holds one
+// is a list of what was hit, not of what was spared.
+func brokeWord(w string) bool {
+	for _, p := range brokePrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var brokePrefixes = []string{
+	"coupe", "panne", "arret", "chiffr", "crypt", "inaccessib", "indisponib", "inutilisab", "hors", "bloque", "plant", "tombe", "interromp", "perdu",
+	"plat", "uitgevallen", "onbruikbaar", "onbeschikbaar", "onbereikbaar", "versleutel", "geblokkeerd", "stilgelegd", "stilgevallen", "stilstand", "stillstand", "down", "gecrasht",
+	"ausgefallen", "verschlussel", "unbrauchbar", "nicht verfugbar", "gestort", "gesperrt", "lahm", "unterbrochen",
+	"encrypt", "unavailable", "unusable", "unreachable", "offline", "lost", "broke", "crash", "failed", "outage", "blocked",
+	"mais", "maar", "aber", "sondern", "but", "however", "cependant", "toutefois", "echter", "jedoch", "behalve", "sauf", "except", "ausser",
+}
+
+// sparedAfter says whether the statement u, after system name h, covers h.
+// sys are the spans of every system name in the text.
+func sparedAfter(d *doc, h, u ruleHit, sys []ruleHit) bool {
+	if u.from <= h.to || u.from-h.to > sparedMaxSpan || d.toks[u.from].sent != d.toks[h.to].sent {
+		return false
+	}
+	// The name's own span may say it broke: "het netwerk was onbruikbaar".
+	return listBetween(d, h.from, u.from-1, d.toks[h.to].seg, sys)
+}
+
+// sparedBefore says whether the statement u, before system name h ("kein
+// Einfluss auf das LIS, die Geräte und ..."), covers h.
+func sparedBefore(d *doc, h, u ruleHit, sys []ruleHit) bool {
+	if u.to >= h.from || h.from-u.to > sparedMaxSpan || d.toks[u.to].sent != d.toks[h.from].sent {
+		return false
+	}
+	return listBetween(d, u.to+1, h.to, d.toks[u.to].seg, sys)
+}
+
+// listBetween says whether tokens [from, to] are a list: system names and
+// list words, with no word of failure and little other content. ownSeg is
+// the comma segment the walk starts in, where less content is allowed.
+func listBetween(d *doc, from, to, ownSeg int32, sys []ruleHit) bool {
+	own, rest := 0, 0
+	for t := from; t <= to; t++ {
+		w := d.word(int(t))
+		if brokeWord(w) {
+			return false
+		}
+		if listWord(w) || covered(t, sys) {
+			continue
+		}
+		if d.toks[t].seg == ownSeg {
+			own++
+		} else {
+			rest++
+		}
+		if own > sparedOwnContent || rest > sparedRestContent {
+			return false
+		}
+	}
+	return true
+}
+
+// covered says whether a span in sys covers token t.
+func covered(t int32, sys []ruleHit) bool {
+	for _, s := range sys {
+		if s.from <= t && t <= s.to {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseFailed says whether the clause of h says something failed or could
+// not be done: a word of failure or a negation in it.
+func clauseFailed(d *doc, h ruleHit, negations []ruleHit) bool {
+	c := d.toks[h.from].clause
+	for _, n := range negations {
+		if d.toks[n.from].clause == c {
+			return true
+		}
+	}
+	for t := int(h.from); t >= 0 && d.toks[t].clause == c; t-- {
+		if brokeWord(d.word(t)) {
+			return true
+		}
+	}
+	for t := int(h.from) + 1; t < len(d.toks) && d.toks[t].clause == c; t++ {
+		if brokeWord(d.word(t)) {
+			return true
+		}
+	}
+	return false
+}
