@@ -94,7 +94,7 @@ func read(d *decoded) *Result {
 		Delivery: d.DeliveryStatus,
 		OwnText:  own0,
 		Answered: rd.structured,
-		CitesRef: letterRefRe.MatchString(own0) || letterRefRe.MatchString(d.Subject),
+		CitesRef: citesLetter(own0) || citesLetter(d.Subject),
 	})
 	res.Kind = kind
 	if kind != KindReport {
@@ -269,6 +269,11 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 
 // pointsToAttachmentRe is a reply saying its answers are attached.
 var pointsToAttachmentRe = regexp.MustCompile(`(?i)(pi[èe]ce[s]? jointe|en annexe|ci-joint|bijlage|in bijlage|als bijlage|anhang|anbei|beigef[üu]gt|attach(ed|ment))`)
+
+// citesLetter tells text naming the letter's reference.
+func citesLetter(s string) bool {
+	return (strings.Contains(s, "iensano") || strings.Contains(s, "IENSANO")) && letterRefRe.MatchString(s)
+}
 
 // quotesOwnSide tells a quoted message written on the lab's side: its
 // author shares the sender's mail domain.

@@ -24,6 +24,7 @@ type heading struct {
 	Scores  [5]float64
 	Inline  string // answer text on the heading's own line
 	Labeled bool   // "Question a", "Punt b", "Zu e)"
+	Copied  bool   // the heading copies the letter's question
 }
 
 // sectionResult is what extractSections found.
@@ -36,7 +37,8 @@ type sectionResult struct {
 
 // sectionCtx carries what the extraction needs besides the lines.
 type sectionCtx struct {
-	NameTokens map[string]bool // words of the sender's and author's names
+	NameTokens   map[string]bool // words of the sender's and author's names
+	LetterInside bool            // the text copies the letter: its lines end answers
 }
 
 // negationStartRe opens a short answer, never a heading: "pas de
@@ -334,6 +336,11 @@ func readHeadings(ls []line, hs []heading, ctx sectionCtx) sectionResult {
 	}
 	hs = kept
 
+	// A lab that copied or quoted the questions may have copied the
+	// letter's paragraphs too: only then are lines checked against it.
+	for _, h := range hs {
+		ctx.LetterInside = ctx.LetterInside || h.Copied || h.Quoted
+	}
 	for k, h := range hs {
 		end := len(ls)
 		if k+1 < len(hs) {
@@ -394,6 +401,7 @@ func findMarked(ls []line, ctx sectionCtx) []heading {
 				inline = rest
 			}
 			h.Inline = inline
+			h.Copied = isH && inline == "" && copiedQuestion(rest) >= 0
 		}
 		if numeric {
 			numbers = append(numbers, h)
@@ -461,7 +469,7 @@ func findParaphrased(ls []line) []heading {
 		if q := copiedQuestion(t); q >= 0 && len(strings.Fields(t)) >= 6 {
 			var sc [5]float64
 			sc[q] = 10
-			hs = append(hs, heading{Line: i, Letter: -1, Scores: sc})
+			hs = append(hs, heading{Line: i, Letter: -1, Scores: sc, Copied: true})
 			continue
 		}
 		if sc, ok := headingLike(t, 8); ok {
@@ -597,7 +605,7 @@ func collectAnswer(ls []line, h heading, end int, ctx sectionCtx) string {
 
 // stopsAnswer tells a line that cannot be part of an answer.
 func stopsAnswer(t string, ctx sectionCtx) bool {
-	if len(t) > 40 && strings.Count(t, " ") >= 5 && fromLetter(t) {
+	if ctx.LetterInside && len(t) > 40 && strings.Count(t, " ") >= 5 && fromLetter(t) {
 		return true // a paragraph of the letter, copied below the answers
 	}
 	if lineEnd(t) != endNone || isContactLine(t) && strings.Contains(t, ":") || (isContactLine(t) && contactStartRe.MatchString(t)) {
