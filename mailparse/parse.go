@@ -182,10 +182,21 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 	// itself (a follow-up that completes e) must not take the answers it
 	// quotes).
 	if rd.sections.Answered < 3 {
-		silent := rd.sections.Answered == 0 && proseSections(own.Lines, ctx).Answered == 0
+		silent := -1 // computed when a quoted message of the lab's side is met
 		for _, s := range segs[1:] {
-			if s.Letter || !(s.Forward || subj.Forward || silent && quotesOwnSide(s, d.From)) {
+			if s.Letter {
 				continue
+			}
+			if !s.Forward && !subj.Forward {
+				if rd.sections.Answered > 0 || !quotesOwnSide(s, d.From) {
+					continue
+				}
+				if silent < 0 {
+					silent = proseSections(own.Lines, ctx).Answered
+				}
+				if silent > 0 {
+					continue
+				}
 			}
 			fctx := sectionCtx{NameTokens: mergeTokens(names, nameTokens(nameOf(s.From), addrOf(s.From)))}
 			fr := extractSections(s.Lines, fctx)
