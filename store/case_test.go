@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"cyberintake/mailparse"
@@ -45,7 +46,7 @@ func TestCaseMergesFollowUps(t *testing.T) {
 	for _, r := range c.Records {
 		got = append(got, r.Result.MessageID)
 	}
-	if want := []string{"first@lab", "second@lab", "third@lab", "fourth@lab"}; !equalStrings(got, want) {
+	if want := []string{"first@lab", "second@lab", "third@lab", "fourth@lab"}; !slices.Equal(got, want) {
 		t.Errorf("case records = %v, want %v", got, want)
 	}
 	a := c.Answers
@@ -66,22 +67,10 @@ func TestCaseMergesFollowUps(t *testing.T) {
 	if c.Lab != "labo 42" || c.Contact.Name != "Dr A" || c.Contact.Phone != "+32 2 000 00 00" {
 		t.Errorf("case lab/contact = %q %+v", c.Lab, c.Contact)
 	}
-	if !equalStrings(c.Tags.Cause, []string{"phishing", "ransomware"}) || *c.DowntimeDays != 3 || !equalStrings(c.References, []string{"NC-2021-014"}) {
+	if !slices.Equal(c.Tags.Cause, []string{"phishing", "ransomware"}) || *c.DowntimeDays != 3 || !slices.Equal(c.References, []string{"NC-2021-014"}) {
 		t.Errorf("case tags %v downtime %v refs %v", c.Tags.Cause, *c.DowntimeDays, c.References)
 	}
 	if _, err := s.Case(ctx, "nobody"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Case(nobody) = %v, want ErrNotFound", err)
 	}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

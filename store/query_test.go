@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -81,7 +82,7 @@ func TestList(t *testing.T) {
 			for _, n := range tc.want {
 				want = append(want, ids[n])
 			}
-			if !equalIDs(got, want) {
+			if !slices.Equal(got, want) {
 				t.Errorf("List = %v, want %v (%v)", got, want, tc.want)
 			}
 			// Each sees the same set, in ID order.
@@ -97,18 +98,6 @@ func TestList(t *testing.T) {
 			}
 		})
 	}
-}
-
-func equalIDs(a, b []uint64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestStats(t *testing.T) {
