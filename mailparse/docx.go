@@ -62,19 +62,69 @@ func zipXMLText(b []byte, entry string, read func(io.Reader) (string, error)) (s
 	return "", fmt.Errorf("no %s in the archive", entry)
 }
 
-// docxRow is a table row being read: its finished cells and the current
+// docLines collects the lines of a word-processing document, with the
+// table convention of decoded text: a row is one line of its non-empty
+// cells joined by " | ", a cell's further paragraphs continue on the next
+// lines, a nested table's rows belong to the outer cell.
+type docLines struct {
+	out  strings.Builder
+	rows []*docRow // one per open table nesting level
+}
+
+// docRow is a table row being read: its finished cells and the current
 // cell's paragraphs.
-type docxRow struct {
+type docRow struct {
 	cells []string
 	cell  []string
 }
 
+// line adds a finished paragraph.
+func (d *docLines) line(s string) {
+	if k := len(d.rows); k > 0 {
+		if s != "" {
+			d.rows[k-1].cell = append(d.rows[k-1].cell, s)
+		}
+		return
+	}
+	d.out.WriteString(s)
+	d.out.WriteByte('\n')
+}
+
+func (d *docLines) startRow() { d.rows = append(d.rows, &docRow{}) }
+
+func (d *docLines) startCell() {
+	if k := len(d.rows); k > 0 {
+		d.rows[k-1].cell = d.rows[k-1].cell[:0]
+	}
+}
+
+func (d *docLines) endCell() {
+	if k := len(d.rows); k > 0 {
+		if c := strings.Join(d.rows[k-1].cell, "\n"); c != "" {
+			d.rows[k-1].cells = append(d.rows[k-1].cells, c)
+		}
+	}
+}
+
+func (d *docLines) endRow() {
+	k := len(d.rows)
+	if k == 0 {
+		return
+	}
+	row := strings.Join(d.rows[k-1].cells, " | ")
+	d.rows = d.rows[:k-1]
+	if row != "" {
+		d.line(row)
+	}
+}
+
+func (d *docLines) text() string { return collapseBlankLines(d.out.String()) }
+
 func docxXMLText(r io.Reader) (string, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = false
-	var out strings.Builder
+	var doc docLines
 	var para strings.Builder
-	var rows []*docxRow // one per open table nesting level
 	inText := false
 	list, level := false, 0
 	for {
@@ -83,7 +133,7 @@ func docxXMLText(r io.Reader) (string, error) {
 			break
 		}
 		if err != nil {
-			if out.Len() > 0 {
+			if doc.out.Len() > 0 {
 				break // keep what was read from a truncated document
 			}
 			return "", err
@@ -111,11 +161,9 @@ func docxXMLText(r io.Reader) (string, error) {
 			case "br", "cr":
 				para.WriteByte('\n')
 			case "tr":
-				rows = append(rows, &docxRow{})
+				doc.startRow()
 			case "tc":
-				if k := len(rows); k > 0 {
-					rows[k-1].cell = rows[k-1].cell[:0]
-				}
+				doc.startCell()
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -126,35 +174,12 @@ func docxXMLText(r io.Reader) (string, error) {
 				if line != "" && list {
 					line = strings.Repeat("  ", level) + "- " + line
 				}
-				if k := len(rows); k > 0 {
-					if line != "" {
-						rows[k-1].cell = append(rows[k-1].cell, line)
-					}
-				} else {
-					out.WriteString(line)
-					out.WriteByte('\n')
-				}
+				doc.line(line)
 				para.Reset()
 			case "tc":
-				if k := len(rows); k > 0 {
-					if c := strings.Join(rows[k-1].cell, "\n"); c != "" {
-						rows[k-1].cells = append(rows[k-1].cells, c)
-					}
-				}
+				doc.endCell()
 			case "tr":
-				if k := len(rows); k > 0 {
-					row := strings.Join(rows[k-1].cells, " | ")
-					rows = rows[:k-1]
-					if k > 1 {
-						// A nested table's row belongs to the outer cell.
-						if row != "" {
-							rows[k-2].cell = append(rows[k-2].cell, row)
-						}
-					} else if row != "" {
-						out.WriteString(row)
-						out.WriteByte('\n')
-					}
-				}
+				doc.endRow()
 			}
 		case xml.CharData:
 			if inText {
@@ -162,7 +187,7 @@ func docxXMLText(r io.Reader) (string, error) {
 			}
 		}
 	}
-	return collapseBlankLines(out.String()), nil
+	return doc.text(), nil
 }
 
 func xmlAttr(t xml.StartElement, local string) string {

@@ -17,28 +17,18 @@ func odtText(b []byte) (string, error) {
 func odtXMLText(r io.Reader) (string, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = false
-	var out, para strings.Builder
-	var rows []*docxRow
+	var doc docLines
+	var para strings.Builder
 	lists, items := 0, 0 // open text:list and text:list-item elements
 	depth := 0           // open text:p / text:h, to join nested spans
 	itemStart := false   // the next paragraph starts a list item
-	emit := func(line string) {
-		if k := len(rows); k > 0 {
-			if line != "" {
-				rows[k-1].cell = append(rows[k-1].cell, line)
-			}
-			return
-		}
-		out.WriteString(line)
-		out.WriteByte('\n')
-	}
 	for {
 		tok, err := dec.RawToken()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if out.Len() > 0 {
+			if doc.out.Len() > 0 {
 				break
 			}
 			return "", err
@@ -63,11 +53,9 @@ func odtXMLText(r io.Reader) (string, error) {
 			case "line-break":
 				para.WriteByte('\n')
 			case "table-row":
-				rows = append(rows, &docxRow{})
+				doc.startRow()
 			case "table-cell":
-				if k := len(rows); k > 0 {
-					rows[k-1].cell = rows[k-1].cell[:0]
-				}
+				doc.startCell()
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -85,26 +73,16 @@ func odtXMLText(r io.Reader) (string, error) {
 					}
 				}
 				itemStart = false
-				emit(line)
+				doc.line(line)
 				para.Reset()
 			case "list":
 				lists--
 			case "list-item":
 				items--
 			case "table-cell":
-				if k := len(rows); k > 0 {
-					if c := strings.Join(rows[k-1].cell, "\n"); c != "" {
-						rows[k-1].cells = append(rows[k-1].cells, c)
-					}
-				}
+				doc.endCell()
 			case "table-row":
-				if k := len(rows); k > 0 {
-					row := strings.Join(rows[k-1].cells, " | ")
-					rows = rows[:k-1]
-					if row != "" {
-						emit(row)
-					}
-				}
+				doc.endRow()
 			}
 		case xml.CharData:
 			if depth > 0 {
@@ -112,5 +90,5 @@ func odtXMLText(r io.Reader) (string, error) {
 			}
 		}
 	}
-	return collapseBlankLines(out.String()), nil
+	return doc.text(), nil
 }

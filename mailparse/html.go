@@ -133,14 +133,20 @@ func (w *htmlWriter) node(n *html.Node, depth int) {
 	w.close(n, w.b.Len() == before)
 }
 
-// flat writes the text of a subtree without structure, iteratively.
+// flat writes the text of a subtree without structure.
 func (w *htmlWriter) flat(n *html.Node) {
+	eachText(n, w.text)
+}
+
+// eachText calls f with the text nodes of a subtree in document order,
+// iteratively (subtrees may be deeper than the recursion is allowed).
+func eachText(n *html.Node, f func(string)) {
 	stack := []*html.Node{n}
 	for len(stack) > 0 {
 		c := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if c.Type == html.TextNode {
-			w.text(c.Data)
+			f(c.Data)
 		}
 		for k := c.LastChild; k != nil; k = k.PrevSibling {
 			stack = append(stack, k)
@@ -537,17 +543,7 @@ func msoListLevel(n *html.Node) int {
 
 func nodeText(n *html.Node) string {
 	var b strings.Builder
-	stack := []*html.Node{n}
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-		for k := c.LastChild; k != nil; k = k.PrevSibling {
-			stack = append(stack, k)
-		}
-	}
+	eachText(n, func(s string) { b.WriteString(s) })
 	return b.String()
 }
 
