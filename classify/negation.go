@@ -26,6 +26,7 @@ var unaffected = []string{
 	"epargne*|normalement|reste* disponible*|reste* operationnel*|reste* fonctionnel*|continue* a fonctionner|fonctionne* normalement|intact*|sont restes|est reste|est restee|sont restees",
 	"niet getroffen|niet geraakt|niet aangetast|niet beinvloed|niet betrokken|niet onderbroken|niet verstoord|normaal|gewoon door|gewoon verder|ongemoeid|gespaard|intact|bleef beschikbaar|bleven beschikbaar|bleef werken|bleven werken|bleef operationeel|bleven operationeel|bleef intern werken|werkte verder|werkten verder|liep door|liepen door",
 	"nicht betroffen|nicht beeintrachtigt|nicht beruhrt|nicht tangiert|nicht gestort|nicht unterbrochen|weiter|weiterhin|normal|unberuhrt|verschont|intakt|blieb* verfugbar|blieb* funktionsfahig|blieb* in betrieb",
+	"draaide door|draaiden door|draaide wel door|draaiden wel door|draaide verder|draaiden verder|draaide gewoon|draaiden gewoon|bleef draaien|bleven draaien|bleef functioneren|bleven functioneren|functioneerde* normaal|werkte* normaal|liep* normaal|liefen weiter|lief weiter|liefen normal|lief normal|arbeitete* weiter|funktionierte* normal|funktionierte* einwandfrei|continue* normalement|fonctionnai* normalement|tournai* normalement|ont tourne normalement|a tourne normalement|n ont subi aucun|n a subi aucun|ran normally|continued normally|kept going|carried on|worked normally|functioned normally|operated normally|remained unaffected|were spared|was spared",
 	"werkte wel|werkten wel|werkten nog|werkte nog|functioneerde wel|fonctionnait toujours|fonctionnaient toujours|fonctionnait encore|fonctionnaient encore|funktionierte noch|funktionierten noch|funktionierte weiterhin|funktionierten weiterhin",
 	"as usual|as normal|comme d habitude|comme habituellement|zoals gewoonlijk|zoals gebruikelijk|wie gewohnt|wie ublich",
 	"not affected|unaffected|not impacted|not hit|not touched|not disrupted|not interrupted|normally|kept working|kept running|remained available|remained operational|remained in service|continued to work|continued working|continued to operate|continued operating|spared|intact|still worked|still working",
@@ -44,3 +45,15 @@ var spares = []string{
 	"keine auswirkung* auf|keinen einfluss auf|kein einfluss auf|keine folgen fur|nicht betroffen waren|nicht betroffen war|nicht betroffen sind|verschont blieb*|unberuhrt blieb*",
 	"no impact on|no effect on|no consequence* for|no consequence* on|did not affect|did not hit|did not touch|not affected were|unaffected were|spared were",
 }
+
+// links are words that make a VPN a partner link, not remote access: "ein
+// gemeinsames VPN mit der Klinik", "a site-to-site VPN".
+var links = []string{
+	"gemeinsam*|gedeeld*|gedeelde|partage*|commun*|shared|site to site|standortubergreifend*|interconnect*",
+}
+
+// sources are what follows a supplier named only as the source of
+// information: "the provider's forensic report", "le rapport du
+// prestataire" (before), not the way in.
+var sourcesAfter = []string{"report|reports|rapport|rapports|verslag|bericht|gutachten|analyse|analysis|forensic|forensisch*|forensique*"}
+var sourcesBefore = []string{"rapport du|rapport de l|verslag van de|rapport van de|bericht des|bericht der|gutachten des|report of the|report from the|report by the"}

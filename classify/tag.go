@@ -33,9 +33,12 @@ const (
 	cueDepends    = "!depends" // "X ne dépend pas de Y": X is unaffected, Y not
 	cueLure       = "!lure"    // "a fake invoice from a supplier"
 	cueSpares     = "!spares"  // "geen impact op" the systems named next
+	cueLink       = "!link"    // "ein gemeinsames VPN": a partner link
+	cueSrcBefore  = "!srcb"    // "le rapport du prestataire"
+	cueSrcAfter   = "!srca"    // "the provider's forensic report"
 )
 
-var cueNames = [...]string{cueBefore, cueAfter, cueUnaffected, cueDepends, cueLure, cueSpares}
+var cueNames = [...]string{cueBefore, cueAfter, cueUnaffected, cueDepends, cueLure, cueSpares, cueLink, cueSrcBefore, cueSrcAfter}
 
 // lures are what a phishing mail pretends to be; a supplier named as its
 // sender is not the way in.
@@ -104,6 +107,9 @@ func buildVocab() *vocabulary {
 	m.add(cueDepends, depends...)
 	m.add(cueLure, lures...)
 	m.add(cueSpares, spares...)
+	m.add(cueLink, links...)
+	m.add(cueSrcBefore, sourcesBefore...)
+	m.add(cueSrcAfter, sourcesAfter...)
 	for _, e := range entries {
 		m.add(string(rune('0'+e.group))+e.label, e.patterns...)
 	}
@@ -193,13 +199,25 @@ func (v *vocabulary) found(text string) []mention {
 			if v.group[h.label] == int8(gPrevention) {
 				win = negBeforePrevention
 			}
-			if !negated(d, h, win, cues[0], cues[1]) &&
-				!(v.name[h.label] == "supplier" && negated(d, h, negBefore, cues[4], nil)) {
+			if !negated(d, h, win, cues[0], cues[1]) && !v.aside(d, h, cues) {
 				keep(h)
 			}
 		}
 	}
 	return out
+}
+
+// aside says whether a cause is named only in passing: a supplier as the
+// sender a phishing mail pretended to be or as the source of a report, a
+// VPN that is a link to a partner rather than a way in.
+func (v *vocabulary) aside(d *doc, h ruleHit, cues [len(cueNames)][]ruleHit) bool {
+	switch v.name[h.label] {
+	case "supplier":
+		return negated(d, h, negBefore, cues[4], nil) || negated(d, h, negBefore, cues[7], cues[8])
+	case "remote_access":
+		return negated(d, h, 2, cues[6], nil)
+	}
+	return false
 }
 
 // okBefore is how close before a system's name a statement that it was not
@@ -351,7 +369,8 @@ func TagText(text string) Tags {
 // finish applies the cross-label rules and sorts.
 func finish(res [nGroups][]string) Tags {
 	// "none" is an impact only when nothing else was hit.
-	if len(res[gImpact]) > 1 {
+	// (Several sentences may each say "none".)
+	if slices.ContainsFunc(res[gImpact], func(s string) bool { return s != "none" }) {
 		res[gImpact] = slices.DeleteFunc(res[gImpact], func(s string) bool { return s == "none" })
 	}
 	for g := range res {

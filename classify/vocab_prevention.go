@@ -39,7 +39,7 @@ var preventionVocab = []entry{
 		"endpoint*", "crowdstrike|sentinelone|sentinel one|defender|sophos|cortex|carbon black|trend micro|eset|kaspersky|bitdefender|cylance",
 	}},
 	{gPrevention, "monitoring", modeEvent, []string{
-		"monitoring|surveillance|supervision|supervise*|supervised|soc|siem|ids|ips",
+		"monitoring|surveillance|surveille*|surveiller|supervision|supervise*|supervised|soc|siem|ids|ips|monitored|gemonitord|bewaakt",
 		"journalisation|journaux|logs|log|logging|*protokollierung*|protokolliert|logboek*|loggen",
 		"alert*|alarm*|alerte*|detection*|detectie|erkennung|uberwach*|bewaking|waarschuwing*",
 		"toezicht|aufsicht|beaufsichtig*|overseen|sous surveillance",

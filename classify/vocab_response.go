@@ -34,7 +34,7 @@ var responseVocab = []entry{
 		"herstel*|teruggezet|terugzetten|teruggeplaatst|terugplaatsen|zuruckgespielt|zuruckgesichert|zuruckgesetzt|recovered|recovery|rebuilt|rebuild*|reconstruit*|reconstruction|reconstrui*|herbouwd|heropgebouwd|herinstall*|reinstall*|neuaufbau|wiederaufbau|neu aufgesetzt & sauvegarde*|backup*|back up*|sicherung*|datensicherung*|bandsicherung*|bande*|tape*|copie*|kopie*|snapshot*",
 	}},
 	{gResponse, "isolation", modeEvent, []string{
-		"*isol*", "fermeture & acces*|port*|connexion*|vpn|rdp|reseau", "deconnect*|deconnex*|debranch*|coupure*|coupe|coupes|arret|mis hors ligne|hors ligne|mise hors ligne|hors reseau|quarantaine",
+		"*isol*", "fermeture & acces*|port*|connexion*|vpn|rdp|reseau", "deconnect*|deconnex*|debranch*|coupure*|coupe|coupes|couper|coupons|sectionn*|arret|mis hors ligne|hors ligne|mise hors ligne|hors reseau|quarantaine",
 		"afgesloten & netwerk*|internet|server*|pc*|systemen|toestel*|verbinding*", "losgekoppeld|loskoppelen|afgekoppeld|afkoppelen|offline gehaald|offline gezet|van het netwerk|uitgeschakeld|verbroken|platgelegd|uitgezet",
 		"getrennt|trennung|vom netz|abgeschaltet|abschaltung|heruntergefahren|abgeklemmt|offline genommen|vom internet",
 		"disconnect*|shut down|shutdown|taken offline|cut off|unplugged|switched off|quarantin*|contain*",
@@ -48,7 +48,8 @@ var responseVocab = []entry{
 		"external (firm|company|team|partner|expert*|consultant*|specialist*|help|support|incident*)",
 		"gespecialiseerd* (firma|bedrijf|team)|spezialisiert* (firma|dienstleister|unternehmen)|specialised (firm|company|team)|specialized (firm|company|team)",
 		"it firma|ict firma|it bedrijf|ict bedrijf|it company|it firm|societe informatique|firme informatique|isp|internet provider|internetprovider|fournisseur d acces|operateur",
-		"editeur|fournisseur*|prestataire*|hebergeur|assureur|leverancier*|it partner|ict partner|verzekeraar|hersteller*|dienstleister*|lieferant*|versicherung*|vendor*|supplier*|provider*|insurer|contractor*",
+		"fabricant*|constructeur*|fabrikant*|manufacturer*|editeur|fournisseur*|prestataire*|hebergeur|assureur|leverancier*|it partner|ict partner|verzekeraar|hersteller*|dienstleister*|lieferant*|versicherung*|vendor*|supplier*|provider*|insurer|contractor*",
+		"envoy* & technicien*|ingenieur*", "stuurde|gestuurd|kwam & technicus|technieker|ingenieur", "schickte|geschickt|kam & techniker*|ingenieur*", "sent|came & technician*|engineer*",
 		"avec l aide|avec l appui|avec le soutien|met de hulp|met hulp|met ondersteuning|ondersteuning door|unterstutzung (des|eines|durch|von)|mit hilfe|with the help|with the support|assisted by|nous ont assist*|bijgestaan|unterstutzt",
 	}},
 	{gResponse, "police_report", modeEvent, []string{
@@ -58,9 +59,9 @@ var responseVocab = []entry{
 	}},
 	{gResponse, "password_reset", modeEvent, []string{
 		"mot* de passe & chang*|modifi*|reinitialis*|renouvel*|reset*|remplac*|nouveau*|nouveaux",
-		"wachtwoord*|paswoord* & gewijzigd|gereset|reset|veranderd|vernieuwd|aangepast|wijzigen|opnieuw|nieuwe|nieuw|gewijzigd",
-		"passwort*|passworter|kennwort* & geandert|zuruckgesetzt|erneuert|reset|neu|ausgetauscht|anderung|andern|zurucksetzen",
-		"password* & changed|reset|renewed|rotated|change|changes|new|resetting",
+		"*wachtwoord*|*paswoord* & gewijzigd|gereset|reset|veranderd|vernieuwd|aangepast|wijzigen|opnieuw|nieuwe|nieuw|gewijzigd",
+		"*passwort*|*passworter|*kennwort* & geandert|zuruckgesetzt|erneuert|reset|neu|ausgetauscht|anderung|andern|zurucksetzen",
+		"*password* & changed|reset|renewed|rotated|change|changes|new|resetting",
 		"reset* & password*|wachtwoord*|mot*|passwort*|passworter|paswoord*|credentials|compte*|account*|identifiants",
 		"reinitialisation|resets",
 	}},
