@@ -195,7 +195,7 @@ func listMarker(s string, level int) string {
 		return indent + "- "
 	}
 	last := s[len(s)-1]
-	if len(s) <= 5 && (last == '.' || last == ')') && isAlnumASCII(s[:len(s)-1]) {
+	if len(s) <= 6 && (last == '.' || last == ')') && isAlnumASCII(s[:len(s)-1]) {
 		return indent + s + " "
 	}
 	return indent + "- "
@@ -207,7 +207,7 @@ func isAlnumASCII(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '(') {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '(' || c == '.' && i > 0) {
 			return false
 		}
 	}

@@ -29,6 +29,7 @@ func TestHTMLToText(t *testing.T) {
 		{"headings", "<h1>Title</h1>text<h2>Sub</h2>", "Title\ntext\nSub"},
 		{"soft hyphen and zero width", "Cyber\u00adattaque\u200b ok", "Cyberattaque ok"},
 		{"supportLists number", `<p class=MsoListParagraph style="mso-list:l0 level1 lfo1"><![if !supportLists]><span style="mso-list:Ignore">a)<span>&nbsp;&nbsp; </span></span><![endif]>cause</p>`, "a) cause"},
+		{"supportLists multilevel", `<p class=MsoListParagraph><![if !supportLists]><span style="mso-list:Ignore">1.2.<span>&nbsp; </span></span><![endif]>sub</p><p class=MsoListParagraph><![if !supportLists]><span style="mso-list:Ignore">(b)<span>&nbsp; </span></span><![endif]>bb</p>`, "1.2. sub\n(b) bb"},
 		{"supportLists glyph", `<p class=MsoListParagraph style="mso-list:l0 level1 lfo1"><![if !supportLists]><span style="font-family:Wingdings"><span style="mso-list:Ignore">&sect;<span>&nbsp; </span></span></span><![endif]>item</p>`, "- item"},
 		{"mso-list ignore only", `<p class=MsoListParagraph><span style="mso-list:Ignore">-<span>&nbsp;&nbsp;</span></span>item</p>`, "- item"},
 		{"deep nesting", deepHTML(5000), "deep"},
