@@ -20,8 +20,9 @@ import (
 // crashMessages is the size of the archive the crash test kills ingest on.
 const crashMessages = 2400
 
-// TestCrashSafety kills the real `cyberintake ingest` with SIGKILL at random
-// moments while it files a few thousand messages, runs it again to the end,
+// TestCrashSafety interrupts the real `cyberintake ingest` once with SIGINT
+// and kills it with SIGKILL at random moments while it files a few thousand
+// messages, runs it again to the end,
 // and checks that the store equals one built in a single clean run: the
 // same records with the same IDs, hashes and reports (none lost, none
 // twice), and a clean consistency check (bbolt's and the store's).
@@ -51,6 +52,7 @@ func TestCrashSafety(t *testing.T) {
 	t.Logf("clean run: %d messages in %v", crashMessages, full)
 
 	crashed := filepath.Join(dir, "crashed.db")
+	interrupt(t, ingestRun(crashed), full/3, crashed)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
 	for i := range 5 {
 		cmd := ingestRun(crashed)
@@ -88,6 +90,30 @@ func TestCrashSafety(t *testing.T) {
 	case err != nil:
 		t.Fatalf("cyberintake verify: %v\n%s", err, out)
 	}
+}
+
+// interrupt sends SIGINT to a run after a while: it must commit what it
+// read, say so in its summary, and exit.
+func interrupt(t *testing.T, cmd *exec.Cmd, after time.Duration, db string) {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(after)
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	out := cmd.Stdout.(*bytes.Buffer).String()
+	var read int
+	if _, serr := fmt.Sscanf(out, "read %d messages", &read); serr != nil {
+		t.Fatalf("no summary after SIGINT (%v): %q %s", err, out, cmd.Stderr)
+	}
+	if err != nil && !strings.Contains(out, "interrupted") {
+		t.Errorf("exit %v without saying it was interrupted: %q", err, out)
+	}
+	if n := countRecords(t, db); n != read {
+		t.Fatalf("SIGINT after %v: the run read %d messages, the store holds %d", after, read, n)
+	}
+	t.Logf("SIGINT after %v: %d messages committed", after, read)
 }
 
 // crashArchive makes an mboxrd of n messages: the corpus over and over,
