@@ -104,6 +104,9 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 			if val == "" {
 				continue
 			}
+			if isSciensano(val) {
+				continue // the letter's own "Contact : Arnaud Capron", copied
+			}
 			if isSelf(val) {
 				c := src.Signer
 				if p := findPhone(val); p != "" {
@@ -136,6 +139,12 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		}
 	}
 	return Contact{}, false
+}
+
+// isSciensano tells the letter's own contact details.
+func isSciensano(v string) bool {
+	f := fold(v)
+	return strings.Contains(f, "sciensano") || strings.Contains(f, "capron")
 }
 
 // mayInviteContact is a cheap test before contactVerbRe.

@@ -167,6 +167,7 @@ func isSep(r rune) bool {
 // trailingNoteRe matches a remark after the lab: a parenthesised or
 // bracketed note, or a clause after a spaced dash ("– réponses").
 var trailingNoteRe = regexp.MustCompile(`\s*(\([^()]*\)|\[[^\[\]]*\])\s*$`)
+var numberSignRe = regexp.MustCompile(`(?i)^(n[°ºo]|nr|no|num|nummer|numéro)\.?\s*:?\s*(\d)`)
 var spacedDashRe = regexp.MustCompile(`\s+[-–—]+\s+`)
 
 // cleanLab trims the lab part of the subject to the lab as written.
@@ -182,6 +183,12 @@ func cleanLab(s string) string {
 	if loc := spacedDashRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		s = s[:loc[0]]
 	}
+	// "12345, réponses": a remark after a comma.
+	if i := strings.Index(s, ", "); i > 0 {
+		s = s[:i]
+	}
+	// "n° 12345", "nr. 12345": the number sign is not part of the lab.
+	s = numberSignRe.ReplaceAllString(s, "$2")
 	s = strings.TrimRight(s, " .;:,!?")
 	return strings.TrimFunc(s, isSep)
 }
