@@ -49,7 +49,7 @@ var spares = []string{
 // links are words that make a VPN a partner link, not remote access: "ein
 // gemeinsames VPN mit der Klinik", "a site-to-site VPN".
 var links = []string{
-	"gemeinsam*|gedeeld*|gedeelde|partage*|commun*|shared|site to site|standortubergreifend*|interconnect*",
+	"gemeinsam*|gedeeld*|partage*|commun|commune|communs|shared|site to site|standortubergreifend*|interconnect*",
 }
 
 // sources are what follows a supplier named only as the source of

@@ -215,7 +215,7 @@ func (v *vocabulary) aside(d *doc, h ruleHit, cues [len(cueNames)][]ruleHit) boo
 	case "supplier":
 		return negated(d, h, negBefore, cues[4], nil) || negated(d, h, negBefore, cues[7], cues[8])
 	case "remote_access":
-		return negated(d, h, 2, cues[6], nil)
+		return negated(d, h, 2, cues[6], cues[6])
 	}
 	return false
 }

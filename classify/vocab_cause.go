@@ -80,7 +80,7 @@ var causeVocab = []entry{
 		"mitarbeiter*|angestellt*|administrator*|systemadministrator* & gekundigt|kundigung|entlassen|entlassung",
 		"employee*|staff|administrator*|admin|sysadmin & dismissed|fired|resigned|resignation|notice|laid off|sacked",
 		"insider*", "malveillance interne|interne dader|innentater*|employe* mecontent*|disgruntled",
-		"=pas une attaque externe|pas d attaque externe|aucune attaque externe|pas d attaque de l exterieur|niet om een aanval van buitenaf|geen aanval van buitenaf|geen sprake van een aanval van buitenaf|geen externe aanval|kein* externe* angriff|kein angriff von aussen|kein angriff von aussen|not an external attack|no external attack|no outside attack|not an outside attack",
+		"=pas une attaque externe|pas d une attaque externe|pas d attaque externe|aucune attaque externe|pas d attaque de l exterieur|niet om een aanval van buitenaf|geen aanval van buitenaf|geen sprake van een aanval van buitenaf|geen externe aanval|kein* externe* angriff|kein angriff von aussen|keinen angriff von aussen|not an external attack|no external attack|no outside attack|not an outside attack",
 	}},
 	{gCause, "ddos", modeEvent, []string{
 		"ddos", "dos", "deni de service", "denial of service", "dienstweigering*", "overbelastingsaanval*",
