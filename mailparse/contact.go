@@ -238,13 +238,13 @@ func nameFromSentence(t string) string {
 // name-like line), the first phone, the sender's address.
 func signerOf(ls []line, fromAddr, fromName string) Contact {
 	c := Contact{Email: strings.ToLower(fromAddr)}
-	sig := signatureLines(ls)
 	nameTok := map[string]bool{}
 	for _, w := range words(fromName) {
-		if len(w) > 1 {
+		if len(w) > 1 && !titleWords[w] {
 			nameTok[w] = true
 		}
 	}
+	sig := signatureLines(ls, nameTok)
 	local := fold(strings.SplitN(fromAddr, "@", 2)[0])
 	for _, s := range sig {
 		if c.Name == "" && looksLikeName(s) {

@@ -213,7 +213,7 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 				fr.Answered = countAnswers(fr.Answers)
 				rd.sections = fr
 				rd.used = append(rd.used, s)
-				rd.warnings = append(rd.warnings, "answers read from the forwarded message")
+				rd.warnings = append(rd.warnings, "answers read from the forwarded or quoted message")
 				break
 			}
 		}

@@ -212,17 +212,29 @@ func ownText(ls []line) string {
 
 // signatureLines returns the lines after the last closing formula (or the
 // "-- " delimiter) of the own text, up to a disclaimer: where the signer's
-// name, phone and address are.
-func signatureLines(ls []line) []string {
-	start := -1
+// name, phone and address are. Without a closing formula, the signature
+// starts after a courtesy line or at the line holding the signer's name.
+func signatureLines(ls []line, names map[string]bool) []string {
+	start, soft, name := -1, -1, -1
 	for i, l := range ls {
 		if l.Depth > 0 {
 			continue
 		}
 		t := strings.TrimSpace(l.Text)
-		if lineEnd(t) == endHard && (sigDelimRe.MatchString(t) || closingRe.MatchString(t) && len(t) < 60) {
+		switch e := lineEnd(t); {
+		case e == endHard && (sigDelimRe.MatchString(t) || closingRe.MatchString(t) && len(t) < 60):
 			start = i + 1
+		case e == endSoft && !separatorLn.MatchString(t):
+			soft = i + 1
+		case e == endNone && name < 0 && isNameLine(t, names):
+			name = i
 		}
+	}
+	if start < 0 {
+		start = soft
+	}
+	if start < 0 {
+		start = name
 	}
 	if start < 0 {
 		return nil
