@@ -100,14 +100,14 @@ func Open(path string, opts *ReaderOptions) (Reader, error) {
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, err // *PathError names the file
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	if fi.IsDir() {
 		return openDir(path, o)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	return openStream(f, path, "eml", o)
 }

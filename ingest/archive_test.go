@@ -197,7 +197,7 @@ func TestReadBadInputs(t *testing.T) {
 		}
 		msgs, errs := openAll(t, dir, nil)
 		sameMessages(t, msgs, want)
-		if len(errs) != 2 || !strings.Contains(errs[0].Error(), "2.b: open") || !errors.Is(errs[1], ErrNotMail) || !strings.Contains(errs[1].Error(), "3.c: ") {
+		if len(errs) != 2 || !strings.Contains(errs[0].Error(), "2.b: no such file") || !errors.Is(errs[1], ErrNotMail) || !strings.Contains(errs[1].Error(), "3.c: ") {
 			t.Fatalf("errors %v, want the unreadable 2.b then the non-mail 3.c", errs)
 		}
 	})

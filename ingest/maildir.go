@@ -104,10 +104,11 @@ func notMail(head []byte) error {
 	return fmt.Errorf("%w: first line %q is not a header field", ErrNotMail, firstLine(head))
 }
 
-// unwrapPath drops the path from a *PathError: the SkipError names it.
+// unwrapPath drops the path and operation from a *PathError, for an
+// error that names the file itself: "x.eml: permission denied".
 func unwrapPath(err error) error {
 	if pe, ok := err.(*os.PathError); ok {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+		return pe.Err
 	}
 	return err
 }

@@ -59,7 +59,12 @@ interruption, is safe. On Ctrl-C the messages already read are committed.
 Unreadable inputs and messages (not mail, truncated, over --max-size) are
 reported one line each; the others are still filed, and the exit status
 is then 4 (1 if nothing could be read).`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("%w: ingest needs at least one PATH (- for standard input)", errUsage)
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := g.openStore(false)
 			if err != nil {

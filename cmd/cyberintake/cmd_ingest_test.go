@@ -75,7 +75,9 @@ func TestIngestCommandStdinAndText(t *testing.T) {
 
 func TestIngestCommandUsage(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
-	if _, _, code := runCLI(t, "", "ingest", "--db", db, "--batch", "0", archivesDir); code != exitUsage {
-		t.Errorf("--batch 0: exit %d, want %d", code, exitUsage)
+	for _, args := range [][]string{{"--batch", "0", archivesDir}, {}} {
+		if _, _, code := runCLI(t, "", append([]string{"ingest", "--db", db}, args...)...); code != exitUsage {
+			t.Errorf("ingest %v: exit %d, want %d", args, code, exitUsage)
+		}
 	}
 }
