@@ -147,13 +147,13 @@ func normLab(s *string) string {
 // scorer does and fails when a measure drops below what the parser
 // reached, so that a regression shows in CI. Misses are listed.
 func TestCorpusScore(t *testing.T) {
-	type floor struct{ kind, lab, lang, sections, refs, email float64 }
+	type floor struct{ kind, lab, lang, sections, refs, email, contact float64 }
 	for _, tc := range []struct {
 		dir  string
 		want floor
 	}{
-		{"../testdata/corpus", floor{1, 1, 1, 1, 1, 1}},
-		{"../testdata/replies", floor{1, 1, 1, 1, 1, 1}},
+		{"../testdata/corpus", floor{1, 1, 1, 1, 1, 1, 1}},
+		{"../testdata/replies", floor{1, 1, 1, 1, 1, 1, 1}},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			raw, err := os.ReadFile(filepath.Join(tc.dir, "truth.json"))
@@ -164,7 +164,7 @@ func TestCorpusScore(t *testing.T) {
 			if err := json.Unmarshal(raw, &truth); err != nil {
 				t.Fatal(err)
 			}
-			var kindOK, reports, labOK, langOK, secOK, secN, emailOK float64
+			var kindOK, reports, labOK, langOK, secOK, secN, emailOK, contactOK float64
 			refC, refP, refT := 0, 0, 0
 			for _, e := range truth {
 				msg, err := os.ReadFile(filepath.Join(tc.dir, e.File))
@@ -195,6 +195,11 @@ func TestCorpusScore(t *testing.T) {
 					emailOK++
 				} else {
 					t.Logf("%s: contact e-mail %q, want %q", e.File, r.Contact.Email, e.Contact.Email)
+				}
+				if r.Contact == e.Contact {
+					contactOK++
+				} else {
+					t.Logf("%s: contact %+v, want %+v", e.File, r.Contact, e.Contact)
 				}
 				got := map[string]string{"a": r.Sections.A, "b": r.Sections.B, "c": r.Sections.C, "d": r.Sections.D, "e": r.Sections.E}
 				for _, k := range []string{"a", "b", "c", "d", "e"} {
@@ -240,6 +245,7 @@ func TestCorpusScore(t *testing.T) {
 				"sections":      {ratio(secOK, secN), tc.want.sections},
 				"references_f1": {refF1, tc.want.refs},
 				"contact_email": {ratio(emailOK, reports), tc.want.email},
+				"contact_exact": {ratio(contactOK, reports), tc.want.contact},
 			}
 			names := make([]string, 0, len(got))
 			for k := range got {
