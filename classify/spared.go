@@ -28,16 +28,16 @@ const (
 func listWord(w string) bool {
 	switch w {
 	// French
-	case "le", "la", "les", "l", "de", "des", "du", "d", "et", "ou", "ni", "un", "une", "a", "au", "aux", "n", "ne", "ont", "sont", "est", "ete", "y", "via", "par", "nos", "notre", "nous", "son", "sa", "ses", "leur", "leurs", "ainsi", "que", "aussi", "egalement", "lui", "meme", "memes", "eux", "donc", "en", "sur", "dans", "avec", "pour", "vers", "etaient", "etait":
+	case "le", "la", "les", "l", "de", "des", "du", "d", "et", "ou", "ni", "un", "une", "a", "au", "aux", "n", "ne", "ont", "sont", "est", "ete", "y", "via", "par", "nos", "notre", "nous", "son", "sa", "ses", "leur", "leurs", "ainsi", "que", "aussi", "egalement", "lui", "meme", "memes", "eux", "donc", "en", "sur", "dans", "avec", "pour", "vers", "etaient", "etait", "fonctionne", "fonctionnaient", "fonctionnait", "ont fonctionne":
 		return true
 	// Dutch
-	case "het", "een", "of", "noch", "van", "op", "naar", "met", "voor", "onze", "ons", "zijn", "is", "was", "waren", "werd", "werden", "bleef", "bleven", "zelf", "ook", "eveneens", "hun", "alsook", "evenals", "wel", "in", "bij", "heeft", "hebben", "er":
+	case "het", "een", "of", "noch", "van", "op", "naar", "met", "voor", "onze", "ons", "zijn", "is", "was", "waren", "werd", "werden", "bleef", "bleven", "zelf", "ook", "eveneens", "hun", "alsook", "evenals", "wel", "in", "bij", "heeft", "hebben", "er", "werkte", "werkten", "functioneerde", "functioneerden", "ondervond", "ondervonden", "draaide", "draaiden":
 		return true
 	// German
-	case "der", "die", "das", "den", "dem", "ein", "eine", "einen", "und", "oder", "weder", "sowie", "unser", "unsere", "unserer", "unseren", "unseres", "ist", "sind", "war", "wurde", "wurden", "selbst", "auch", "zu", "zum", "zur", "mit", "uber", "im", "ins", "am", "an", "auf", "fur", "von", "vom", "hat", "haben", "blieb", "blieben":
+	case "der", "die", "das", "den", "dem", "ein", "eine", "einen", "und", "oder", "weder", "sowie", "unser", "unsere", "unserer", "unseren", "unseres", "ist", "sind", "war", "wurde", "wurden", "selbst", "auch", "zu", "zum", "zur", "mit", "uber", "im", "ins", "am", "an", "auf", "fur", "von", "vom", "hat", "haben", "blieb", "blieben", "funktionierte", "funktionierten", "arbeitete", "arbeiteten", "liefen", "lief":
 		return true
 	// English
-	case "the", "and", "or", "nor", "to", "our", "its", "their", "were", "are", "has", "have", "had", "been", "itself", "themselves", "also", "both", "as", "well", "with", "for", "at", "all", "on", "into", "from", "any":
+	case "the", "and", "or", "nor", "to", "our", "its", "their", "were", "are", "has", "have", "had", "been", "itself", "themselves", "also", "both", "as", "well", "with", "for", "at", "all", "on", "into", "from", "any", "worked", "ran", "functioned", "operated", "remained", "stayed":
 		return true
 	}
 	return false

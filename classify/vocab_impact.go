@@ -28,6 +28,7 @@ var impactVocab = []entry{
 		"befundubermittlung|befundversand|ergebnisubermittlung",
 		"result*|report* & patient*|viewer|online|web|sent|send|sending|deliver*|transmi*|electronic*|physician*|gp*|gps|portal|prescriber*|doctor*|wards",
 		"result delivery|results delivery|delivery of results",
+		"sent|send|transmitted|delivered|envoye*|envoyer|transmis|transmettre|verstuurd|verzonden|versturen|doorgestuurd|versandt|verschickt|ubermittelt & (to|aux|naar|an|the|de|die) (gps|gp|physicians|doctors|prescribers|wards|medecins|prescripteurs|services|huisartsen|artsen|voorschrijvers|einsender|hausarzte|arzte|stationen)",
 		"protocol*|compte* rendu*|rapport* & envo*|electroniqu*|transmi*|medecin*|prescripteur*", "dossier patient*|dpi|epd|emd|ehr|electronic health record*|patientenakte",
 	}},
 	{gImpact, "email", modeObject, []string{
@@ -43,6 +44,7 @@ var impactVocab = []entry{
 		"internetverbindung*|internetzugang*|internetanbindung*",
 		"~network* & unusable|down|lost|outage|unavailable|disconnected|cut|affected|unreachable|paralysed|paralyzed|standstill|crippled",
 		"network connection*|connectivity|external connections",
+		"connection* to the outside|outside world|liaison* avec l exterieur|connexion* (avec|vers) l exterieur|monde exterieur|verbinding* met de buitenwereld|buitenwereld|verbindung* nach aussen|aussenwelt|internet line|internetlijn|internetleitung|ligne internet",
 	}},
 	{gImpact, "phone", modeObject, []string{
 		"telephonie|telefonie|telephony|telefonanlage*|telefooncentrale*|centrale telephonique|standard telephonique",

@@ -31,6 +31,7 @@ var preventionVocab = []entry{
 	{gPrevention, "training", modeEvent, []string{
 		"formation*|sensibilis*|e learning|elearning", "opleiding*|vorming*|bewustmaking*|bewustwording*",
 		"*awareness*", "schulung*|*schulung|unterweisung*|fortbildung*|geschult", "training*|trained|train|educat*",
+		"rappel*|mis* en garde|averti*|herinner*|gewaarschuwd|verwittigd|gewarnt|rundschreiben|rundmail|warned|reminded|reminder* & personnel|stagiaire*|utilisateurs|collaborateur*|equipe*|medewerker*|personeel|stagiair*|gebruikers|mitarbeiter*|personal|praktikant*|staff|employees|users|team|trainees",
 		"gebriefd|briefing*|briefed|instructie*|instructies|unterwiesen", "informiert & mitarbeiter*|personal",
 		"phishing (test*|simulation*|exercice*|oefening*|ubung*|exercise*)|phishingtest*|phishingsimulat*",
 	}},

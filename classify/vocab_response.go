@@ -37,7 +37,7 @@ var responseVocab = []entry{
 		"*isol*", "fermeture & acces*|port*|connexion*|vpn|rdp|reseau", "deconnect*|deconnex*|debranch*|coupure*|coupe|coupes|couper|coupons|sectionn*|arret|mis hors ligne|hors ligne|mise hors ligne|hors reseau|quarantaine",
 		"afgesloten & netwerk*|internet|server*|pc*|systemen|toestel*|verbinding*", "losgekoppeld|loskoppelen|afgekoppeld|afkoppelen|offline gehaald|offline gezet|van het netwerk|uitgeschakeld|verbroken|platgelegd|uitgezet",
 		"getrennt|trennung|vom netz|abgeschaltet|abschaltung|heruntergefahren|abgeklemmt|offline genommen|vom internet",
-		"disconnect*|shut down|shutdown|taken offline|cut off|unplugged|switched off|quarantin*|contain*",
+		"retire* du reseau|retire* d internet|sorti* du reseau|uit het netwerk gehaald|removed from the network|pulled from the network|vom netzwerk genommen|disconnect*|shut down|shutdown|taken offline|cut off|unplugged|switched off|quarantin*|contain*",
 	}},
 	{gResponse, "external_help", modeEvent, []string{
 		"ccb", "cert|certbe|cert be|cert nl", "cert*",
@@ -47,7 +47,7 @@ var responseVocab = []entry{
 		"extern* (firma|bedrijf|partner|team|expert*|consultant*|specialist*|dienstleister*|firma|sicherheitsfirma|spezialist*|incident*)",
 		"external (firm|company|team|partner|expert*|consultant*|specialist*|help|support|incident*)",
 		"gespecialiseerd* (firma|bedrijf|team)|spezialisiert* (firma|dienstleister|unternehmen)|specialised (firm|company|team)|specialized (firm|company|team)",
-		"it firma|ict firma|it bedrijf|ict bedrijf|it company|it firm|societe informatique|firme informatique|isp|internet provider|internetprovider|fournisseur d acces|operateur",
+		"societe* de maintenance|societe* de services informatiques|prestataire* informatique*|onderhoudsfirma|onderhoudsbedrijf|wartungsfirma|systemhaus|edv dienstleister|edv firma|edv betreuer|systembetreuer|maintenance (company|firm|contractor)|it firma|ict firma|it bedrijf|ict bedrijf|it company|it firm|societe informatique|firme informatique|isp|internet provider|internetprovider|fournisseur d acces|operateur",
 		"fabricant*|constructeur*|fabrikant*|manufacturer*|editeur|fournisseur*|prestataire*|hebergeur|assureur|leverancier*|it partner|ict partner|verzekeraar|hersteller*|dienstleister*|lieferant*|versicherung*|vendor*|supplier*|provider*|insurer|contractor*",
 		"envoy* & technicien*|ingenieur*", "stuurde|gestuurd|kwam & technicus|technieker|ingenieur", "schickte|geschickt|kam & techniker*|ingenieur*", "sent|came & technician*|engineer*",
 		"avec l aide|avec l appui|avec le soutien|met de hulp|met hulp|met ondersteuning|ondersteuning door|unterstutzung (des|eines|durch|von)|mit hilfe|with the help|with the support|assisted by|nous ont assist*|bijgestaan|unterstutzt",
