@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -178,5 +179,31 @@ func BenchmarkOpenView(b *testing.B) {
 		if _, _, err := s.SourceState(context.Background(), "x"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkVerify checks the whole 100k store (it decompresses and hashes
+// every raw message): how long verify holds its read lock.
+func BenchmarkVerify(b *testing.B) {
+	s := benchmarkStore(b)
+	b.ResetTimer()
+	for b.Loop() {
+		probs, err := s.Verify(context.Background())
+		if err != nil || len(probs) > 0 {
+			b.Fatalf("verify: %v %v", err, probs)
+		}
+	}
+}
+
+// BenchmarkBackup copies the 100k store (to io.Discard).
+func BenchmarkBackup(b *testing.B) {
+	s := benchmarkStore(b)
+	b.ResetTimer()
+	for b.Loop() {
+		n, err := s.Backup(context.Background(), io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(n)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -15,30 +16,57 @@ import (
 // store.
 const maxProblems = 1000
 
-// Verify checks the store in one read transaction: bbolt's own consistency
-// check, every record decodes and has its raw message, every raw message
-// has its record and still hashes to the record's hash, the content and
-// Message-ID maps, every index entry points at a record that has it (and
-// the other way round), and the stats counters equal a recount. It returns
-// what is wrong; an error means the check itself could not run.
+// Verify checks the store: bbolt's own consistency check, every record
+// decodes and has its raw message, every raw message has its record and
+// still hashes to the record's hash, the content and Message-ID maps,
+// every index entry points at a record that has it (and the other way
+// round), and the stats counters equal a recount. It returns what is
+// wrong; an error means the check itself could not run.
+//
+// The structure is checked in one read transaction; the raw messages (the
+// bulk of the file: decompressing and hashing them takes seconds on a
+// large store) are then checked in batches of short transactions, so that
+// a writer waits at most one batch. That is sound because a raw message
+// and its hash never change once filed.
 func (s *Store) Verify(ctx context.Context) ([]Problem, error) {
-	var probs []Problem
+	var v verifier
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		probs = probs[:0]
-		v := verifier{tx: tx}
+		v = verifier{tx: tx, hashes: map[uint64]string{}}
 		v.run(ctx)
-		probs = v.probs
 		return ctx.Err()
 	})
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
-	return probs, nil
+	ids := make([]uint64, 0, len(v.hashes))
+	for id := range v.hashes {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for len(ids) > 0 {
+		n := min(len(ids), verifyBatch)
+		err := s.view(ctx, func(tx *bolt.Tx) error {
+			v.tx = tx
+			for _, id := range ids[:n] {
+				v.checkRaw(id, v.hashes[id])
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return v.probs, nil
 }
 
+// verifyBatch is how many raw messages one transaction of Verify checks.
+const verifyBatch = 2000
+
 type verifier struct {
-	tx    *bolt.Tx
-	probs []Problem
+	tx     *bolt.Tx
+	probs  []Problem
+	hashes map[uint64]string // records whose raw message is still to check
 }
 
 func (v *verifier) add(id uint64, format string, args ...any) {
@@ -79,22 +107,11 @@ func (v *verifier) run(ctx context.Context) {
 		if m := normMsgID(r.Result.MessageID); m != "" && msgids.Get([]byte(m)) == nil {
 			v.add(id, "Message-ID %q of record %d not in the Message-ID map", m, id)
 		}
-		rv := raws.Get(k)
-		if rv == nil {
+		if raws.Get(k) == nil {
 			v.add(id, "record %d has no raw message", id)
 			return nil
 		}
-		raw, err := unpack(rv)
-		if err != nil {
-			v.add(id, "raw message %d: %v", id, err)
-			return nil
-		}
-		if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != r.Hash {
-			v.add(id, "raw message %d does not match its hash", id)
-		}
-		if ck := contentKey(raw); contents.Get(ck[:]) == nil {
-			v.add(id, "content map has no entry for record %d", id)
-		}
+		v.hashes[id] = r.Hash
 		return nil
 	})
 	raws.ForEach(func(k, _ []byte) error {
@@ -130,6 +147,27 @@ func (v *verifier) run(ctx context.Context) {
 		v.add(keyID([]byte(k)), "index entry missing: %q", k[:max(0, len(k)-8)])
 	}
 	v.checkCounters(counts)
+}
+
+// checkRaw decompresses one raw message and checks it against its hash
+// and the content map.
+func (v *verifier) checkRaw(id uint64, hash string) {
+	rv := v.tx.Bucket(bRaw).Get(idKey(id))
+	if rv == nil {
+		v.add(id, "record %d has no raw message", id)
+		return
+	}
+	raw, err := unpack(rv)
+	if err != nil {
+		v.add(id, "raw message %d: %v", id, err)
+		return
+	}
+	if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != hash {
+		v.add(id, "raw message %d does not match its hash", id)
+	}
+	if ck := contentKey(raw); v.tx.Bucket(bContent).Get(ck[:]) == nil {
+		v.add(id, "content map has no entry for record %d", id)
+	}
 }
 
 func (v *verifier) checkCounters(want counterDelta) {
