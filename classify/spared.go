@@ -46,10 +46,36 @@ func listWord(w string) bool {
 // brokeWord reports words that say a system failed: a list that holds one
 // is a list of what was hit, not of what was spared.
 func brokeWord(w string) bool {
+	// A negation in the list says something could not be done: "le SIL
+	// n'a pas pu envoyer les résultats, les automates ont fonctionné".
+	if negationWord(w) {
+		return true
+	}
 	for _, p := range brokePrefixes {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
+	}
+	return false
+}
+
+// lookBack is how many words before a system's name are read for "could
+// not".
+const lookBack = 3
+
+func negationWord(w string) bool {
+	switch w {
+	case "pas", "plus", "aucun", "aucune", "jamais", "sans", "niet", "geen", "nooit", "zonder",
+		"nicht", "kein", "keine", "keinen", "nie", "ohne", "not", "no", "never", "without", "cannot":
+		return true
+	}
+	return false
+}
+
+func couldNot(w string) bool {
+	switch w {
+	case "pu", "pouvait", "pouvaient", "pouvions", "kon", "konden", "konnte", "konnten", "could", "cannot", "couldn":
+		return true
 	}
 	return false
 }
@@ -67,6 +93,13 @@ var brokePrefixes = []string{
 func sparedAfter(d *doc, h, u ruleHit, sys []ruleHit) bool {
 	if u.from <= h.to || u.from-h.to > sparedMaxSpan || d.toks[u.from].sent != d.toks[h.to].sent {
 		return false
+	}
+	// The words just before the name may say it could not work: "the LIS
+	// could not send results, the analysers worked normally".
+	for t := h.from - 1; t >= 0 && t >= h.from-lookBack && d.toks[t].clause == d.toks[h.from].clause; t-- {
+		if w := d.word(int(t)); couldNot(w) || brokeWord(w) && !negationWord(w) {
+			return false
+		}
 	}
 	// The name's own span may say it broke: "het netwerk was onbruikbaar".
 	return listBetween(d, h.from, u.from-1, d.toks[h.to].seg, sys)
