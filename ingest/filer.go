@@ -58,7 +58,7 @@ func NewFiler(st *store.Store, opts *FilerOptions) *Filer {
 // Parse parses one message into what the store files. It never fails: a
 // message the parser cannot read is filed raw with Result.Error set.
 func (f *Filer) Parse(m Incoming) store.Message {
-	res := f.parse(m)
+	res := mailparse.Parse(m.Raw, f.opts.Parse) // recovers from its own panics
 	res.File = m.Source.Name
 	if m.Pos != "" {
 		res.File = m.Pos
@@ -67,12 +67,6 @@ func (f *Filer) Parse(m Incoming) store.Message {
 		f.opts.Logger.Debug("parse failed, filed raw", "file", res.File, "err", res.Error)
 	}
 	return store.Message{Raw: m.Raw, Result: res, Source: m.Source}
-}
-
-// parse runs the parser; it recovers from its own panics, so one bad
-// message cannot stop a batch.
-func (f *Filer) parse(m Incoming) *mailparse.Result {
-	return mailparse.Parse(m.Raw, f.opts.Parse)
 }
 
 // Commit files already parsed messages, together with states, in one
@@ -92,20 +86,7 @@ func (f *Filer) Commit(ctx context.Context, msgs []store.Message, states ...stor
 // the batch is.
 func (f *Filer) FileBatch(ctx context.Context, msgs []Incoming, states ...store.SourceState) ([]store.Outcome, []*mailparse.Result, error) {
 	sm := make([]store.Message, len(msgs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(f.opts.Workers, len(msgs)) {
-		wg.Go(func() {
-			for i := range next {
-				sm[i] = f.Parse(msgs[i])
-			}
-		})
-	}
-	for i := range msgs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEach(len(msgs), f.opts.Workers, func(i int) { sm[i] = f.Parse(msgs[i]) })
 	out, err := f.Commit(ctx, sm, states...)
 	if err != nil {
 		return nil, nil, err
@@ -115,4 +96,23 @@ func (f *Filer) FileBatch(ctx context.Context, msgs []Incoming, states ...store.
 		results[i] = sm[i].Result
 	}
 	return out, results, nil
+}
+
+// forEach calls fn(0) ... fn(n-1) on at most workers goroutines and
+// returns when all are done.
+func forEach(n, workers int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(workers, n) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
-	"sync"
 	"time"
 
 	"cyberintake/mailparse"
@@ -107,23 +106,11 @@ func (rp *reprocessor) flush(ctx context.Context) error {
 	if len(rp.batch) == 0 {
 		return nil
 	}
-	filer := Filer{opts: FilerOptions{Parse: rp.o.Parse, Logger: rp.o.Logger}}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(rp.o.Workers, len(rp.batch)) {
-		wg.Go(func() {
-			for i := range next {
-				p := &rp.batch[i]
-				p.res = filer.parse(Incoming{Raw: p.raw, Source: p.rec.Source})
-				p.res.File = p.rec.Result.File
-			}
-		})
-	}
-	for i := range rp.batch {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEach(len(rp.batch), rp.o.Workers, func(i int) {
+		p := &rp.batch[i]
+		p.res = mailparse.Parse(p.raw, rp.o.Parse)
+		p.res.File = p.rec.Result.File
+	})
 
 	var updates []store.Reparsed
 	for _, p := range rp.batch {
