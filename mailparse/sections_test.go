@@ -180,3 +180,32 @@ func TestProseSections(t *testing.T) {
 		t.Errorf("a pointer to an attachment answered %d questions: %q", got.Answered, got.Answers)
 	}
 }
+
+// FuzzReadText fuzzes the text-level reading (quotes, headings, answers,
+// prose, contact, references, subject) without MIME decoding or package
+// classify, so it explores this layer faster:
+// go test -run='^$' -fuzz='^FuzzReadText$' ./mailparse
+func FuzzReadText(f *testing.F) {
+	f.Add("a) phishing b) LIS c) x d) y e) NC-1\nContact: Jan +32 2 123 45 67", "RE: Cyber attaque – labo 1")
+	f.Add("> a) la cause probable de l'attaque\n\nPhishing.\n-------- Message transféré --------", "TR: Cyberaanval labo xxxxx")
+	f.Add("Cause probable :\nVPN.\nImpact | SIL\nZu e): erfasst.\nDe : A <a@b.c>\nEnvoyé : x\nObjet : y", "Cyber attque - labo (x)")
+	f.Fuzz(func(t *testing.T, text, subject string) {
+		segs := segments(splitLines(text))
+		if len(segs) == 0 {
+			t.Fatal("no segment")
+		}
+		ctx := sectionCtx{NameTokens: map[string]bool{"jan": true}}
+		for _, s := range segs {
+			r := extractSections(s.Lines, ctx)
+			if r.Answered != countAnswers(r.Answers) {
+				t.Fatalf("answered %d for %q", r.Answered, r.Answers)
+			}
+			extractSections(markLetterLines(s.Lines), ctx)
+			proseSections(s.Lines, ctx)
+			findContact([]contactSource{{Lines: s.Lines}}, map[string]string{})
+			signerOf(s.Lines, "x@y.be", "Jan X")
+		}
+		references(text)
+		parseSubject(subject)
+	})
+}

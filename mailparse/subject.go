@@ -130,8 +130,8 @@ func keywordAt(s string) int {
 		for j < len(s) && !isSepByte(s[j]) {
 			j++
 		}
-		if j == i {
-			break
+		if j == i || j-i > 24 {
+			break // the keyword's words are short: no edit distance on long runs
 		}
 		compact.WriteString(fold(s[i:j]))
 		n++
