@@ -299,18 +299,29 @@ func extractSections(in []line, ctx sectionCtx) sectionResult {
 	// reading that finds more answers wins (a reply with paraphrased
 	// headings may quote the letter's lettered list below).
 	best := sectionResult{}
-	if hs := findMarked(ls, ctx); len(hs) > 0 {
+	if hs := capHeadings(findMarked(ls, ctx)); len(hs) > 0 {
 		best = readHeadings(ls, hs, ctx)
 		if best.Answered >= 4 {
 			return best // clearly lettered; paraphrases need not be tried
 		}
 	}
-	if hs := findParaphrased(ls); len(hs) > 0 {
+	if hs := capHeadings(findParaphrased(ls)); len(hs) > 0 {
 		if r := readHeadings(ls, hs, ctx); r.Answered > best.Answered {
 			best = r
 		}
 	}
 	return best
+}
+
+// maxHeadings bounds the headings read in one text: a reply has a few,
+// and letter assignment is quadratic in their number.
+const maxHeadings = 100
+
+func capHeadings(hs []heading) []heading {
+	if len(hs) > maxHeadings {
+		return hs[:maxHeadings]
+	}
+	return hs
 }
 
 // readHeadings collects the answers under the given headings.
