@@ -37,6 +37,8 @@ type fetchedMsg struct {
 type imapBatch struct {
 	msgs    []fetchedMsg
 	lastUID imap.UID // highest UID asked for: every new UID up to it is filed with the batch
+
+	fetchTime time.Duration
 }
 
 // syncMailbox files every message of mbox newer than the stored state. It
@@ -103,7 +105,9 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 	for b := range batches {
 		newState.LastUID = uint32(b.lastUID)
 		newState.SyncedAt = time.Now().UTC()
+		t0 := time.Now()
 		filedUIDs, err := d.fileBatch(ctx, mbox, b, newState)
+		log.Debug("batch filed", "count", len(b.msgs), "last_uid", b.lastUID, "fetch", b.fetchTime, "file", time.Since(t0))
 		if err != nil {
 			stop()
 			s.abort()
@@ -171,15 +175,16 @@ func (d *Daemon) fetchBatches(ctx context.Context, s *imapSession, todo []newMsg
 			bytes += sz
 			n++
 		}
+		t0 := time.Now()
 		msgs, err := d.fetchFull(s, todo[:n])
 		if err != nil {
 			return err
 		}
 		select {
-		case out <- imapBatch{msgs: msgs, lastUID: todo[n-1].uid}:
+		case out <- imapBatch{msgs: msgs, lastUID: todo[n-1].uid, fetchTime: time.Since(t0)}:
 		case <-ctx.Done():
 			// Hand over the batch in hand anyway: it is already read.
-			out <- imapBatch{msgs: msgs, lastUID: todo[n-1].uid}
+			out <- imapBatch{msgs: msgs, lastUID: todo[n-1].uid, fetchTime: time.Since(t0)}
 			return nil
 		}
 		todo = todo[n:]
