@@ -80,10 +80,10 @@ func buildDowntime() *matcher {
 			"nicht unterbrochen|keine unterbrechung*|ohne unterbrechung|kein stillstand|keine ausfallzeit*",
 			"not interrupted|no interruption*|without interruption|no downtime|not been interrupted|were never interrupted|was never interrupted",
 			// the lab's activity went on as usual (other systems may have been down)
-			"activite*|production|routine|fonctionnement & continue* normalement|poursuivie* normalement|s est poursuivie normalement|normalement assure*|pas ete perturbe*|pas ete affecte*|pas ete impacte*|sans perturbation",
-			"activiteit*|laboactiviteit*|werking|labowerking|routine|dienstverlening|productie & ging gewoon door|liep gewoon door|liep normaal|ging normaal door|verliep normaal|verliepen normaal|gewoon verder|normaal verder|niet verstoord|zonder verstoring",
-			"betrieb|laborbetrieb|routinebetrieb|routine|laborroutine|tatigkeit|analytik & lief normal|liefen normal|normal weiter|ungestort|uneingeschrankt weiter|nicht beeintrachtigt|nicht gestort|ohne storung*",
-			"activity|activities|operations|routine|work|service|production & continued normally|continued as normal|continued as usual|carried on as normal|carried on normally|went on as usual|went on as normal|not disrupted|undisrupted|without disruption",
+			"laboratoire|labo|activite*|production|routine|fonctionnement & tournait normalement|a tourne normalement|continue* normalement|poursuivie* normalement|s est poursuivie normalement|normalement assure*|pas ete perturbe*|pas ete affecte*|pas ete impacte*|sans perturbation",
+			"labo|laboratorium|activiteit*|laboactiviteit*|werking|labowerking|routine|dienstverlening|productie & draaide normaal|ging gewoon door|liep gewoon door|liep normaal|ging normaal door|verliep normaal|verliepen normaal|gewoon verder|normaal verder|niet verstoord|zonder verstoring",
+			"labor|betrieb|laborbetrieb|routinebetrieb|routine|laborroutine|tatigkeit|analytik & lief normal|liefen normal|normal weiter|ungestort|uneingeschrankt weiter|nicht beeintrachtigt|nicht gestort|ohne storung*",
+			"lab|laboratory|activity|activities|operations|routine|work|service|production & ran as normal|ran normally|continued normally|continued as normal|continued as usual|carried on as normal|carried on normally|went on as usual|went on as normal|not disrupted|undisrupted|without disruption",
 		)
 		m.add("before",
 			"binnen|within|dans|delai|innerhalb|sous|ici|tous|toutes|chaque|elke|iedere|om|alle|every|each|jeden|jede|per",

@@ -199,7 +199,11 @@ func (v *vocabulary) found(text string) []mention {
 			if v.group[h.label] == int8(gPrevention) {
 				win = negBeforePrevention
 			}
-			if !negated(d, h, win, cues[0], cues[1]) && !v.aside(d, h, cues) {
+			after := cues[1]
+			if v.group[h.label] == int8(gCause) {
+				after = weaknessFree(d, after)
+			}
+			if !negated(d, h, win, cues[0], after) && !v.aside(d, h, cues) {
 				keep(h)
 			}
 		}
@@ -250,6 +254,37 @@ func unaffectedHit(d *doc, h ruleHit, cues [len(cueNames)][]ruleHit, sys []ruleH
 	c := d.toks[h.from].clause
 	for _, u := range cues[2] {
 		if d.toks[u.to].clause == c && u.to < h.from && h.from-u.to <= okBefore {
+			return true
+		}
+	}
+	return false
+}
+
+// weaknessFree drops the negations after a mention that state a weakness
+// of what was mentioned, not its absence: in a cause, "le compte VPN jamais
+// désactivé", "RDP-poort nooit gesloten", "VPN not patched" name the way in.
+func weaknessFree(d *doc, after []ruleHit) []ruleHit {
+	var out []ruleHit
+	for _, c := range after {
+		weak := false
+		for t := int(c.to) + 1; t < len(d.toks) && t <= int(c.to)+2; t++ {
+			if weaknessWord(d.word(t)) {
+				weak = true
+			}
+		}
+		if !weak {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func weaknessWord(w string) bool {
+	for _, p := range [...]string{"desactiv", "gedeactiveerd", "deaktiviert", "disabled", "deactivated", "afgesloten",
+		"gesloten", "gesperrt", "geschlossen", "closed", "ferme", "change", "gewijzigd", "geandert", "changed", "patch", "gepatcht",
+		"updated", "bijgewerkt", "aktualisiert", "corrige", "geinstalleerd", "installiert", "installed", "protege",
+		"beveiligd", "geschutzt", "protected", "verwijderd", "entfernt", "removed", "supprime"} {
+		if strings.HasPrefix(w, p) {
 			return true
 		}
 	}

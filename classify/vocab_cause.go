@@ -54,10 +54,12 @@ var causeVocab = []entry{
 	{gCause, "credentials", modeEvent, []string{
 		"=mot* de passe|identifiant*|credentials|compte* & vol*|derob*|faible*|reutilis*|divulgu*|publie*|identique*|trouve*|recupere*|devine*|simple*|defaut|jamais|partage*|compromis*|pirate*|fuite*|saisi*|force",
 		"=*wachtwoord*|*paswoord*|inloggegevens|gebruikersnaam|account* & zwak*|gestolen|hergebruik*|buitgemaakt|gelekt|uitgelekt|gepubliceerd|geraden|standaard|ingegeven|ingevuld|vulde|vulden|typte|gaf|gedeeld*|gekraakt|nooit|gecompromitteerd|datalek*|brute",
-		"=*passwort*|*kennwort*|zugangsdaten|benutzername|konto* & schwach*|gestohlen|wiederverwendet|abgegriffen|geleakt|veroffentlicht|durchgesickert|erraten|ermittelt|standard*|geknackt|nie|kompromittiert*|eingegeben|erbeutet*|brute",
+		"=*passwort*|*kennwort*|zugangsdaten|benutzername|konto* & schwach*|gestohlen|wiederverwendet|abgegriffen|geleakt|veroffentlicht|durchgesickert|erraten|ermittelt|standard*|geknackt|nie|kompromittiert*|eingegeben|erbeutet*|gelangt*|erlangt*|brute",
 		"=*password*|credential*|login*|account* & weak|stolen|reused|re used|guessed|default|leaked|exposed|dumped|published|cracked|shared|never|compromised|phished|entered|breached|brute",
 		"brute force|force brute|bruteforce|password spraying|credential stuffing",
-		"=compte*|*account|*accounts|*konto|*konten & pas ete desactive*|non desactive*|niet afgesloten|niet was afgesloten|niet gedeactiveerd|nicht deaktiviert|nicht gesperrt|not disabled|not deactivated|not closed|never disabled",
+		"=compte*|*account|*accounts|*konto|*konten & pas ete desactive*|non desactive*|niet afgesloten|niet was afgesloten|niet gedeactiveerd|nicht deaktiviert|nicht gesperrt|not disabled|not deactivated|not closed|never disabled|jamais desactive*|nooit afgesloten|nooit gedeactiveerd|nie deaktiviert|nie gesperrt|encore actif*|nog actief|nog actieve|noch aktiv*|still active",
+		"=jamais desactive*|jamais ete desactive*|nooit gedeactiveerd|nooit afgesloten|nie deaktiviert|nie gesperrt|never disabled|never deactivated|never been disabled|never been deactivated",
+		"standaardwachtwoord*|standardpasswort*|standardkennwort*|defaultpassword*|default password*|mot* de passe par defaut|mot* de passe d usine|fabriekswachtwoord*",
 		"zugangsdaten abgegriffen", "=*gegevens & ingevuld|vulde|vulden|ingegeven|ingetypt|gaf|gaven",
 		"=*account|*accounts|compte*|*konto & not been disabled|not been deactivated|not been closed|never been disabled|never deactivated|niet werd afgesloten|niet gedeactiveerd werd|nicht deaktiviert wurde|nicht gesperrt wurde",
 		"identifiants & saisi*|vol*|derob*|utilise*",
@@ -65,7 +67,7 @@ var causeVocab = []entry{
 	{gCause, "supplier", modeEvent, []string{
 		"prestataire*|fournisseur*|sous traitant*|editeur|infogerance|infogereur|hebergeur",
 		"leverancier*|it partner|ict partner|dienstverlener*|onderaannemer*",
-		"*lieferant|*lieferanten|*dienstleister|*dienstleisters|*hersteller|*herstellers|wartungsfirma",
+		"*lieferant|*lieferanten|*anbieter|*anbieters|aanbieder*|*dienstleister|*dienstleisters|*hersteller|*herstellers|wartungsfirma",
 		"supplier*|vendor*|provider*|contractor*|service engineer*|third party|subcontractor*|msp",
 		"verbunden|angebunden|gekoppelt|verbonden|gekoppeld|relie*|raccorde*|interconnecte*|is connected|are connected|is linked|are linked|interconnected & klinik|kliniek|clinique|clinic|hopital|ziekenhuis|krankenhaus|spital|hospital|partner*|partenaire*",
 		"=nicht unser* labor|niet ons labo|niet ons laboratorium|pas notre laboratoire|pas notre labo|not our lab|not our laboratory",

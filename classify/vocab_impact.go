@@ -74,7 +74,7 @@ var impactVocab = []entry{
 		"kein schaden|keine schaden|keine ausfallzeit*|pas de dommage*|aucun dommage|aucun degat|geen schade|no damage|no harm|geen downtime|no downtime|aucun temps d arret",
 		"geen impact|geen gevolgen|geen invloed|zonder gevolgen|geen weerslag",
 		"keine auswirkung*|keine folgen|ohne auswirkung*|keinerlei auswirkung*",
-		"no impact|no effect|no consequence*|not affected at all",
+		"no impact|no effect|no consequence*|not affected at all|nothing was affected|nothing was hit|nothing was impacted|nothing affected|rien n a ete touche|rien n a ete affecte|rien n a ete impacte|niets werd getroffen|niets getroffen|niets geraakt|nichts war betroffen|nichts betroffen|nichts wurde beeintrachtigt",
 		"pas d interruption|aucune interruption|pas ete interrompu*|pas interrompu*",
 		"geen onderbreking|geen onderbrekingen|niet onderbroken|geen verstoring",
 		"keine unterbrechung*|nicht unterbrochen|keine storung*",

@@ -49,7 +49,8 @@ var preventionVocab = []entry{
 	}},
 	{gPrevention, "access_control", modeEvent, []string{
 		"droits d acces|droit d acces|gestion des acces|controle d acces|moindre privilege|comptes nominatifs|compte nominatif|politique de mot* de passe",
-		"mot* de passe & unique*|fort*|complexe*|renforce*|gestionnaire*|longueur|caracteres",
+		"mot* de passe & unique*|fort*|complexe*|renforce*|gestionnaire*|longueur|caracteres|defaut",
+		"*wachtwoord*|*paswoord* & standaard|sterk*|complex*|lengte|tekens", "*passwort*|*kennwort* & standard*|voreingestellt*|stark*|komplex*|lange|zeichen", "*password* & default|strong|complex|length|characters", "standaardwachtwoord*|standardpasswort*|standardkennwort*|defaultpassword*|fabriekswachtwoord*",
 		"gestionnaire de mots de passe|compte* administrateur*|administrateurs generiques|comptes generiques", "desactiv* & compte*|acces*",
 		"acces & limite*|restreint*|nominatif*|sur demande|revu*|revue|uniquement",
 		"interdi* & connect*|usb|appareil*|peripherique*",
@@ -60,9 +61,11 @@ var preventionVocab = []entry{
 		"access control*|access right*|access management|least privilege|privileged access|pam|password policy|password manager|admin rights|administrator rights|on request|time limited",
 		"usb & blocage|blokkering|sperrung|blocking|disabled|bloque*|desactive*|geblokkeerd|uitgeschakeld|gesperrt|deaktiviert|interdit*|verboden|verboten|blocked",
 		"account* & deactivat*|disabled|review*|removed",
+		"revue*|controle*|verification* & compte*|droits|habilitations", "controle|herziening|nazicht|review & *account|*accounts|toegangsrechten|rechten",
+		"uberprufung*|kontrolle*|review & konten|benutzerkonten|zugange|berechtigungen|rechte",
 	}},
 	{gPrevention, "audit", modeEvent, []string{
-		"audit*", "*audit", "pentest*|penetratietest*|penetrationstest*|penetration test*|test* d intrusion|intrusietest*|pen test*",
+		"audit*", "*audit", "*prufer|auditor*|auditeur*|revisor*|externe* prufung*|externe controle|controle externe|controle* externe*|external review*|external assessment*", "pentest*|penetratietest*|penetrationstest*|penetration test*|test* d intrusion|intrusietest*|pen test*",
 		"vulnerability scan*|scan* de vulnerabilite*|kwetsbaarheidsscan*|schwachstellenscan*|schwachstellenanalyse*|evaluation de la securite|evaluation de securite|risicoanalyse*|analyse de risque*|risk assessment*|security assessment*|doorlichting*|risikoanalyse*|sicherheitsuberprufung*",
 	}},
 	{gPrevention, "email_filtering", modeEvent, []string{

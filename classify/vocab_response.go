@@ -48,7 +48,7 @@ var responseVocab = []entry{
 		"external (firm|company|team|partner|expert*|consultant*|specialist*|help|support|incident*)",
 		"gespecialiseerd* (firma|bedrijf|team)|spezialisiert* (firma|dienstleister|unternehmen)|specialised (firm|company|team)|specialized (firm|company|team)",
 		"societe* de maintenance|societe* de services informatiques|prestataire* informatique*|onderhoudsfirma|onderhoudsbedrijf|wartungsfirma|systemhaus|edv dienstleister|edv firma|edv betreuer|systembetreuer|maintenance (company|firm|contractor)|it firma|ict firma|it bedrijf|ict bedrijf|it company|it firm|societe informatique|firme informatique|isp|internet provider|internetprovider|fournisseur d acces|operateur",
-		"fabricant*|constructeur*|fabrikant*|manufacturer*|editeur|fournisseur*|prestataire*|hebergeur|assureur|leverancier*|it partner|ict partner|verzekeraar|hersteller*|dienstleister*|lieferant*|versicherung*|vendor*|supplier*|provider*|insurer|contractor*",
+		"fabricant*|constructeur*|fabrikant*|manufacturer*|editeur|fournisseur*|prestataire*|hebergeur|assureur|leverancier*|it partner|ict partner|verzekeraar|hersteller*|dienstleister*|lieferant*|*anbieter|aanbieder*|versicherung*|vendor*|supplier*|provider*|insurer|contractor*",
 		"envoy* & technicien*|ingenieur*", "stuurde|gestuurd|kwam & technicus|technieker|ingenieur", "schickte|geschickt|kam & techniker*|ingenieur*", "sent|came & technician*|engineer*",
 		"avec l aide|avec l appui|avec le soutien|met de hulp|met hulp|met ondersteuning|ondersteuning door|unterstutzung (des|eines|durch|von)|mit hilfe|with the help|with the support|assisted by|nous ont assist*|bijgestaan|unterstutzt",
 	}},
