@@ -39,7 +39,8 @@ type decoded struct {
 	//     ("De : ...", "Envoyé : ...", "From: ...");
 	//   - format=flowed soft breaks are joined.
 	// Several inline text parts (multipart/mixed) are joined by a blank
-	// line. Forwarded message/rfc822 parts follow the body, each as
+	// line. Text (and each AttachmentTexts entry) is at most 256 KiB: a
+	// longer one is cut at a line end, with a warning. Forwarded message/rfc822 parts follow the body, each as
 	// "-------- Forwarded message --------", then "From: ", "Date: ",
 	// "Subject: ", "To: " lines (those present, decoded), a blank line and
 	// the forwarded body rendered by the same rules.

@@ -3,6 +3,7 @@ package mailparse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/emersion/go-message"
 	"github.com/emersion/go-message/mail"
@@ -17,6 +18,10 @@ const (
 	maxParts = 1000
 	// maxWarnings keeps a damaged message from flooding its Result.
 	maxWarnings = 20
+	// maxText bounds the text handed to the reading side (body, and each
+	// attachment text): a real reply with the whole letter quoted is tens
+	// of kilobytes, and reading is not linear in the text size.
+	maxText = 256 << 10
 )
 
 // decode reads the MIME structure of a raw message into text and headers
@@ -54,7 +59,7 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 
 	var out textOut
 	w.entity(&h, body, 0, &out)
-	d.Text = out.text()
+	d.Text = w.capText(out.text(), "body")
 	d.FromHTML = out.html
 	if w.tooDeep {
 		// Nothing is read past the limit; what was read is returned with
@@ -62,6 +67,23 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 		return d, fmt.Errorf("MIME structure nested deeper than %d levels", maxDepth)
 	}
 	return d, nil
+}
+
+// capText cuts text longer than maxText at the last line end before the
+// limit, with a warning.
+func (w *walker) capText(s, what string) string {
+	if len(s) <= maxText {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:maxText], '\n')
+	if cut < maxText/2 {
+		cut = maxText
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	w.warn(fmt.Sprintf("%s text is %d bytes; only the first %d KiB read", what, len(s), maxText>>10))
+	return s[:cut] + "\n"
 }
 
 func sizeLabel(n int64) string {

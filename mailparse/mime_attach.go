@@ -65,7 +65,7 @@ func displayName(name string) string {
 func (w *walker) addAttachmentText(s string) {
 	s = strings.TrimSpace(s)
 	if s != "" {
-		w.d.AttachmentTexts = append(w.d.AttachmentTexts, s+"\n")
+		w.d.AttachmentTexts = append(w.d.AttachmentTexts, w.capText(s+"\n", "attachment"))
 	}
 }
 

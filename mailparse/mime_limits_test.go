@@ -200,3 +200,15 @@ func TestDecodeEmptyForward(t *testing.T) {
 		t.Errorf("text %q", d.Text)
 	}
 }
+
+func TestDecodeTextCap(t *testing.T) {
+	line := "a) Le réseau a été coupé pendant deux jours.\n"
+	raw := "From: a@b.c\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + strings.Repeat(line, 2*maxText/len(line))
+	d := mustDecode(t, []byte(raw))
+	if len(d.Text) > maxText+1 || !strings.HasSuffix(d.Text, "deux jours.\n") {
+		t.Errorf("text of %d bytes ends %q", len(d.Text), d.Text[max(0, len(d.Text)-20):])
+	}
+	if !strings.Contains(strings.Join(d.Warnings, "\n"), "only the first 256 KiB read") {
+		t.Errorf("warnings %q", d.Warnings)
+	}
+}
