@@ -149,6 +149,7 @@ func parseMarker(s string) (q int, numeric, labeled bool, rest string, ok bool) 
 		return 0, false, false, "", false
 	}
 	rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(u, "**"), "__"))
+	rest = strings.TrimSpace(strings.TrimPrefix(rest, "| ")) // "a) | answer": the letter in its own table cell
 	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(rest, "**"), "__"))
 	return q, numeric, labeled, rest, true
 }
@@ -423,11 +424,21 @@ func findMarked(ls []line, ctx sectionCtx) []heading {
 			labeledL = labeledL || labeled
 		}
 	}
-	if len(distinctL) >= 2 || (len(distinctL) == 1 && labeledL) {
-		return letters
+	// Letters the lab wrote itself win; then numbers 1-5; then the
+	// letter's quoted questions alone (answers typed between them).
+	ownL := map[int]bool{}
+	for _, h := range letters {
+		if !h.Quoted {
+			ownL[h.Letter] = true
+		}
 	}
-	if len(distinctN) >= 3 && distinctN[0] {
+	switch {
+	case len(ownL) >= 2 || len(ownL) == 1 && labeledL:
+		return letters
+	case len(distinctN) >= 3 && distinctN[0]:
 		return numbers
+	case len(distinctL) >= 2:
+		return letters
 	}
 	return nil
 }
