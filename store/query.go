@@ -51,24 +51,46 @@ func (s *Store) Raw(ctx context.Context, id uint64) ([]byte, error) {
 
 // List returns the records matching f, oldest message first (by Date, then
 // ID), at most f.Limit of them. Indexed filters (lab, kind, language, tags,
-// flags, dates) pick the candidates; only those are decoded.
+// flags, dates) pick the candidates; only those are decoded, in batches of
+// short read transactions so that a writer never waits long behind a
+// listing of the whole store.
 func (s *Store) List(ctx context.Context, f Filter) ([]Record, error) {
-	var out []Record
+	var ids []uint64
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		out = out[:0]
-		return eachCandidate(tx, f, func(id uint64, v []byte) error {
-			r, err := decodeRecord(id, v)
-			if err != nil {
-				return err
-			}
-			if f.Matches(r) {
-				out = append(out, *r)
-			}
-			return nil
-		})
+		if f.indexed() {
+			ids = candidateIDs(tx, f)
+		} else {
+			ids = allIDs(tx)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list: %w", err)
+	}
+	var out []Record
+	for len(ids) > 0 {
+		n := min(len(ids), listBatch)
+		err := s.view(ctx, func(tx *bolt.Tx) error {
+			recs := tx.Bucket(bRecord)
+			for _, id := range ids[:n] {
+				v := recs.Get(idKey(id))
+				if v == nil {
+					continue
+				}
+				r, err := decodeRecord(id, v)
+				if err != nil {
+					return err
+				}
+				if f.Matches(r) {
+					out = append(out, *r)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("list: %w", err)
+		}
+		ids = ids[n:]
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		ti, tj := recordTime(&out[i]), recordTime(&out[j])
@@ -81,6 +103,21 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Record, error) {
 		out = out[:f.Limit]
 	}
 	return out, nil
+}
+
+// listBatch is how many records one transaction of List decodes.
+const listBatch = 2000
+
+// allIDs lists every record from the kind index, which holds one small key
+// per record (the record bucket's pages hold the records themselves).
+func allIDs(tx *bolt.Tx) []uint64 {
+	var ids []uint64
+	c := tx.Bucket(ixKind).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		ids = append(ids, keyID(k))
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // eachBatch bounds what Each holds in memory and how long it keeps the
@@ -183,22 +220,6 @@ func (s *Store) Each(ctx context.Context, f Filter, fn func(rec *Record, raw []b
 func (f Filter) indexed() bool {
 	return f.Lab != "" || f.Kind != "" || f.Language != "" || len(f.Tags) > 0 ||
 		f.NeedsReview || f.Failed || !f.Since.IsZero() || !f.Until.IsZero()
-}
-
-// eachCandidate calls fn with the encoded record of every candidate.
-func eachCandidate(tx *bolt.Tx, f Filter, fn func(id uint64, v []byte) error) error {
-	recs := tx.Bucket(bRecord)
-	if !f.indexed() {
-		return recs.ForEach(func(k, v []byte) error { return fn(keyID(k), v) })
-	}
-	for _, id := range candidateIDs(tx, f) {
-		if v := recs.Get(idKey(id)); v != nil {
-			if err := fn(id, v); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // candidateIDs intersects the index scans of f's indexed fields: a sorted
