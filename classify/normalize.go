@@ -135,6 +135,11 @@ func breakKind(text string, i int, r rune) int {
 		if i+1 >= len(text) {
 			return 2
 		}
+		// Abbreviations of one-letter parts ("o.a.", "z.B.", "e.g.") are
+		// not sentence ends.
+		if i >= 2 && isASCIILetter(text[i-1]) && text[i-2] == '.' {
+			return 0
+		}
 		next := text[i+1]
 		if next == ' ' || next == '\t' || next == '\r' || next == '\n' || next == '"' || next == ')' {
 			return 2

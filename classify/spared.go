@@ -48,7 +48,7 @@ func listWord(w string) bool {
 func brokeWord(w string) bool {
 	// A negation in the list says something could not be done: "le SIL
 	// n'a pas pu envoyer les résultats, les automates ont fonctionné".
-	if negationWord(w) {
+	if negationWord(w) || recoveryWord(w) {
 		return true
 	}
 	for _, p := range brokePrefixes {
@@ -67,6 +67,18 @@ func negationWord(w string) bool {
 	switch w {
 	case "pas", "plus", "aucun", "aucune", "jamais", "sans", "niet", "geen", "nooit", "zonder",
 		"nicht", "kein", "keine", "keinen", "nie", "ohne", "not", "no", "never", "without", "cannot":
+		return true
+	}
+	return false
+}
+
+// recoveryWord reports words that say a system came back: "le SIL
+// fonctionne normalement depuis lundi", "het LIS werkt weer", "LIS OK
+// after three days" tell of an outage, not of a system spared.
+func recoveryWord(w string) bool {
+	switch w {
+	case "depuis", "apres", "nouveau", "retour", "repris", "retabli", "retablie", "sinds", "na", "weer", "opnieuw", "terug", "hersteld",
+		"seit", "nach", "wieder", "erneut", "since", "after", "again", "back", "restored", "until", "jusqu", "tot", "bis":
 		return true
 	}
 	return false
@@ -98,6 +110,13 @@ func sparedAfter(d *doc, h, u ruleHit, sys []ruleHit) bool {
 	// could not send results, the analysers worked normally".
 	for t := h.from - 1; t >= 0 && t >= h.from-lookBack && d.toks[t].clause == d.toks[h.from].clause; t-- {
 		if w := d.word(int(t)); couldNot(w) || brokeWord(w) && !negationWord(w) {
+			return false
+		}
+	}
+	// The words just after the statement may say it is a recovery: "SIL :
+	// OK depuis lundi".
+	for t := u.to + 1; int(t) < len(d.toks) && t <= u.to+lookBack && d.toks[t].sent == d.toks[u.to].sent; t++ {
+		if recoveryWord(d.word(int(t))) {
 			return false
 		}
 	}
@@ -159,12 +178,12 @@ func clauseFailed(d *doc, h ruleHit, negations []ruleHit) bool {
 		}
 	}
 	for t := int(h.from); t >= 0 && d.toks[t].clause == c; t-- {
-		if brokeWord(d.word(t)) {
+		if w := d.word(t); brokeWord(w) && !recoveryWord(w) {
 			return true
 		}
 	}
 	for t := int(h.from) + 1; t < len(d.toks) && d.toks[t].clause == c; t++ {
-		if brokeWord(d.word(t)) {
+		if w := d.word(t); brokeWord(w) && !recoveryWord(w) {
 			return true
 		}
 	}

@@ -191,6 +191,11 @@ func (v *vocabulary) found(text string) []mention {
 			// ... les résultats étaient imprimés depuis les automates"),
 			// unless their own clause says something failed: "the portal
 			// was offline ... the HL7 link kept working" leaves results.
+			// A mailbox that was read or copied is data taken, not mail
+			// out of use: "de inhoud van één mailbox werd gekopieerd".
+			if v.name[h.label] == "email" && v.insideBreach(hits, h) {
+				continue
+			}
 			if !slices.Contains(spared, h.label) || !unaffectedHit(d, h, cues, sys) && clauseFailed(d, h, cues[0]) {
 				keep(h)
 			}
@@ -209,6 +214,17 @@ func (v *vocabulary) found(text string) []mention {
 		}
 	}
 	return out
+}
+
+// insideBreach says whether h lies within the span of a data_breach
+// mention.
+func (v *vocabulary) insideBreach(hits []ruleHit, h ruleHit) bool {
+	for _, b := range hits {
+		if v.group[b.label] == int8(gImpact) && v.name[b.label] == "data_breach" && b.from <= h.from && h.to <= b.to {
+			return true
+		}
+	}
+	return false
 }
 
 // aside says whether a cause is named only in passing: a supplier as the
