@@ -263,11 +263,15 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 		}
 		rd.warnings = append(rd.warnings, "answers seem to be in an attachment that could not be read: "+strings.Join(names, ", "))
 	}
-	if rd.sections.Answered == 0 && !rd.needsReview && len(strings.TrimSpace(ownText(own.Lines))) > 600 {
+	own0 := ""
+	if rd.sections.Answered == 0 {
+		own0 = ownText(own.Lines)
+	}
+	if rd.sections.Answered == 0 && !rd.needsReview && len(strings.TrimSpace(own0)) > 600 {
 		// A long reply in which no answer could be told apart.
 		rd.sections.Ambiguous = true
 	}
-	if rd.sections.Answered == 0 && !rd.needsReview && pointsToAttachmentRe.MatchString(ownText(own.Lines)) {
+	if rd.sections.Answered == 0 && !rd.needsReview && pointsToAttachmentRe.MatchString(own0) {
 		rd.needsReview = true
 		rd.warnings = append(rd.warnings, "the reply points to an attachment that is missing or holds no answers")
 	}

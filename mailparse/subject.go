@@ -45,6 +45,10 @@ func parseSubject(subject string) subjectInfo {
 	var info subjectInfo
 	s := strings.TrimSpace(subject)
 	for i := 0; i < 10; i++ {
+		// Every prefix ends with a colon near the start.
+		if c := strings.IndexAny(s, ":："); c < 0 || c > 60 {
+			break
+		}
 		m := prefixRe.FindStringSubmatchIndex(s)
 		if m == nil {
 			break
