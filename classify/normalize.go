@@ -135,10 +135,19 @@ func breakKind(text string, i int, r rune) int {
 		if i+1 >= len(text) {
 			return 2
 		}
-		// Abbreviations of one-letter parts ("o.a.", "z.B.", "e.g.") are
-		// not sentence ends.
-		if i >= 2 && isASCIILetter(text[i-1]) && text[i-2] == '.' {
-			return 0
+		// Dotted abbreviations ("o.a.", "z.B.", "e.g.", "p.ex.") are not
+		// sentence ends: short letter runs joined by dots.
+		if j := i - 1; j >= 0 && isASCIILetter(text[j]) {
+			for j > 0 && i-j < 3 && isASCIILetter(text[j-1]) {
+				j--
+			}
+			k := j - 1 // the inner dot; the part before it is short too ("labo.be." ends)
+			for k > 0 && j-k <= 4 && isASCIILetter(text[k-1]) {
+				k--
+			}
+			if j >= 2 && text[j-1] == '.' && j-1-k >= 1 && j-1-k <= 3 && (k == 0 || !isASCIILetter(text[k-1])) {
+				return 0
+			}
 		}
 		next := text[i+1]
 		if next == ' ' || next == '\t' || next == '\r' || next == '\n' || next == '"' || next == ')' {
