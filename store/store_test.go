@@ -222,7 +222,7 @@ func TestMain(m *testing.M) {
 		}
 		stop := make(chan struct{})
 		go func() { os.Stdin.Read(make([]byte, 1)); close(stop) }()
-		if _, err := writeBatches(context.Background(), s, "p", 200, stop); err != nil {
+		if _, err := writeBatches(context.Background(), s, fmt.Sprint("p", os.Getpid()), 200, stop); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -258,4 +258,37 @@ func TestSchemaChangedWhileOpen(t *testing.T) {
 	if _, err := s.Put(context.Background(), nil); !errors.Is(err, ErrSchema) {
 		t.Errorf("Put after a migration by another process = %v, want ErrSchema", err)
 	}
+}
+
+// TestKilledWriterLosesNothingCommitted kills a process filing batches at
+// random moments: every batch is in the store whole or not at all, and the
+// store checks clean.
+func TestKilledWriterLosesNothingCommitted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts and kills processes")
+	}
+	w := openTest(t)
+	ctx := context.Background()
+	for round := range 4 {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "CYBERINTAKE_TEST_WRITER="+w.path)
+		stdin, _ := cmd.StdinPipe() // kept open: the writer never stops by itself
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(150+round*97) * time.Millisecond)
+		cmd.Process.Kill()
+		cmd.Wait()
+		stdin.Close()
+		st, err := w.Stats(ctx)
+		if err != nil {
+			t.Fatalf("round %d: stats after kill: %v", round, err)
+		}
+		if st.Total%200 != 0 {
+			t.Errorf("round %d: %d messages filed: a batch of 200 was cut", round, st.Total)
+		}
+		assertVerified(t, w)
+	}
+	st, _ := w.Stats(ctx)
+	t.Logf("%d messages filed across 4 killed writers", st.Total)
 }
