@@ -61,6 +61,24 @@ func TestNormalize(t *testing.T) {
 	if clauses["sil"] == clauses["messagerie"] || clauses["messagerie"] == clauses["automates"] || clauses["automates"] == clauses["fin"] {
 		t.Errorf("clauses not split at ';', 'mais', ', les' and '. ': %v", clauses)
 	}
+	// Dotted abbreviations do not end a sentence; a domain name does.
+	for _, tt := range []struct {
+		text  string
+		split bool
+	}{
+		{"mailbox (met o.a. resultaten) gekopieerd", false},
+		{"Daten (u.a. Befunde) kopiert", false},
+		{"dossiers (p.ex. protocoles) copiés", false},
+		{"files (i.e. reports) copied", false},
+		{"portail results.labo.be. Le premier", true},
+		{"the lab in the U.K. ran", false},
+	} {
+		d := newDoc(tt.text)
+		first, last := d.toks[0].sent, d.toks[len(d.toks)-1].sent
+		if (first != last) != tt.split {
+			t.Errorf("%q: split into sentences = %v, want %v", tt.text, first != last, tt.split)
+		}
+	}
 }
 
 func TestMatcherSyntax(t *testing.T) {
