@@ -24,7 +24,8 @@ import (
 //     paragraphs and list items continue on the lines below it;
 //   - <blockquote> lines are prefixed with ">" per level and a blank
 //     (">> " two levels deep), as plain-text quoting does, except
-//     Gmail's indenting blockquotes (style "border:none");
+//     Gmail's indenting blockquotes (style "border:none") and the one
+//     Apple Mail puts a forwarded message in ("Begin forwarded message:");
 //   - <hr> is Outlook's separator line of 32 underscores;
 //   - style, script, head, comments, conditional comments, images and
 //     hidden elements are dropped; entities are decoded and no-break
@@ -70,7 +71,8 @@ type htmlWriter struct {
 	sep        string // a cell separator due before the next text
 	marker     string // a list marker due at the start of the next line
 	quote      int
-	lastQuote  int // quote depth of the last line written
+	lastQuote  int          // quote depth of the last line written
+	unquoted   []*html.Node // open blockquotes that are not quotes
 	pre        int
 	lists      []listState
 	cells      []cellState
@@ -235,8 +237,10 @@ func (w *htmlWriter) open(n *html.Node) {
 		w.pre++
 	case atom.Blockquote:
 		w.nl(1)
-		if isQuote(n) {
+		if isQuote(n) && !forwardIntro(w.lastLine()) {
 			w.quote++
+		} else {
+			w.unquoted = append(w.unquoted, n)
 		}
 	case atom.Ul, atom.Ol:
 		w.nl(1)
@@ -291,7 +295,9 @@ func (w *htmlWriter) close(n *html.Node, empty bool) {
 		w.nl(1)
 	case atom.Blockquote:
 		w.nl(1)
-		if isQuote(n) {
+		if k := len(w.unquoted); k > 0 && w.unquoted[k-1] == n {
+			w.unquoted = w.unquoted[:k-1]
+		} else {
 			w.quote--
 		}
 	case atom.Ul, atom.Ol:
@@ -499,6 +505,28 @@ func hasStyle(n *html.Node, decl string) bool {
 	}
 	st = strings.ToLower(strings.Join(strings.Fields(st), ""))
 	return strings.Contains(st, decl)
+}
+
+// lastLine returns the last line written that has text.
+func (w *htmlWriter) lastLine() string {
+	b := bytes.TrimRight(w.b.Bytes(), " \n")
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+		b = b[i+1:]
+	}
+	return string(b)
+}
+
+// forwardIntro tells the line Apple Mail writes above a forwarded message,
+// which it puts in a cite blockquote although it is no quote, in the
+// languages of the replies.
+func forwardIntro(line string) bool {
+	l := strings.ToLower(line)
+	for _, s := range []string{"begin forwarded message", "message réexpédié", "weitergeleiteten nachricht", "doorgestuurd bericht", "forwarded message"} {
+		if strings.Contains(l, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // isQuote tells a quoting <blockquote> from an indenting one: Gmail's

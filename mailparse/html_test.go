@@ -24,6 +24,7 @@ func TestHTMLToText(t *testing.T) {
 		{"nested table", "<table><tr><td><table><tr><td>x</td><td>y</td></tr></table></td><td>z</td></tr></table>", "x | y | z"},
 		{"blockquote", "<p>mine</p><blockquote><p>theirs</p><blockquote>deeper</blockquote></blockquote>after", "mine\n\n> theirs\n>\n>> deeper\nafter"},
 		{"gmail indent", `<div>a) cause</div><blockquote style="margin:0 0 0 40px;border:none;padding:0px"><div>phishing</div></blockquote><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204)">quoted</blockquote>`, "a) cause\nphishing\n> quoted"},
+		{"apple forward", `<div>Voir ci-dessous.</div><div><br><div>Début du message réexpédié :</div><br class="Apple-interchange-newline"><blockquote type="cite"><div><b>De: </b>IT</div><div>a) phishing</div><blockquote type="cite">old</blockquote></blockquote></div>`, "Voir ci-dessous.\n\nDébut du message réexpédié :\n\nDe: IT\na) phishing\n> old"},
 		{"hr", "a<hr>b", "a\n________________________________\nb"},
 		{"pre", "<pre>line 1\n  line 2</pre>", "line 1\n  line 2"},
 		{"headings", "<h1>Title</h1>text<h2>Sub</h2>", "Title\ntext\nSub"},
