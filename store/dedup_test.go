@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"testing"
@@ -86,4 +87,26 @@ func TestMigrateSchema1(t *testing.T) {
 	if o := mustPut(t, m, Message{Raw: rawFor("m@x", "m"), Result: report("", "", "", "", mailparse.Sections{})}); !o[0].Duplicate {
 		t.Errorf("migrated message not found by content")
 	}
+}
+
+// FuzzContentKey: any bytes are accepted, and the IMAP (CRLF) and mbox
+// (LF, envelope line) forms of one message get the same key.
+func FuzzContentKey(f *testing.F) {
+	f.Add([]byte("Subject: x\n\nbody\nFrom me\n"))
+	f.Add([]byte("From a Mon\nStatus: O\n X\n\n>From b\n\n\n"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		k := contentKey(raw)
+		if bytes.IndexByte(raw, '\r') >= 0 || bytes.HasPrefix(raw, []byte("From ")) {
+			return
+		}
+		crlf := bytes.ReplaceAll(raw, []byte("\n"), []byte("\r\n"))
+		if contentKey(crlf) != k {
+			t.Errorf("CRLF form of %q has another key", raw)
+		}
+		mbox := append([]byte("From sender@example Mon Feb 15 10:00:00 2021\n"), raw...)
+		if contentKey(mbox) != k {
+			t.Errorf("mbox form of %q has another key", raw)
+		}
+	})
 }
