@@ -40,6 +40,7 @@ func TestDecodeLimits(t *testing.T) {
 		{name: "unknown charset", raw: "Content-Type: text/plain; charset=x-klingon\r\n\r\ncaf\xe9\r\n", warn: "unknown charset x-klingon", hasText: "café"},
 		{name: "unknown encoding", raw: "Content-Type: text/plain\r\nContent-Transfer-Encoding: x-uue\r\n\r\nhello\r\n", warn: "unknown transfer encoding", hasText: "hello"},
 		{name: "folded first line", raw: " Subject: x\r\nFrom: a@b.c\r\n\r\nbody\r\n", warn: "malformed header", hasText: "body"},
+		{name: "HTML labelled plain", raw: "Content-Type: text/plain\r\n\r\n<!DOCTYPE html><html><body><p>a) phishing</p><p>b) LIS</p></body></html>", warn: "HTML labelled text/plain", hasText: "a) phishing\n\nb) LIS"},
 		{name: "lone CR", raw: "From: a@b.c\r\n\r\none\rtwo\r\n", hasText: "one\ntwo"},
 	}
 	for _, tt := range tests {

@@ -208,7 +208,14 @@ func (w *walker) entity(h *textproto.Header, body []byte, depth int, out *textOu
 		p.mediaType == "text/rfc822-headers", p.mediaType == "message/disposition-notification":
 		// Machine-readable report parts: the flag on the report says it.
 	case p.mediaType == "text/plain" && !p.isAttachment():
-		out.add(w.text(h, &p, body), false)
+		s := w.text(h, &p, body)
+		if looksLikeHTML(s) {
+			// Some senders (ticket systems, scripts) label HTML as plain.
+			w.warn("HTML labelled text/plain; converted")
+			out.add(htmlToText(s), true)
+			return
+		}
+		out.add(s, false)
 	case p.mediaType == "text/html" && !p.isAttachment():
 		out.add(w.html(h, &p, body), true)
 	case p.mediaType == "text/enriched" && !p.isAttachment(), p.mediaType == "text/richtext" && !p.isAttachment():
@@ -216,6 +223,16 @@ func (w *walker) entity(h *textproto.Header, body []byte, depth int, out *textOu
 	default:
 		w.attachment(h, &p, body)
 	}
+}
+
+// looksLikeHTML tells an HTML document by its start.
+func looksLikeHTML(s string) bool {
+	s = strings.TrimLeft(s, " \t\n")
+	if len(s) < 6 || s[0] != '<' {
+		return false
+	}
+	head := strings.ToLower(s[:min(len(s), 14)])
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
 func looksLikeMessage(b []byte) bool {
