@@ -66,7 +66,7 @@ func parseSubject(subject string) subjectInfo {
 	}
 	info.Rest = strings.TrimSpace(s)
 
-	kwEnd := conventionKeyword(info.Rest)
+	kwStart, kwEnd := conventionKeyword(info.Rest)
 	if kwEnd < 0 {
 		return info
 	}
@@ -74,6 +74,12 @@ func parseSubject(subject string) subjectInfo {
 	after := info.Rest[kwEnd:]
 	if m := labWordRe.FindStringSubmatchIndex(after); m != nil && strings.TrimFunc(after[:m[2]], isSep) == "" {
 		after = after[m[1]:]
+	} else if strings.TrimFunc(after, isSep) == "" {
+		// "Labo 12345 – Cyber attaque": the lab before the keyword.
+		before := info.Rest[:kwStart]
+		if m := labWordRe.FindStringSubmatchIndex(before); m != nil {
+			after = before[m[1]:]
+		}
 	}
 	lab := cleanLab(after)
 	if lab != "" && !isPlaceholder(lab) {
@@ -101,14 +107,14 @@ func hasAnyPrefix(s string, ps []string) bool {
 }
 
 // conventionKeyword finds "Cyber attaque" (or a spelling of it within one
-// or two letters) at the start of s and returns the byte offset where it
-// ends, or -1. It also accepts the keyword later in the subject when it is
+// or two letters) at the start of s and returns the byte offsets where it
+// starts and ends, or -1, -1. It also accepts the keyword later in the subject when it is
 // followed by a lab word ("Incident: cyber aanval labo 123").
-func conventionKeyword(s string) int {
+func conventionKeyword(s string) (start, end int) {
 	// Candidate starts: the beginning and every word start.
 	for start := 0; start < len(s); {
 		if end := keywordAt(s[start:]); end >= 0 {
-			return start + end
+			return start, start + end
 		}
 		next := strings.IndexAny(s[start:], " \t-–—:")
 		if next < 0 {
@@ -119,7 +125,7 @@ func conventionKeyword(s string) int {
 			start++
 		}
 	}
-	return -1
+	return -1, -1
 }
 
 // keywordAt tries to read the keyword at the start of s: one or two words

@@ -32,6 +32,7 @@ func TestParseSubject(t *testing.T) {
 		{"remark after comma", "Cyberaanval - labo 12345, aanvulling", true, lab("12345"), false, false, false},
 		{"colon after labo", "Cyber attaque - Labo : 12345", true, lab("12345"), false, false, false},
 		{"tagged", "[EXT] RE: Cyber attaque - labo 777", true, lab("777"), false, false, false},
+		{"lab before the keyword", "Labo 12345 - Cyber attaque", true, lab("12345"), false, false, false},
 		{"placeholder", "Cyber attaque – labo xxxxx", true, nil, false, false, false},
 		{"placeholder with number sign", "Cyber attaque – labo n° xxxxx", true, nil, false, false, false},
 		{"placeholder upper", "RE: Cyber aanval – labo XXXXX", true, nil, false, false, false},
