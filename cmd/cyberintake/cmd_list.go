@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -105,22 +106,24 @@ func contains(ss []string, s string) bool {
 
 type listOptions struct {
 	filterFlags
-	JSON  bool
-	Limit int
+	JSON    bool
+	Limit   int
+	Reverse bool
 }
 
 func (o *listOptions) AddFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	o.filterFlags.AddFlags(f)
 	f.BoolVar(&o.JSON, "json", false, "print a JSON array of records (id, hash, filed_at, source, parser_version, result)")
-	f.IntVar(&o.Limit, "limit", 0, "print at most N records (the oldest first)")
+	f.IntVar(&o.Limit, "limit", 0, "print at most N records")
+	f.BoolVarP(&o.Reverse, "reverse", "r", false, "newest first (with --limit: the N newest)")
 }
 
 func newListCommand(g *globals) *cobra.Command {
 	var opts listOptions
 	cmd := &cobra.Command{
 		Use:   "list [--lab X] [--since DATE] [--until DATE] [--tag GROUP=LABEL]... [--json]",
-		Short: "List the filed messages, oldest first, with filters",
+		Short: "List the filed messages, oldest first (--reverse: newest), with filters",
 		Long: `list prints the filed messages that pass every filter given, oldest message
 first: ID, date, lab, language, kind, downtime, tags and flags (review: a
 person should look; FAILED: the parser could not read it, see show ID).
@@ -136,7 +139,9 @@ CONTRACT.md). It works while the daemon is filing (waits at most
 			if err != nil {
 				return err
 			}
-			f.Limit = opts.Limit
+			if !opts.Reverse {
+				f.Limit = opts.Limit
+			}
 			st, err := g.openStore(true)
 			if err != nil {
 				return err
@@ -153,6 +158,12 @@ func runList(ctx context.Context, opts listOptions, f store.Filter, st *store.St
 	recs, err := st.List(ctx, f)
 	if err != nil {
 		return err
+	}
+	if opts.Reverse {
+		slices.Reverse(recs)
+		if opts.Limit > 0 && len(recs) > opts.Limit {
+			recs = recs[:opts.Limit]
+		}
 	}
 	if opts.JSON {
 		if recs == nil {

@@ -120,6 +120,7 @@ func TestList(t *testing.T) {
 		{"failed", []string{"--failed"}, []string{"bad"}},
 		{"text", []string{"--text", "PHISHING rançongiciel"}, []string{"first"}},
 		{"limit", []string{"--limit", "2"}, []string{"first", "auto"}},
+		{"newest first", []string{"--reverse", "--limit", "2", "--kind", "report"}, []string{"followup", "nl"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, code := fx.run(t, append([]string{"list", "--json"}, tc.args...)...)
