@@ -1,5 +1,7 @@
 package classify
 
+import "strings"
+
 // Negation cues, folded like all patterns. A cue before a mention counts
 // within negBefore words, after it within negAfter words, never across a
 // comma or a clause. French "ne ... pas" leaves "n" as a word of its own.
@@ -59,3 +61,76 @@ var links = []string{
 // prestataire" (before), not the way in.
 var sourcesAfter = []string{"report|reports|rapport|rapports|verslag|bericht|gutachten|analyse|analysis|forensic|forensisch*|forensique*"}
 var sourcesBefore = []string{"rapport du|rapport de l|verslag van de|rapport van de|bericht des|bericht der|gutachten des|report of the|report from the|report by the"}
+
+// insideBreach says whether h lies within the span of a data_breach
+// mention.
+func (v *vocabulary) insideBreach(hits []ruleHit, h ruleHit) bool {
+	for _, b := range hits {
+		if v.group[b.label] == int8(gImpact) && v.name[b.label] == "data_breach" && b.from <= h.from && h.to <= b.to {
+			return true
+		}
+	}
+	return false
+}
+
+// aside says whether a cause is named only in passing: a supplier as the
+// sender a phishing mail pretended to be or as the source of a report, a
+// VPN that is a link to a partner rather than a way in.
+func (v *vocabulary) aside(d *doc, h ruleHit, cues [len(cueNames)][]ruleHit) bool {
+	switch v.name[h.label] {
+	case "supplier":
+		return negated(d, h, negBefore, cues[4], nil) || negated(d, h, negBefore, cues[7], cues[8])
+	case "remote_access":
+		return negated(d, h, 2, cues[6], cues[6])
+	}
+	return false
+}
+
+// weaknessFree drops the negations after a mention that state a weakness
+// of what was mentioned, not its absence: in a cause, "le compte VPN jamais
+// désactivé", "RDP-poort nooit gesloten", "VPN not patched" name the way in.
+func weaknessFree(d *doc, after []ruleHit) []ruleHit {
+	var out []ruleHit
+	for _, c := range after {
+		weak := false
+		for t := int(c.to) + 1; t < len(d.toks) && t <= int(c.to)+2; t++ {
+			if weaknessWord(d.word(t)) {
+				weak = true
+			}
+		}
+		if !weak {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func weaknessWord(w string) bool {
+	for _, p := range [...]string{"desactiv", "gedeactiveerd", "deaktiviert", "disabled", "deactivated", "afgesloten",
+		"gesloten", "gesperrt", "geschlossen", "closed", "ferme", "change", "gewijzigd", "geandert", "changed", "patch", "gepatcht",
+		"updated", "bijgewerkt", "aktualisiert", "corrige", "geinstalleerd", "installiert", "installed", "protege",
+		"beveiligd", "geschutzt", "protected", "verwijderd", "entfernt", "removed", "supprime"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// negated says whether a cue sits just before h or just after it, in the
+// same comma segment.
+func negated(d *doc, h ruleHit, window int, before, after []ruleHit) bool {
+	seg := d.toks[h.from].seg
+	for _, c := range before {
+		if c.to < h.from && int(h.from-c.to) <= window && d.toks[c.to].seg == seg {
+			return true
+		}
+	}
+	seg = d.toks[h.to].seg
+	for _, c := range after {
+		if c.from > h.to && c.from-h.to <= negAfter && d.toks[c.from].seg == seg {
+			return true
+		}
+	}
+	return false
+}

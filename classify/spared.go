@@ -189,3 +189,39 @@ func clauseFailed(d *doc, h ruleHit, negations []ruleHit) bool {
 	}
 	return false
 }
+
+// okBefore is how close before a system's name a statement that it was not
+// affected must be when it is not a list statement: "Nicht betroffen waren
+// das LIS" (German inversion).
+const okBefore = 3
+
+// unaffectedHit says whether h, a system's name, is said to be unaffected:
+// by a statement after it ("Le SIL n'a pas été touché", also at the end of
+// a list of names), by a list statement before it ("geen impact op het LIS,
+// de analysers ..."), or by a statement just before it. Dependency cues
+// only look forwards: in "le SIL ne dépend pas de la messagerie" the LIS is
+// spared, the mail may not be.
+func unaffectedHit(d *doc, h ruleHit, cues [len(cueNames)][]ruleHit, sys []ruleHit) bool {
+	for _, u := range cues[2] {
+		if sparedAfter(d, h, u, sys) {
+			return true
+		}
+	}
+	for _, u := range cues[3] {
+		if sparedAfter(d, h, u, sys) {
+			return true
+		}
+	}
+	for _, u := range cues[5] {
+		if sparedBefore(d, h, u, sys) {
+			return true
+		}
+	}
+	c := d.toks[h.from].clause
+	for _, u := range cues[2] {
+		if d.toks[u.to].clause == c && u.to < h.from && h.from-u.to <= okBefore {
+			return true
+		}
+	}
+	return false
+}
