@@ -250,3 +250,17 @@ func TestReadOnlyCommandsLeaveStoreUntouched(t *testing.T) {
 		t.Errorf("a read-only command changed the store (mtime %v -> %v)", fi.ModTime(), fi2.ModTime())
 	}
 }
+
+func TestTable(t *testing.T) {
+	tb := newTable("ID", "LAB", "NOTE").setLimit(1, 8)
+	tb.add("1", "Labo Liège–Centre", "a\tb\nc")
+	tb.add("22", "é", "")
+	var b bytes.Buffer
+	tb.write(&b)
+	want := "ID  LAB       NOTE\n" +
+		"1   Labo Li…  a b c\n" +
+		"22  é\n"
+	if b.String() != want {
+		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
