@@ -250,23 +250,22 @@ func nextNonBlank(lines []line, i int) int {
 }
 
 // isLetterSegment tells Sciensano's own text: the letter, an
-// acknowledgment or a reminder, sent from a sciensano.be address or
-// carrying the letter's reference and its signature.
+// acknowledgment or a reminder, sent from a sciensano.be address or made
+// of the letter's paragraphs. A lab's forwarded report that cites the
+// letter's reference or its address is not one.
 func isLetterSegment(s *segment) bool {
 	if strings.Contains(strings.ToLower(s.From), "sciensano") {
 		return true
 	}
 	n := 0
 	for _, l := range s.Lines {
-		if !strings.Contains(l.Text, "apron") && !strings.Contains(l.Text, "ecretariat") && !strings.Contains(l.Text, "2021") {
-			continue
-		}
-		f := fold(l.Text)
-		if strings.Contains(f, "arnaud capron") || strings.Contains(f, "ql_secretariat") || letterRefRe.MatchString(l.Text) && strings.Contains(f, "ref") {
-			n++
+		if strings.Count(l.Text, " ") >= 6 && fromLetter(l.Text) {
+			if n++; n >= 4 {
+				return true
+			}
 		}
 	}
-	return n >= 2
+	return false
 }
 
 // text joins lines of a given maximum depth.

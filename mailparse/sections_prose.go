@@ -14,7 +14,7 @@ import (
 // answerVocab are stems that signal an answer (not a heading) to each
 // question.
 var answerVocab = [5][]string{
-	{"phishing", "hameconn", "ransomware", "rancongiciel", "malware", "logiciel malveillant", "virus", "exploit", "faille", "kwetsbaarheid", "vulnerab", "schwachstelle", "brute", "rdp", "cve-", "wachtwoord van", "identifiants", "credentials", "zugangsdaten", "point d'entree", "entry point", "oorzaak", "cause", "ursache", "ddos", "deni de service", "pirates", "hackers", "aanvallers", "angreifer", "attackers", "attaquants", "teamviewer", "macro", "piege", "bijlage", "onbekend", "inconnu", "unknown", "unbekannt"},
+	{"phishing", "hameconn", "ransomware", "rancongiciel", "malware", "logiciel malveillant", "virus", "exploit", "faille", "kwetsbaarheid", "vulnerab", "schwachstelle", "brute", "rdp", "cve-", "wachtwoord van", "identifiants", "credentials", "zugangsdaten", "point d'entree", "entry point", "oorzaak", "cause", "ursache", "ddos", "deni de service", "pirates", "hackers", "aanvallers", "angreifer", "attackers", "attaquants", "teamviewer", "macro", "piege", "onbekend", "inconnu", "unknown", "unbekannt"},
 	{"indisponible", "unavailable", "onbeschikbaar", "niet beschikbaar", "plat", "ausgefallen", "nicht verfugbar", "nicht erreichbar", "inaccessible", "onbereikbaar", "unreachable", "interrompu", "onderbroken", "unterbrochen", "interrupted", "impact", "getroffen", "touche", "affected", "betroffen", "hors service", "out of use", "down", "bloque", "geblokkeerd", "chiffre", "versleuteld", "verschlusselt", "encrypted", "pendant", "gedurende", "during", "wahrend", "jours", "dagen", "tage", "days", "heures", "uur", "stunden", "hours"},
 	{"plan degrade", "noodplan", "notfallplan", "noodprocedure", "mode degrade", "degraded", "isole", "geisoleerd", "isoliert", "isolated", "deconnect", "losgekoppeld", "getrennt", "disconnected", "restaur", "hersteld", "wiederhergestellt", "restored", "papier", "paper", "sous-trait", "onderaanneming", "subcontract", "plainte", "aangifte", "anzeige", "police", "politie", "polizei", "mots de passe", "wachtwoorden", "passworter", "passwords", "reinitialis", "gereset", "zuruckgesetzt", "reset", "immediat", "onmiddellijk", "sofort", "immediately", "cert", "ccb"},
 	{"desormais", "a l'avenir", "voortaan", "in de toekomst", "kunftig", "zukunftig", "in future", "in the future", "from now on", "mfa", "multifact", "deux facteurs", "deux etapes", "tweestaps", "zwei-faktor", "two-factor", "2fa", "formation", "sensibilisation", "opleiding", "awareness", "schulung", "training", "edr", "segmentation", "segmentatie", "segmentierung", "audit", "patch", "mise a jour", "updates", "prevent", "prevention", "preventie", "vorbeug", "envisage", "overwegen", "plannen", "planned", "prevu", "gepland", "geplant"},
@@ -24,7 +24,11 @@ var answerVocab = [5][]string{
 var (
 	sentenceEndRe = regexp.MustCompile(`([.!?])\s+`)
 	introRe       = regexp.MustCompile(`(?i)^\s*(bonjour|madame|monsieur|cher|ch[èe]re|geachte|beste|hallo|dear|sehr geehrte|guten|goedemiddag|goedemorgen|suite [àa]|en r[ée]ponse|comme (demand[ée]|convenu)|veuillez trouver|vous trouverez|voici|ci-dessous|hieronder|hierbij|in antwoord|naar aanleiding|zoals gevraagd|in aanvulling|bezugnehmend|anbei|nachfolgend|wie gew[üu]nscht|please find|as requested|further to|following your|in reply|pour compl[ée]ter|je vous transf[èe]re|ik stuur|i forward)\b`)
-	registeredRe  = regexp.MustCompile(`(?i)\b(enregistr\w*|geregistreerd|registriert|erfasst|registered|recorded|logged|opgenomen)\b`)
+	// attachmentPointerRe is a sentence sending the reader to an
+	// attachment ("voir pièce jointe", "zie bijlage", "anbei ... als PDF"),
+	// unlike "une pièce jointe piégée" which answers a).
+	attachmentPointerRe = regexp.MustCompile(`(?i)(\b(voir|trouver|trouverez|ci-joint|zie|vindt u|bijgevoegd|see|find|attached|anbei|siehe|finden sie)\b.*(pi[èe]ces? jointes?|annexe|bijlage|anhang|attach\w*|\bpdf\b|document)|^\s*(ci-joint|anbei|in bijlage|en annexe|attached)\b)`)
+	registeredRe        = regexp.MustCompile(`(?i)\b(enregistr\w*|geregistreerd|registriert|erfasst|registered|recorded|logged|opgenomen)\b`)
 )
 
 // proseSections assigns the sentences of an unlabelled reply to questions.
@@ -52,6 +56,10 @@ func proseSections(ls []line, ctx sectionCtx) sectionResult {
 		for _, s := range splitSentences(t) {
 			if lineEnd(s) != endNone || mayInviteContact(s) && contactVerbRe.MatchString(s) && meRe.MatchString(s) {
 				last = -1
+				continue
+			}
+			if len(s) < 200 && attachmentPointerRe.MatchString(s) {
+				last = -1 // "zie bijlage", "voir pièce jointe": no answer here
 				continue
 			}
 			q, score := proseQuestion(s)

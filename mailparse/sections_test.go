@@ -180,6 +180,15 @@ func TestProseSections(t *testing.T) {
 			t.Errorf("%c) = %q, want %q", 'a'+q, got.Answers[q], want[q])
 		}
 	}
+	for _, pointer := range []string{
+		"Bonjour,\nVeuillez trouver en pièce jointe notre réponse (réf. Sciensano-AC-2021-04).\nMerci.",
+		"Geachte,\nZie bijlage voor ons antwoord over de phishingaanval.\nMvg",
+		"Anbei unsere Antworten zum Ransomware-Angriff als PDF.",
+	} {
+		if got := proseSections(splitLines(pointer), sectionCtx{}); got.Answered != 0 {
+			t.Errorf("a pointer to an attachment answered %d questions: %q", got.Answered, got.Answers)
+		}
+	}
 	if got := proseSections(splitLines("Bonjour,\nVeuillez trouver en pièce jointe notre réponse (réf. Sciensano-AC-2021-04).\nMerci."), sectionCtx{}); got.Answered != 0 {
 		t.Errorf("a pointer to an attachment answered %d questions: %q", got.Answered, got.Answers)
 	}
