@@ -125,6 +125,12 @@ func TestHostileServer(t *testing.T) {
 			time.Sleep(200 * time.Millisecond)
 			return false
 		}, "exceeds the limit"},
+		{"absurd literal where only sizes were asked", func(w *bufio.Writer, tag, rest string) bool {
+			fmt.Fprintf(w, "* 1 FETCH (UID 1 BODY[] {99999999999}\r\nSubject: x\r\n")
+			w.Flush()
+			time.Sleep(200 * time.Millisecond)
+			return false
+		}, "a message body in answer"},
 		{"connection closed inside a literal", func(w *bufio.Writer, tag, rest string) bool {
 			if strings.Contains(rest, "RFC822.SIZE") {
 				fmt.Fprintf(w, listing, tag)

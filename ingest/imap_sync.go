@@ -79,7 +79,7 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 		d.metrics.syncDone(mbox, time.Since(start))
 		return 0, nil
 	}
-	todo, err := listNew(s.c, last)
+	todo, err := listNew(s, last)
 	if err != nil {
 		return 0, fmt.Errorf("list new messages in %q: %w", mbox, err)
 	}
@@ -137,19 +137,31 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 }
 
 // listNew asks for the UIDs and sizes of the messages above last. "last+1:*"
-// always matches the highest message, even an old one: filter it out.
-func listNew(c *imapclient.Client, last imap.UID) ([]newMsg, error) {
+// always matches the highest message, even an old one: filter it out. A
+// literal in this answer was not asked for: it is refused unread (Collect
+// would buffer whatever size the server announced).
+func listNew(s *imapSession, last imap.UID) ([]newMsg, error) {
 	set := imap.UIDSet{imap.UIDRange{Start: last + 1, Stop: 0}}
-	cmd := c.Fetch(set, &imap.FetchOptions{UID: true, RFC822Size: true})
+	cmd := s.c.Fetch(set, &imap.FetchOptions{UID: true, RFC822Size: true})
 	var out []newMsg
 	for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
-		buf, err := msg.Collect()
-		if err != nil {
-			cmd.Close()
-			return nil, err
+		var m newMsg
+		for item := msg.Next(); item != nil; item = msg.Next() {
+			switch it := item.(type) {
+			case imapclient.FetchItemDataUID:
+				m.uid = it.UID
+			case imapclient.FetchItemDataRFC822Size:
+				m.size = it.Size
+			case imapclient.FetchItemDataBodySection:
+				s.abort()
+				if it.Literal != nil {
+					_, _ = io.Copy(io.Discard, it.Literal)
+				}
+				return nil, fmt.Errorf("%w: a message body in answer to a UID/size FETCH", ErrHostile)
+			}
 		}
-		if buf.UID > last {
-			out = append(out, newMsg{uid: buf.UID, size: buf.RFC822Size})
+		if m.uid > last {
+			out = append(out, m)
 		}
 	}
 	if err := cmd.Close(); err != nil {

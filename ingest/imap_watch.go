@@ -141,7 +141,7 @@ func (d *Daemon) watch(ctx context.Context, mbox string) {
 			attempt++
 		}
 		delay := redialDelay(d.cfg.BackoffMin, d.cfg.BackoffMax, attempt)
-		log.Error("connection failed; will reconnect", "err", err, "retry_in", delay.Round(time.Millisecond))
+		log.Error("sync failed; will reconnect", "err", err, "retry_in", delay.Round(time.Millisecond))
 		select {
 		case <-ctx.Done():
 		case <-time.After(delay):
