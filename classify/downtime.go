@@ -26,6 +26,8 @@ var numberWords = map[string]float64{
 	"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "funf": 5, "sechs": 6,
 	"sieben": 7, "neun": 9, "zehn": 10, "zwolf": 12, "funfzehn": 15, "zwanzig": 20, "dreissig": 30, "vierzig": 40,
 	"vierundzwanzig": 24, "sechsunddreissig": 36, "achtundvierzig": 48, "zweiundsiebzig": 72, "anderthalb": 1.5, "eineinhalb": 1.5,
+	"zweieinhalb": 2.5, "dreieinhalb": 3.5, "viereinhalb": 4.5, "funfeinhalb": 5.5,
+	"tweeenhalf": 2.5, "tweeenhalve": 2.5, "drieenhalf": 3.5, "drieenhalve": 3.5, "vierenhalf": 4.5, "vierenhalve": 4.5,
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
 	// a vague count: "quelques jours", "enkele uren", "einige Tage", "a few hours"
@@ -79,6 +81,11 @@ func buildDowntime() *matcher {
 			"niet onderbroken|geen onderbreking*|zonder onderbreking|niet stilgelegen|niet stilgevallen|geen stilstand",
 			"nicht unterbrochen|keine unterbrechung*|ohne unterbrechung|kein stillstand|keine ausfallzeit*",
 			"not interrupted|no interruption*|without interruption|no downtime|not been interrupted|were never interrupted|was never interrupted",
+			// no impact on the lab's work
+			"aucun impact sur l activite|aucun impact sur le fonctionnement|aucun impact sur le laboratoire|pas d impact sur l activite|pas d impact sur le fonctionnement|pas d impact sur le laboratoire|sans impact sur l activite|sans impact sur le fonctionnement",
+			"geen impact op de werking|geen impact op het labo|geen impact op de activiteit|geen impact op de activiteiten|geen impact op de laboactiviteit|geen impact op de laboactiviteiten|geen invloed op de werking|geen invloed op het labo",
+			"keine auswirkung* auf den betrieb|keine auswirkung* auf den laborbetrieb|keine auswirkung* auf das labor|kein* einfluss auf den betrieb|kein* einfluss auf den laborbetrieb",
+			"no impact on operations|no impact on the lab|no impact on lab activity|no impact on lab operations|no impact on activity|no impact on the laboratory|no effect on operations|no effect on the lab",
 			// the lab's activity went on as usual (other systems may have been down)
 			"laboratoire|labo|activite*|production|routine|fonctionnement & tournait normalement|a tourne normalement|continue* normalement|poursuivie* normalement|s est poursuivie normalement|normalement assure*|pas ete perturbe*|pas ete affecte*|pas ete impacte*|sans perturbation",
 			"labo|laboratorium|activiteit*|laboactiviteit*|werking|labowerking|routine|dienstverlening|productie & draaide normaal|ging gewoon door|liep gewoon door|liep normaal|ging normaal door|verliep normaal|verliepen normaal|gewoon verder|normaal verder|niet verstoord|zonder verstoring",
@@ -199,6 +206,11 @@ func durationAt(d *doc, i int) (days float64, end int, ok bool) {
 		}
 	}
 	j := i + 1
+	// "three and a half days", "drie en een halve dag"
+	if j+2 < len(d.toks) && (d.word(j) == "and" || d.word(j) == "en") && (d.word(j+1) == "a" || d.word(j+1) == "een") && halfWords[d.word(j+2)] {
+		n += 0.5
+		j += 3
+	}
 	if j < len(d.toks) && fillers[d.word(j)] && d.word(j) != "a" {
 		j++
 	}
@@ -216,6 +228,13 @@ func durationAt(d *doc, i int) (days float64, end int, ok bool) {
 	}
 	if u < 1 && !hourOK(d, j, d.word(j)) {
 		return 0, 0, false
+	}
+	// "trois jours et demi", "two days and a half"
+	if j+2 < len(d.toks) && (d.word(j+1) == "et" || d.word(j+1) == "and") && (d.word(j+2) == "demi" || d.word(j+2) == "demie") {
+		return (n + 0.5) * u, j + 2, true
+	}
+	if j+3 < len(d.toks) && d.word(j+1) == "and" && d.word(j+2) == "a" && d.word(j+3) == "half" {
+		return (n + 0.5) * u, j + 3, true
 	}
 	return n * u, j, true
 }
