@@ -94,7 +94,8 @@ func Ingest(ctx context.Context, st *store.Store, paths []string, opts *Options)
 	order := make(chan *job, 4*o.Workers+16)
 	work := make(chan *job, o.Workers)
 	var wg sync.WaitGroup
-	wg.Go(func() { readInputs(readCtx, paths, o.Reader, order, work) })
+	var complete bool // every input read to its end; written before order closes
+	wg.Go(func() { complete = readInputs(readCtx, paths, o.Reader, order, work) })
 	for range o.Workers {
 		wg.Go(func() {
 			for j := range work {
@@ -129,7 +130,7 @@ func Ingest(ctx context.Context, st *store.Store, paths []string, opts *Options)
 	switch {
 	case c.err != nil:
 		return s, c.err
-	case ctx.Err() != nil:
+	case !complete:
 		s.Interrupted = true
 		return s, fmt.Errorf("%w after %d messages: the rest was not read", ErrInterrupted, s.Read)
 	}
@@ -137,8 +138,9 @@ func Ingest(ctx context.Context, st *store.Store, paths []string, opts *Options)
 }
 
 // readInputs streams every input to the committer (order) and the parsers
-// (work), then closes both. It stops early when ctx is done.
-func readInputs(ctx context.Context, paths []string, ro *ReaderOptions, order, work chan<- *job) {
+// (work), then closes both. It stops early when ctx is done, and reports
+// whether it read everything.
+func readInputs(ctx context.Context, paths []string, ro *ReaderOptions, order, work chan<- *job) bool {
 	defer close(work)
 	defer close(order)
 	send := func(j *job) bool {
@@ -158,16 +160,17 @@ func readInputs(ctx context.Context, paths []string, ro *ReaderOptions, order, w
 		r, err := Open(p, ro)
 		if err != nil {
 			if !send(&job{err: err, done: make(chan struct{})}) {
-				return
+				return false
 			}
 			continue
 		}
 		ok := readAll(ctx, r, send)
 		r.Close()
 		if !ok {
-			return
+			return false
 		}
 	}
+	return true
 }
 
 func readAll(ctx context.Context, r Reader, send func(*job) bool) bool {
