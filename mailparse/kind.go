@@ -33,7 +33,9 @@ type kindInfo struct {
 	Subject    subjectInfo
 	Delivery   bool
 	OwnText    string // the sender's own words (quotes removed)
-	Answered   int    // how many questions the own text answers
+	Answered   int    // how many questions the reply answers under headings
+	Prose      int    // how many it answers in unlabelled sentences
+	IsReply    bool   // In-Reply-To or a reply prefix: an answer to someone
 	CitesRef   bool   // the letter's reference appears
 	Newsletter bool
 }
@@ -68,6 +70,11 @@ func classifyKind(k kindInfo) (Kind, string) {
 	}
 	if k.Answered >= 3 {
 		return KindReport, "subject does not follow the convention; recognised as a report because it answers the letter's questions"
+	}
+	// A reply in plain prose that speaks to four of the questions; a
+	// newsletter is no reply, so prose alone never makes one a report.
+	if k.IsReply && !bulk && k.Prose >= 4 {
+		return KindReport, "subject does not follow the convention; recognised as a report because its sentences answer the letter's questions"
 	}
 	return KindUnrelated, ""
 }

@@ -44,6 +44,8 @@ func TestClassifyKind(t *testing.T) {
 		{"cites the letter", kindInfo{Subject: none, CitesRef: true, Answered: 5}, KindReport, true},
 		{"answers the questions", kindInfo{Subject: none, Answered: 4}, KindReport, true},
 		{"other business", kindInfo{Subject: none, Answered: 1}, KindUnrelated, false},
+		{"prose reply", kindInfo{Subject: parseSubject("RE: votre lettre du 15 février"), IsReply: true, Prose: 5}, KindReport, true},
+		{"prose newsletter", kindInfo{Subject: parseSubject("Cybersecurity news"), Prose: 5}, KindUnrelated, false},
 		{"sciensano acknowledgment", kindInfo{From: "ql_secretariat@sciensano.be", Subject: conv}, KindUnrelated, false},
 		{"sciensano forwarding a lab's answers", kindInfo{From: "arnaud.capron@sciensano.be", Subject: conv, Answered: 5}, KindReport, false},
 	} {

@@ -94,6 +94,8 @@ func read(d *decoded) *Result {
 		Delivery: d.DeliveryStatus,
 		OwnText:  own0,
 		Answered: rd.structured,
+		Prose:    rd.sections.Answered - rd.structured,
+		IsReply:  d.InReplyTo != "" || subj.Reply,
 		CitesRef: citesLetter(own0) || citesLetter(d.Subject),
 	})
 	res.Kind = kind

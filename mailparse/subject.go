@@ -18,6 +18,7 @@ type subjectInfo struct {
 	AutoReply  bool    // a prefix such as "Réponse automatique :"
 	Bounce     bool    // a prefix such as "Non remis :", "Undeliverable:"
 	Forward    bool    // a forward prefix (TR, Fwd, FW, WG, Doorst, RV)
+	Reply      bool    // a reply prefix (RE, AW, Antw, SV)
 	Rest       string  // the subject without its prefixes
 }
 
@@ -29,6 +30,7 @@ var prefixRe = regexp.MustCompile(`(?i)^\s*(?:\[[^\]]{1,20}\]\s*)?(re|ré|r|aw|a
 
 var (
 	forwardPrefixes = toSet("tr fw fwd wg wtr doorst rv i enc")
+	replyPrefixes   = toSet("re r aw antw antwoord sv vs odp")
 	autoPrefixes    = []string{"automati", "auto", "abwesen", "out of office", "absent", "afwezig"}
 	bouncePrefixes  = []string{"non remis", "non distribuable", "undeliver", "unzustellbar", "niet bezorgd", "onbestelbaar", "delivery status", "mail delivery", "returned mail"}
 )
@@ -57,6 +59,8 @@ func parseSubject(subject string) subjectInfo {
 		switch {
 		case forwardPrefixes[p]:
 			info.Forward = true
+		case replyPrefixes[p]:
+			info.Reply = true
 		case containsAny(p, autoPrefixes):
 			info.AutoReply = true
 		case hasAnyPrefix(p, bouncePrefixes):
