@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -303,4 +304,35 @@ func TestPollingWhenServerLacksIdle(t *testing.T) {
 	waitFor(t, 2*time.Second, "the new message filed by polling", func() bool { return log.fresh() == 3 })
 	stop()
 	assertFiledOnce(t, st, raws[:3])
+}
+
+func TestDovecotTLSModes(t *testing.T) {
+	dc := startDovecot(t)
+	otherCA := filepath.Join(t.TempDir(), "other.pem")
+	_, _, der := newCA(t, "someone else")
+	os.WriteFile(otherCA, pemCert(der), 0o644)
+	tests := []struct {
+		name, addr, mode, ca, want string
+	}{
+		{"implicit TLS", dc.tlsAddr(), "implicit", dc.caFile, ""},
+		{"STARTTLS", dc.plainAddr(), "starttls", dc.caFile, ""},
+		{"implicit, other CA", dc.tlsAddr(), "implicit", otherCA, "not trusted"},
+		{"STARTTLS, other CA", dc.plainAddr(), "starttls", otherCA, "not trusted"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := &IMAPConfig{Addr: tc.addr, User: "ql", Password: "test", TLS: tc.mode, CAFile: tc.ca}
+			if err := cfg.Normalize(); err != nil {
+				t.Fatal(err)
+			}
+			d, _ := newTestDaemon(t, cfg, newTestStore(t))
+			rep, err := d.Check(context.Background())
+			switch {
+			case tc.want == "" && (err != nil || len(rep.Mailboxes) != 1):
+				t.Errorf("Check = %+v, %v", rep, err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.addr)):
+				t.Errorf("Check = %v, want an error naming %s and saying %q", err, tc.addr, tc.want)
+			}
+		})
+	}
 }
