@@ -73,6 +73,7 @@ type Filter struct {
 	Tags        map[string][]string // group -> labels, all must match
 	NeedsReview bool
 	Failed      bool
+	Outdated    bool   // parsed by an older parser (mailparse.Version) or failed: what reprocess retries
 	Text        string // words that must all occur in the answers (case and accents aside)
 	Limit       int    // at most this many (List: the oldest first)
 }

@@ -11,6 +11,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/text/unicode/norm"
+
+	"cyberintake/mailparse"
 )
 
 // Get returns one record.
@@ -137,6 +139,16 @@ type loaded struct {
 // in bounded batches and fn runs with the store closed, so fn may call
 // Update (reprocess) and a writer may file between batches.
 func (s *Store) Each(ctx context.Context, f Filter, fn func(rec *Record, raw []byte) error) error {
+	return s.each(ctx, f, true, fn)
+}
+
+// EachRecord is Each without the raw messages (export): nothing is
+// decompressed but the records.
+func (s *Store) EachRecord(ctx context.Context, f Filter, fn func(rec *Record) error) error {
+	return s.each(ctx, f, false, func(rec *Record, _ []byte) error { return fn(rec) })
+}
+
+func (s *Store) each(ctx context.Context, f Filter, withRaw bool, fn func(rec *Record, raw []byte) error) error {
 	var ids []uint64 // nil: walk all records by ID
 	if f.indexed() {
 		if err := s.view(ctx, func(tx *bolt.Tx) error {
@@ -166,9 +178,12 @@ func (s *Store) Each(ctx context.Context, f Filter, fn func(rec *Record, raw []b
 				if !f.Matches(r) {
 					return nil
 				}
-				raw, err := unpack(raws.Get(idKey(id)))
-				if err != nil {
-					return fmt.Errorf("raw message %d: %w", id, err)
+				var raw []byte
+				if withRaw {
+					var err error
+					if raw, err = unpack(raws.Get(idKey(id))); err != nil {
+						return fmt.Errorf("raw message %d: %w", id, err)
+					}
 				}
 				batch = append(batch, loaded{r, raw})
 				size += len(raw)
@@ -315,7 +330,8 @@ func (f Filter) Matches(r *Record) bool {
 		f.Language != "" && res.Language != f.Language,
 		f.Kind != "" && res.Kind != f.Kind,
 		f.NeedsReview && !res.NeedsReview,
-		f.Failed && !r.Failed():
+		f.Failed && !r.Failed(),
+		f.Outdated && r.ParserVersion >= mailparse.Version && !r.Failed():
 		return false
 	}
 	if t := recordTime(r); !f.Since.IsZero() && t.Before(f.Since) || !f.Until.IsZero() && !t.Before(f.Until) {

@@ -60,6 +60,7 @@ func TestList(t *testing.T) {
 		{"two tags", Filter{Tags: map[string][]string{"cause": {"ransomware", "phishing"}}}, nil},
 		{"needs review", Filter{NeedsReview: true}, []string{"r3"}},
 		{"failed", Filter{Failed: true}, []string{"bad"}},
+		{"outdated: failures (all else is current)", Filter{Outdated: true}, []string{"bad"}},
 		{"since", Filter{Since: day("2021-02-20"), Kind: mailparse.KindReport}, []string{"r3", "r2"}},
 		{"until exclusive", Filter{Until: day("2021-02-20")}, []string{"r1"}},
 		{"text, all words", Filter{Text: "RDP ransomware"}, []string{"r3"}},

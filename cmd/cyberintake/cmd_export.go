@@ -135,7 +135,7 @@ func runExport(ctx context.Context, opts exportOptions, f store.Filter, st *stor
 		cw := csv.NewWriter(w)
 		cw.UseCRLF = true
 		cw.Write(csvColumns)
-		err := st.Each(ctx, f, func(r *store.Record, _ []byte) error {
+		err := st.EachRecord(ctx, f, func(r *store.Record) error {
 			return cw.Write(csvRow(r))
 		})
 		cw.Flush()
@@ -146,12 +146,12 @@ func runExport(ctx context.Context, opts exportOptions, f store.Filter, st *stor
 	case "ndjson":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		return st.Each(ctx, f, func(r *store.Record, _ []byte) error { return enc.Encode(r) })
+		return st.EachRecord(ctx, f, func(r *store.Record) error { return enc.Encode(r) })
 	}
 	// json: one array, streamed record by record.
 	io.WriteString(w, "[")
 	n := 0
-	err := st.Each(ctx, f, func(r *store.Record, _ []byte) error {
+	err := st.EachRecord(ctx, f, func(r *store.Record) error {
 		b, err := json.Marshal(r)
 		if err != nil {
 			return err
