@@ -220,8 +220,14 @@ func (w *walker) alternative(parts []rawPart, depth int, out *textOut) {
 	if haveHTML {
 		// A plain rendering flattens question/answer tables into one
 		// cell per line; the HTML keeps them as rows.
-		sc := scanHTML(htmlSrc)
-		if plain != nil && sc.dataRows < 2 && faithful(plain.text(), sc.words) {
+		var cover *wordCover
+		see := func(uint64) {}
+		if plain != nil {
+			cover = newWordCover(plain.text())
+			see = cover.see
+		}
+		sc := scanHTML(htmlSrc, see)
+		if plain != nil && sc.dataRows < 2 && cover.faithful() {
 			rendered = nil
 		} else if t := htmlToText(htmlSrc); strings.TrimSpace(t) != "" {
 			rendered = &textOut{parts: []string{t}, html: true}
@@ -257,7 +263,7 @@ func (w *walker) alternative(parts []rawPart, depth int, out *textOut) {
 // faithfulText compares a plain part with an HTML rendering already made
 // (an HTML part nested in multipart/related).
 func faithfulText(plain, htmlText string) bool {
-	set := make(wordHashes, len(htmlText)/8)
-	addWords(set, htmlText)
-	return faithful(plain, set)
+	c := newWordCover(plain)
+	eachWord(htmlText, c.see)
+	return c.faithful()
 }

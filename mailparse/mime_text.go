@@ -12,35 +12,40 @@ import (
 // lower-case form so that building the set allocates no strings.
 type wordHashes map[uint64]struct{}
 
-// faithful tells whether a plain-text alternative says what the HTML says:
-// most distinct words of the HTML occur in the plain text. Stub plain
-// parts ("This is an HTML message", "Your client does not support HTML")
-// and truncated ones fail.
-func faithful(plain string, htmlWords wordHashes) bool {
-	have := make(wordHashes, len(htmlWords))
-	addWords(have, plain)
-	if len(htmlWords) < 8 {
-		return strings.TrimSpace(plain) != "" && coverage(htmlWords, have) >= 0.5
-	}
-	return coverage(htmlWords, have) >= 0.8
+// wordCover counts how many of a text's words (occurrences) a plain
+// rendering has.
+type wordCover struct {
+	have         wordHashes
+	total, found int
 }
 
-func coverage(want, have wordHashes) float64 {
-	if len(want) == 0 {
-		return 1
-	}
-	n := 0
-	for k := range want {
-		if _, ok := have[k]; ok {
-			n++
-		}
-	}
-	return float64(n) / float64(len(want))
+func newWordCover(plain string) *wordCover {
+	c := &wordCover{have: make(wordHashes, len(plain)/8)}
+	eachWord(plain, func(h uint64) { c.have[h] = struct{}{} })
+	return c
 }
 
-// addWords adds the words (runs of letters and digits, two runes or
-// more) of s to set.
-func addWords(set wordHashes, s string) {
+func (c *wordCover) see(h uint64) {
+	c.total++
+	if _, ok := c.have[h]; ok {
+		c.found++
+	}
+}
+
+// faithful tells whether the plain text says what the other rendering
+// says: most of its words occur in the plain text. Stub plain parts ("This
+// is an HTML message", "Your client does not support HTML") and truncated
+// ones fail.
+func (c *wordCover) faithful() bool {
+	if c.total < 8 {
+		return len(c.have) > 0 && c.found*2 >= c.total
+	}
+	return c.found*5 >= c.total*4
+}
+
+// eachWord calls f with the hash of each word (run of letters and digits,
+// two runes or more, lower-cased) of s.
+func eachWord(s string, f func(uint64)) {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h, n := uint64(offset), 0
 	for i := 0; i < len(s); {
@@ -66,30 +71,29 @@ func addWords(set wordHashes, s string) {
 			continue
 		}
 		if n >= 2 {
-			set[h] = struct{}{}
+			f(h)
 		}
 		h, n = offset, 0
 	}
 	if n >= 2 {
-		set[h] = struct{}{}
+		f(h)
 	}
 }
 
-// htmlScan is what one tokenizer pass over an HTML alternative tells.
+// htmlScan is what one pass over an HTML alternative tells.
 type htmlScan struct {
-	words wordHashes
 	// dataRows counts table rows with two cells or more holding text:
 	// a question/answer table, whose rows a plain rendering flattens.
 	dataRows int
 }
 
-// scanHTML collects the words of an HTML document's visible text and
-// counts its data rows with a plain byte scan (tags skipped, style,
+// scanHTML calls word with each word of an HTML document's visible text
+// and counts its data rows, with a plain byte scan (tags skipped, style,
 // script, title and head contents skipped, entities decoded), which is
 // enough to compare it with a plain-text alternative and an order of
 // magnitude cheaper than tokenizing or converting it.
-func scanHTML(src string) htmlScan {
-	sc := htmlScan{words: make(wordHashes, len(src)/32)}
+func scanHTML(src string, word func(uint64)) htmlScan {
+	var sc htmlScan
 	textCells, cellText := 0, false
 	for i := 0; i < len(src); {
 		if src[i] != '<' {
@@ -101,7 +105,7 @@ func scanHTML(src string) htmlScan {
 			if strings.IndexByte(t, '&') >= 0 {
 				t = html.UnescapeString(t)
 			}
-			addWords(sc.words, t)
+			eachWord(t, word)
 			if !cellText && strings.TrimFunc(t, isHTMLSpace) != "" {
 				cellText = true
 			}

@@ -16,10 +16,11 @@ func TestFaithful(t *testing.T) {
 		{"truncated", "Bonjour,\n\na) L’attaque a commencé", false},
 		{"empty", "", false},
 	}
-	sc := scanHTML(html)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := faithful(tt.plain, sc.words); got != tt.want {
+			c := newWordCover(tt.plain)
+			scanHTML(html, c.see)
+			if got := c.faithful(); got != tt.want {
 				t.Errorf("faithful = %v, want %v", got, tt.want)
 			}
 		})
@@ -37,7 +38,7 @@ func TestScanHTMLDataRows(t *testing.T) {
 		{"<style>td{}</style><script>if (a<b) {}</script><table><tr><td>1</td><td>2</td></tr></table>", 1},
 	}
 	for _, tt := range tests {
-		if got := scanHTML(tt.html).dataRows; got != tt.rows {
+		if got := scanHTML(tt.html, func(uint64) {}).dataRows; got != tt.rows {
 			t.Errorf("scanHTML(%q).dataRows = %d, want %d", tt.html, got, tt.rows)
 		}
 	}
