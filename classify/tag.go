@@ -172,6 +172,8 @@ func (v *vocabulary) found(text string) []mention {
 			spared = append(spared, h.label)
 		}
 	}
+	var causeAfter []ruleHit // cues[1] without those stating a weakness, made once
+	causeAfterDone := false
 	var out []mention
 	keep := func(h ruleHit) {
 		if m := (mention{h.label, d.toks[h.from].sent}); !slices.Contains(out, m) {
@@ -206,7 +208,10 @@ func (v *vocabulary) found(text string) []mention {
 			}
 			after := cues[1]
 			if v.group[h.label] == int8(gCause) {
-				after = weaknessFree(d, after)
+				if !causeAfterDone {
+					causeAfter, causeAfterDone = weaknessFree(d, cues[1]), true
+				}
+				after = causeAfter
 			}
 			if !negated(d, h, win, cues[0], after) && !v.aside(d, h, cues) {
 				keep(h)
