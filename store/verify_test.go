@@ -3,10 +3,12 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -74,4 +76,42 @@ func TestBackupIsAUsableStore(t *testing.T) {
 		t.Errorf("backup differs from the store")
 	}
 	assertVerified(t, c)
+}
+
+// TestBackupWhileFiling: copies taken while another handle files batch
+// after batch are sound stores holding whole batches.
+func TestBackupWhileFiling(t *testing.T) {
+	w := openTest(t)
+	r, err := Open(w.path, &Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		_, err := writeBatches(context.Background(), w, "b", 100, stop)
+		done <- err
+	}()
+	dir := t.TempDir()
+	for i := range 5 {
+		var buf bytes.Buffer
+		if _, err := r.Backup(context.Background(), &buf); err != nil {
+			t.Fatalf("backup %d beside a writer: %v", i, err)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("copy%d.db", i))
+		os.WriteFile(p, buf.Bytes(), 0o600)
+		c, err := Open(p, &Options{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("copy %d: %v", i, err)
+		}
+		assertVerified(t, c)
+		if st, _ := c.Stats(context.Background()); st.Total%100 != 0 {
+			t.Errorf("copy %d holds %d messages: a batch was cut", i, st.Total)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	close(stop)
+	if err := <-done; err != nil {
+		t.Fatalf("writer: %v", err)
+	}
 }
