@@ -96,3 +96,16 @@ func TestLineEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestLineEndHope(t *testing.T) {
+	for _, l := range []string{"Nous espérons que ces informations vous seront utiles.", "Wij hopen u hiermee voldoende te hebben geïnformeerd.", "We hope this helps.", "Wir hoffen, Ihnen damit gedient zu haben.", "En vous remerciant,"} {
+		if lineEnd(l) == endNone {
+			t.Errorf("lineEnd(%q) = none", l)
+		}
+	}
+	for _, l := range []string{"En conséquence, le SIL a été arrêté.", "In der Nacht wurde der Server verschlüsselt.", "Wij hebben de server geïsoleerd.", "I rebuilt the server."} {
+		if lineEnd(l) != endNone {
+			t.Errorf("lineEnd(%q) ends the answer", l)
+		}
+	}
+}

@@ -17,7 +17,7 @@ var (
 	closingRe = regexp.MustCompile(`(?i)^\s*(bien (à|a) (vous|toi)|bien cordialement|tr[èe]s cordialement|cordialement|bien confraternellement|confraternellement|salutations|meilleures salutations|sinc[èe]res salutations|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez|bonne (journ[ée]e|fin de journ[ée]e)|met (vriendelijke|collegiale|beste|hartelijke) groet(en)?|vriendelijke groet(en)?|met de meeste hoogachting|hoogachtend|mvg|m\.v\.g\.|groet(en|jes)?\b|mit freundlichen gr[üu](ß|ss)en|freundliche gr[üu](ß|ss)e|mfg|beste gr[üu](ß|ss)e|viele gr[üu](ß|ss)e|gr[üu](ß|ss)e?|hochachtungsvoll|kind regards|best regards|warm regards|regards|yours (sincerely|faithfully|truly)|sincerely|best wishes|cheers|with thanks)(?:[\s,.!]|$)`)
 	// courtesyRe are closing sentences that are not the end of the text
 	// but answer no question.
-	courtesyRe  = regexp.MustCompile(`(?i)^\s*(nous restons|restant|je reste|n'h[ée]sitez pas|n’h[ée]sitez pas|pour toute (question|information)|merci (de|pour)|nous vous remercions|wij (blijven|staan)|voor (verdere|bijkomende) (vragen|informatie)|aarzel niet|met dank|bedankt|dank u|f[üu]r (r[üu]ckfragen|weitere fragen)|f[üu]r fragen|wir stehen|vielen dank|besten dank|for any (further )?questions?|please (do not hesitate|feel free|let us know|contact)|do not hesitate|don't hesitate|we remain|thank you|thanks)(?:[\s,.!]|$)`)
+	courtesyRe  = regexp.MustCompile(`(?i)^\s*(nous esp[ée]rons|j'esp[èe]re|en esp[ée]rant|en vous remerciant|wij hopen|we hopen|ik hoop|hopelijk|we hope|i hope|hoping|wir hoffen|ich hoffe|in der hoffnung|nous restons|restant|je reste|n'h[ée]sitez pas|n’h[ée]sitez pas|pour toute (question|information)|merci (de|pour)|nous vous remercions|wij (blijven|staan)|voor (verdere|bijkomende) (vragen|informatie)|aarzel niet|met dank|bedankt|dank u|f[üu]r (r[üu]ckfragen|weitere fragen)|f[üu]r fragen|wir stehen|vielen dank|besten dank|for any (further )?questions?|please (do not hesitate|feel free|let us know|contact)|do not hesitate|don't hesitate|we remain|thank you|thanks)(?:[\s,.!]|$)`)
 	sigDelimRe  = regexp.MustCompile(`^\s*--\s*$|^\s*__\s*$`)
 	mobileRe    = regexp.MustCompile(`(?i)^\s*(envoy[ée] (de|depuis) (mon|mijn|my)|sent from my|verzonden (vanaf|met|van) mijn|von meinem|gesendet von|envoy[ée] avec|get outlook for)\b`)
 	disclaimRe  = regexp.MustCompile(`(?i)^\s*(avertissement|disclaimer|confidentialit[ée]|confidential(ity)?( notice)?|vertrouwelijk|vertraulich(keit)?|haftungsausschluss|ce (message|courriel|e-?mail) (et|est|ainsi|peut|contient)|this (e-?mail|message|communication) (and|is|may|contains)|dit (e-?mail)?bericht|deze e-?mail|dit e-?mailbericht|diese (e-?mail|nachricht)|the information (contained|in this)|les informations contenues|de informatie (in|die))\b`)
@@ -36,7 +36,7 @@ const (
 // endFirstWords are the (folded) words that can open a line lineEnd
 // recognises; other lines skip the regular expressions, which matters for
 // speed since every line is asked several times.
-var endFirstWords = toSet(`bien tres cordialement confraternellement salutations meilleures sinceres veuillez je recevez bonne
+var endFirstWords = toSet(`j en wij ik hopelijk i hoping ich in bien tres cordialement confraternellement salutations meilleures sinceres veuillez je recevez bonne
 met vriendelijke hoogachtend mvg m groet groeten groetjes mit freundliche mfg beste viele grusse gruss hochachtungsvoll
 kind best warm regards yours sincerely cheers with nous restant n pour merci wij voor aarzel bedankt dank fur wir vielen
 besten for please do don we thank thanks envoye sent verzonden von gesendet get avertissement disclaimer confidentialite
@@ -56,12 +56,18 @@ dit e email emailbericht bericht
 deze e email mail
 diese e email mail nachricht
 je reste vous
-nous restons vous
+nous restons vous esperons
 pour toute
 met vriendelijke collegiale beste hartelijke de dank
 voor verdere bijkomende
-wij blijven staan
-we remain
+we remain hope
+wij hopen blijven staan
+wir stehen hoffen
+en esperant vous
+ik hoop
+i hope
+ich hoffe
+in der
 for any
 with thanks
 do not
@@ -82,7 +88,6 @@ veuillez agreer
 m v
 n hesitez
 fur ruckfragen weitere fragen
-wir stehen
 dank u
 vielen dank
 besten dank
