@@ -94,16 +94,26 @@ func splitMessage(raw []byte) (header, body []byte) {
 	if len(raw) > 0 && raw[0] == '\n' {
 		return nil, raw[1:]
 	}
-	i := bytes.Index(raw, []byte("\n\n"))
-	j := bytes.Index(raw, []byte("\n\r\n"))
-	switch {
-	case i < 0 && j < 0:
-		return raw, nil
-	case j >= 0 && (i < 0 || j < i):
-		return raw[:j+1], raw[j+3:]
-	default:
-		return raw[:i+1], raw[i+2:]
+	// The first line end followed by an empty line ends the header;
+	// scanning line by line stops there instead of searching the whole
+	// body for "\n\n" (absent from CRLF mail).
+	for i := 0; i < len(raw); {
+		j := bytes.IndexByte(raw[i:], '\n')
+		if j < 0 {
+			break
+		}
+		e := i + j // a line end
+		switch {
+		case e+1 < len(raw) && raw[e+1] == '\n':
+			return raw[:e+1], raw[e+2:]
+		case e+2 < len(raw) && raw[e+1] == '\r' && raw[e+2] == '\n':
+			return raw[:e+1], raw[e+3:]
+		case e+2 == len(raw) && raw[e+1] == '\r':
+			return raw[:e+1], nil
+		}
+		i = e + 1
 	}
+	return raw, nil
 }
 
 // decodeWords decodes RFC 2047 encoded words in a header value. Unlike

@@ -213,3 +213,22 @@ func TestDecodeTextCap(t *testing.T) {
 		t.Errorf("warnings %q", d.Warnings)
 	}
 }
+
+func TestSplitMessage(t *testing.T) {
+	tests := []struct{ in, header, body string }{
+		{"A: 1\r\nB: 2\r\n\r\nbody\r\n\r\nmore", "A: 1\r\nB: 2\r\n", "body\r\n\r\nmore"},
+		{"A: 1\nB: 2\n\nbody\n", "A: 1\nB: 2\n", "body\n"},
+		{"\r\nbody", "", "body"},
+		{"\nbody", "", "body"},
+		{"A: 1\r\n", "A: 1\r\n", ""},
+		{"A: 1\r\n\r", "A: 1\r\n", ""},
+		{"A: 1", "A: 1", ""},
+		{"A: 1\n\r\nbody", "A: 1\n", "body"},
+	}
+	for _, tt := range tests {
+		h, b := splitMessage([]byte(tt.in))
+		if string(h) != tt.header || string(b) != tt.body {
+			t.Errorf("splitMessage(%q) = %q, %q; want %q, %q", tt.in, h, b, tt.header, tt.body)
+		}
+	}
+}
