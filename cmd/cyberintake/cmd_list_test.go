@@ -264,3 +264,47 @@ func TestTable(t *testing.T) {
 		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+// TestCommandsBesideWriter: the analysts' commands succeed while another
+// handle (the daemon, in its own process in real life) files batches.
+func TestCommandsBesideWriter(t *testing.T) {
+	fx := newFixture(t)
+	w, err := store.Open(fx.db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		for i := 0; ctx.Err() == nil; i++ {
+			var msgs []store.Message
+			for j := range 100 {
+				id := fmt.Sprintf("w%d-%d@lab", i, j)
+				res := testResult(id, "12345", "2021-04-01T00:00:00Z", "fr", mailparse.Sections{A: "phishing"})
+				msgs = append(msgs, store.Message{Raw: []byte("Message-ID: <" + id + ">\r\n\r\n" + strings.Repeat("x", 2000)), Result: res})
+			}
+			if _, err := w.Put(ctx, msgs); err != nil && ctx.Err() == nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for range 3 {
+		for _, args := range [][]string{
+			{"list", "--lab", "12345"}, {"stats", "--json"}, {"show", "12345"}, {"show", fx.id("nl")},
+			{"export", "--format", "csv"}, {"verify"},
+		} {
+			if _, errOut, code := fx.run(t, append([]string{"--lock-timeout", "2s"}, args...)...); code != exitOK {
+				t.Errorf("%v beside a writer: exit %d: %s", args, code, errOut)
+			}
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("writer: %v", err)
+	}
+	if st, err := w.Stats(context.Background()); err != nil || st.Total <= 5 {
+		t.Errorf("the writer filed nothing beside the commands: %v, %v", st, err)
+	}
+}
