@@ -3,6 +3,7 @@ package mailparse
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"mime"
 	"net/mail"
 	"strings"
@@ -18,25 +19,24 @@ import (
 // folded first line), so on failure the block is cleaned line by line and
 // read again, and the second result says so.
 func readHeader(block []byte) (textproto.Header, string) {
-	h, err := textproto.ReadHeader(bufio.NewReader(io2(block)))
+	h, err := textproto.ReadHeader(headerReader(block))
 	if err == nil {
 		return h, ""
 	}
 	clean := sanitizeHeader(block)
-	h2, err2 := textproto.ReadHeader(bufio.NewReader(io2(clean)))
+	h2, err2 := textproto.ReadHeader(headerReader(clean))
 	if err2 != nil && h2.Len() < h.Len() {
 		return h, "malformed header: " + err.Error()
 	}
 	return h2, "malformed header lines skipped"
 }
 
-// io2 returns a reader over the block followed by the empty line that ends
-// a header, so that ReadHeader stops cleanly.
-func io2(block []byte) *bytes.Reader {
-	b := make([]byte, 0, len(block)+4)
-	b = append(b, block...)
-	b = append(b, "\r\n\r\n"...)
-	return bytes.NewReader(b)
+// headerReader reads the block followed by the empty line that ends a
+// header, so that ReadHeader stops cleanly, through a buffer no larger
+// than the block (part headers are a few hundred bytes).
+func headerReader(block []byte) *bufio.Reader {
+	r := io.MultiReader(bytes.NewReader(block), strings.NewReader("\r\n\r\n"))
+	return bufio.NewReaderSize(r, min(len(block)+8, 4096))
 }
 
 // sanitizeHeader keeps the lines that are header fields or their

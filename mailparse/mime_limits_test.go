@@ -232,3 +232,12 @@ func TestSplitMessage(t *testing.T) {
 		}
 	}
 }
+
+func TestReadHeaderLongLines(t *testing.T) {
+	refs := strings.Repeat("<a-very-long-message-id@example.be> ", 400)
+	block := "Subject: x\r\nReferences: " + refs + "\r\nFrom: a@b.c\r\n"
+	h, warn := readHeader([]byte(block))
+	if warn != "" || h.Get("From") != "a@b.c" || len(msgIDs(h.Get("References"))) != 400 {
+		t.Errorf("warn %q, From %q, %d references", warn, h.Get("From"), len(msgIDs(h.Get("References"))))
+	}
+}
