@@ -4,8 +4,8 @@ import (
 	"github.com/emersion/go-message/mail"
 )
 
-// decoded is the seam between MIME decoding (mime*.go, html*.go, docx*.go)
-// and reading the reply (subject, kind, quotes, sections...): everything
+// decoded is the seam between MIME decoding (mime*.go, html*.go, docx*.go,
+// charset.go) and reading the reply (subject, kind, quotes, sections...): everything
 // after decode works on text and headers only.
 type decoded struct {
 	Header mail.Header // top-level header, for auto-reply and list detection
@@ -33,24 +33,26 @@ type decoded struct {
 	//     paragraphs and list items continue on the following lines, until
 	//     the next row's line;
 	//   - HTML <blockquote> lines start with ">" per level and a blank
-	//     ("> ", ">> "), like plain-text quoting; <hr> (Outlook Web's reply
-	//     separator) is a line of 32 underscores, as Outlook's plain text
-	//     has; Outlook's reply header block stays as its lines
-	//     ("De : ...", "Envoyé : ...", "From: ...");
+	//     ("> ", ">> "), like plain-text quoting (not Gmail's indenting
+	//     blockquote, nor the one Apple Mail puts a forward in); <hr>
+	//     (Outlook Web's reply separator) is a line of 32 underscores, as
+	//     Outlook's plain text has; Outlook's reply header block stays as
+	//     its lines ("De : ...", "Envoyé : ...", "From: ...");
 	//   - format=flowed soft breaks are joined.
 	// Several inline text parts (multipart/mixed) are joined by a blank
-	// line. Text (and each AttachmentTexts entry) is at most 256 KiB: a
-	// longer one is cut at a line end, with a warning. Forwarded message/rfc822 parts follow the body, each as
-	// "-------- Forwarded message --------", then "From: ", "Date: ",
-	// "Subject: ", "To: " lines (those present, decoded), a blank line and
-	// the forwarded body rendered by the same rules.
+	// line. Forwarded message/rfc822 parts (and .eml attachments) follow
+	// the body, each as "-------- Forwarded message --------", then
+	// "From: ", "Date: ", "Subject: ", "To: " lines (those present,
+	// decoded), a blank line and the forwarded body rendered by the same
+	// rules. Text (and each AttachmentTexts entry) is at most 256 KiB: a
+	// longer one is cut at a line end, with a warning.
 	Text string
 	// FromHTML is set when the first text part came from HTML.
 	FromHTML bool
 
 	// AttachmentTexts holds the text of readable attachments (.docx,
-	// .txt, .html), in order, for replies whose answers are in an
-	// attachment. Docx: a line per paragraph, Word list paragraphs as
+	// .odt, .txt, .html), in order, for replies whose answers are in an
+	// attachment. Docx/odt: a line per paragraph, list paragraphs as
 	// "- item", table rows as in Text.
 	AttachmentTexts []string
 	// Attachments lists every attached file: parts with a file name or an
