@@ -111,7 +111,7 @@ func readHeadings(ls []line, hs []heading, ctx sectionCtx) sectionResult {
 		if k+1 < len(hs) {
 			end = hs[k+1].Line
 		}
-		text := collectAnswer(ls, h, end, ctx)
+		text := collectAnswer(ls, h, end, k == len(hs)-1, ctx)
 		if h.Letter < 0 {
 			if text != "" {
 				res.Ambiguous = true // an answer under a heading no question fits
@@ -129,7 +129,7 @@ func readHeadings(ls []line, hs []heading, ctx sectionCtx) sectionResult {
 
 // collectAnswer gathers the lines of one answer, from its heading up to
 // end or to whatever ends the answer.
-func collectAnswer(ls []line, h heading, end int, ctx sectionCtx) string {
+func collectAnswer(ls []line, h heading, end int, last bool, ctx sectionCtx) string {
 	var parts []string
 	add := func(t string) bool {
 		if i := strings.IndexByte(t, ':'); i >= 0 && i < 20 {
@@ -142,6 +142,14 @@ func collectAnswer(ls []line, h heading, end int, ctx sectionCtx) string {
 		}
 		if stopsAnswer(t, ctx) {
 			return false
+		}
+		// After the last answer, a new paragraph that speaks to no
+		// question is the reply's closing words ("Le laboratoire reste
+		// joignable..."), not more of the answer; lists go on.
+		if last && len(parts) > 1 && parts[len(parts)-1] == "" && !isListItem(t) {
+			if _, score := proseQuestion(t); score == 0 {
+				return false
+			}
 		}
 		parts = append(parts, t)
 		return true
@@ -165,6 +173,11 @@ func collectAnswer(ls []line, h heading, end int, ctx sectionCtx) string {
 		}
 	}
 	return strings.TrimSpace(strings.Join(trimBlank(parts), "\n"))
+}
+
+// isListItem tells a line opening with a bullet or a dash.
+func isListItem(t string) bool {
+	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "• ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "· ") || strings.HasPrefix(t, "– ")
 }
 
 // stopsAnswer tells a line that cannot be part of an answer.
