@@ -259,3 +259,23 @@ func TestDecodeGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeLineEndings checks that a message reads the same whether it
+// was stored with CRLF (as sent) or LF line ends (as mbox and Maildir
+// tools often leave it).
+func TestDecodeLineEndings(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/corpus/*.eml")
+	more, _ := filepath.Glob("../testdata/mime/*.eml")
+	for _, f := range append(files, more...) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lf := []byte(strings.ReplaceAll(string(raw), "\r\n", "\n"))
+		crlf := []byte(strings.ReplaceAll(string(lf), "\n", "\r\n"))
+		a, b := mustDecode(t, lf), mustDecode(t, crlf)
+		if a.Text != b.Text || a.Subject != b.Subject || len(a.Attachments) != len(b.Attachments) {
+			t.Errorf("%s: LF and CRLF copies decode differently:\n%q\n%q", filepath.Base(f), truncate(a.Text, 300), truncate(b.Text, 300))
+		}
+	}
+}
