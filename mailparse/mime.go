@@ -1,6 +1,7 @@
 package mailparse
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -44,6 +45,12 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 		return nil, fmt.Errorf("message is empty")
 	}
 	w := &walker{maxDepth: maxDepth, d: &decoded{}}
+	if bytes.HasPrefix(raw, []byte("From ")) {
+		// An mbox separator line left on the message by an export tool.
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			raw = raw[i+1:]
+		}
+	}
 	hb, body := splitMessage(raw)
 	h, warn := readHeader(hb)
 	w.warn(warn)

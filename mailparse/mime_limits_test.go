@@ -41,6 +41,7 @@ func TestDecodeLimits(t *testing.T) {
 		{name: "unknown encoding", raw: "Content-Type: text/plain\r\nContent-Transfer-Encoding: x-uue\r\n\r\nhello\r\n", warn: "unknown transfer encoding", hasText: "hello"},
 		{name: "folded first line", raw: " Subject: x\r\nFrom: a@b.c\r\n\r\nbody\r\n", warn: "malformed header", hasText: "body"},
 		{name: "HTML labelled plain", raw: "Content-Type: text/plain\r\n\r\n<!DOCTYPE html><html><body><p>a) phishing</p><p>b) LIS</p></body></html>", warn: "HTML labelled text/plain", hasText: "a) phishing\n\nb) LIS"},
+		{name: "mbox From line", raw: "From lab@example.be Mon Feb 22 09:14:33 2021\nFrom: lab@example.be\nSubject: x\n\nbody\n", hasText: "body"},
 		{name: "lone CR", raw: "From: a@b.c\r\n\r\none\rtwo\r\n", hasText: "one\ntwo"},
 	}
 	for _, tt := range tests {
@@ -57,6 +58,9 @@ func TestDecodeLimits(t *testing.T) {
 			}
 			if tt.warn != "" && !strings.Contains(strings.Join(d.Warnings, "\n"), tt.warn) {
 				t.Errorf("warnings %q lack %q", d.Warnings, tt.warn)
+			}
+			if tt.warn == "" && len(d.Warnings) > 0 {
+				t.Errorf("unexpected warnings %q", d.Warnings)
 			}
 			if !strings.Contains(d.Text, tt.hasText) {
 				t.Errorf("text %q lacks %q", d.Text, tt.hasText)
