@@ -29,7 +29,7 @@ func TestDecodeLimits(t *testing.T) {
 	}{
 		{name: "over size", raw: "From: a@b.c\r\n\r\n" + strings.Repeat("x", 2000), opts: &Options{MaxSize: 1024}, err: "message is 2015 bytes, over the 1024 bytes limit"},
 		{name: "empty", raw: "  \r\n", err: "message is empty"},
-		{name: "within depth", raw: nested(5), hasText: "innermost text"},
+		{name: "within depth", raw: nested(5), warn: "without its closing boundary", hasText: "innermost text"},
 		{name: "too deep", raw: nested(30), err: "MIME structure nested deeper than 20 levels"},
 		{name: "depth option", raw: nested(5), opts: &Options{MaxDepth: 3}, err: "MIME structure nested deeper than 3 levels"},
 		{name: "too many parts", raw: manyParts, warn: "more than 1000 MIME parts"},
