@@ -3,6 +3,7 @@ package mailparse
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The letter asks five questions. Labs answer under headings that copy
@@ -152,50 +153,50 @@ func fold(s string) string {
 	if plain {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s)+8)
 	for _, r := range s {
-		r = unicode.ToLower(r)
-		if r < 0x80 {
-			b.WriteRune(r)
-			continue
-		}
-		switch r {
-		case 'à', 'á', 'â', 'ä', 'ã', 'å':
-			r = 'a'
-		case 'ç':
-			r = 'c'
-		case 'è', 'é', 'ê', 'ë':
-			r = 'e'
-		case 'ì', 'í', 'î', 'ï':
-			r = 'i'
-		case 'ñ':
-			r = 'n'
-		case 'ò', 'ó', 'ô', 'ö', 'õ':
-			r = 'o'
-		case 'ù', 'ú', 'û', 'ü':
-			r = 'u'
-		case 'ÿ', 'ý':
-			r = 'y'
-		case 'ß':
-			b.WriteString("ss")
-			continue
-		case 'œ':
-			b.WriteString("oe")
-			continue
-		case 'æ':
-			b.WriteString("ae")
-			continue
-		case '\u2019', '\u2018':
-			r = '\''
-		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015':
-			r = '-'
-		case '\u00a0':
-			r = ' '
-		}
-		b.WriteRune(r)
+		b = appendFold(b, r)
 	}
-	return b.String()
+	return string(b)
+}
+
+// appendFold appends rune r lower-cased and without its accent.
+func appendFold(b []byte, r rune) []byte {
+	r = unicode.ToLower(r)
+	if r < 0x80 {
+		return append(b, byte(r))
+	}
+	switch r {
+	case 'à', 'á', 'â', 'ä', 'ã', 'å':
+		r = 'a'
+	case 'ç':
+		r = 'c'
+	case 'è', 'é', 'ê', 'ë':
+		r = 'e'
+	case 'ì', 'í', 'î', 'ï':
+		r = 'i'
+	case 'ñ':
+		r = 'n'
+	case 'ò', 'ó', 'ô', 'ö', 'õ':
+		r = 'o'
+	case 'ù', 'ú', 'û', 'ü':
+		r = 'u'
+	case 'ÿ', 'ý':
+		r = 'y'
+	case 'ß':
+		return append(b, "ss"...)
+	case 'œ':
+		return append(b, "oe"...)
+	case 'æ':
+		return append(b, "ae"...)
+	case '\u2019', '\u2018':
+		r = '\''
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015':
+		r = '-'
+	case '\u00a0':
+		r = ' '
+	}
+	return utf8.AppendRune(b, r)
 }
 
 // words splits folded text into word tokens (letters and digits).

@@ -163,19 +163,37 @@ func letterKey(s string) string {
 
 // fromLetter tells a line of the letter: at least three words, all of
 // the letter's vocabulary, whose runs of three words (first, middle, last)
-// occur in it.
+// occur in it. Words are looked up as they are read, so most lines (an
+// answer has words the letter lacks) are turned down without allocating.
 func fromLetter(line string) bool {
-	f := strings.Fields(letterKey(line))
-	if len(f) < 3 {
-		return false
+	var arr [24]byte
+	cur := arr[:0]
+	var ws []string
+	flush := func() bool {
+		if len(cur) == 0 {
+			return true
+		}
+		if !letterWords[string(cur)] {
+			return false
+		}
+		ws = append(ws, string(cur))
+		cur = cur[:0]
+		return true
 	}
-	for _, w := range f {
-		if !letterWords[w] {
+	for _, r := range line {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			cur = appendFold(cur, r)
+			continue
+		}
+		if !flush() {
 			return false
 		}
 	}
-	for _, i := range []int{0, (len(f) - 3) / 2, len(f) - 3} {
-		if !letterTrigrams[f[i]+" "+f[i+1]+" "+f[i+2]] {
+	if !flush() || len(ws) < 3 {
+		return false
+	}
+	for _, i := range []int{0, (len(ws) - 3) / 2, len(ws) - 3} {
+		if !letterTrigrams[ws[i]+" "+ws[i+1]+" "+ws[i+2]] {
 			return false
 		}
 	}

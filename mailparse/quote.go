@@ -210,7 +210,9 @@ func segments(lines []line) []segment {
 		}
 		cur.Lines = append(cur.Lines, l)
 	}
-	for i := range segs {
+	// The sender's own text is never the letter (an inline reply keeps
+	// the letter quoted within it).
+	for i := 1; i < len(segs); i++ {
 		segs[i].Letter = isLetterSegment(&segs[i])
 	}
 	return segs
