@@ -83,21 +83,28 @@ func read(d *decoded) *Result {
 	own := segs[0]
 	names := nameTokens(d.FromName, d.From)
 
-	rd := readAnswers(d, segs, subj, names)
-
 	own0 := ownText(own.Lines)
-	kind, warn := classifyKind(kindInfo{
+	ki := kindInfo{
 		Header:   d.Header,
 		From:     d.From,
 		FromName: d.FromName,
 		Subject:  subj,
 		Delivery: d.DeliveryStatus,
 		OwnText:  own0,
-		Answered: rd.structured,
-		Prose:    rd.sections.Answered - rd.structured,
 		IsReply:  d.InReplyTo != "" || subj.Reply,
 		CitesRef: citesLetter(own0) || citesLetter(d.Subject),
-	})
+	}
+	// Bounces, automatic replies and newsletters are told by their headers
+	// and subject whatever the body answers: no need to read it.
+	ki.Answered = 5
+	if k, _ := classifyKind(ki); k != KindReport {
+		res.Kind = k
+		return res
+	}
+
+	rd := readAnswers(d, segs, subj, names)
+	ki.Answered, ki.Prose = rd.structured, rd.sections.Answered-rd.structured
+	kind, warn := classifyKind(ki)
 	res.Kind = kind
 	if kind != KindReport {
 		return res
