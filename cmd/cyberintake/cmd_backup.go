@@ -11,7 +11,16 @@ import (
 	"cyberintake/store"
 )
 
+type backupOptions struct {
+	JSON bool
+}
+
+func (o *backupOptions) AddFlags(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&o.JSON, "json", false, `print {"file": FILE, "bytes": N} when done`)
+}
+
 func newBackupCommand(g *globals) *cobra.Command {
+	var opts backupOptions
 	cmd := &cobra.Command{
 		Use:   "backup FILE",
 		Short: "Write a consistent copy of the store, even while it is in use",
@@ -27,13 +36,14 @@ copy is a store: cyberintake --db FILE verify checks it.`,
 				return err
 			}
 			defer st.Close()
-			return runBackup(cmd.Context(), st, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runBackup(cmd.Context(), opts, st, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
+	opts.AddFlags(cmd)
 	return cmd
 }
 
-func runBackup(ctx context.Context, st *store.Store, path string, stdout, stderr io.Writer) error {
+func runBackup(ctx context.Context, opts backupOptions, st *store.Store, path string, stdout, stderr io.Writer) error {
 	if path != "-" {
 		if a, b := absPath(path), absPath(st.Path()); a == b {
 			return fmt.Errorf("%w: backup %s: that is the store itself", errUsage, path)
@@ -48,10 +58,13 @@ func runBackup(ctx context.Context, st *store.Store, path string, stdout, stderr
 	if err != nil {
 		return err
 	}
-	if path != "-" {
-		fmt.Fprintf(stdout, "backup %s: %d bytes\n", path, n)
-	} else {
+	switch {
+	case path == "-": // stdout holds the copy
 		fmt.Fprintf(stderr, "backup: %d bytes\n", n)
+	case opts.JSON:
+		return writeJSON(stdout, map[string]any{"file": path, "bytes": n})
+	default:
+		fmt.Fprintf(stdout, "backup %s: %d bytes\n", path, n)
 	}
 	return nil
 }

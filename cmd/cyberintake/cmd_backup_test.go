@@ -29,6 +29,10 @@ func TestBackup(t *testing.T) {
 	if a != b || a == "" {
 		t.Errorf("the copy's records differ from the store's")
 	}
+	js, _, code := fx.run(t, "backup", "--json", p)
+	if code != exitOK || !strings.Contains(js, `"file": "`+p+`"`) || !strings.Contains(js, `"bytes": `) {
+		t.Errorf("backup --json = %q, exit %d", js, code)
+	}
 	if _, errOut, code := fx.run(t, "backup", fx.db); code != exitUsage || !strings.Contains(errOut, "the store itself") {
 		t.Errorf("backup onto the store: exit %d, %q", code, errOut)
 	}

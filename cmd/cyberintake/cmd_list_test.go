@@ -308,3 +308,20 @@ func TestCommandsBesideWriter(t *testing.T) {
 		t.Errorf("the writer filed nothing beside the commands: %v, %v", st, err)
 	}
 }
+
+func TestNotAStore(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "mail.mbox")
+	os.WriteFile(p, []byte(strings.Repeat("From a@b Mon Feb 15 10:00:00 2021\nSubject: x\n\nbody\n", 500)), 0o600)
+	for _, cmd := range []string{"list", "stats", "verify", "ingest"} {
+		args := []string{"--db", p, cmd}
+		if cmd == "ingest" {
+			args = append(args, filepath.Join(dir, "none.eml"))
+		}
+		_, errOut, code := execCLI(t, args...)
+		line := strings.TrimSpace(errOut)
+		if code == exitOK || !strings.Contains(line, "store "+p+" is not a cyberintake store") || strings.Contains(line, "\n") {
+			t.Errorf("%s on a non-store file: exit %d, %q; want one line naming the file", cmd, code, errOut)
+		}
+	}
+}
