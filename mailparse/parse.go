@@ -137,13 +137,20 @@ func read(d *decoded) *Result {
 		}
 	}
 
-	people := peopleOf(d, segs)
+	res.Contact = contactOf(d, segs, rd)
+	return res
+}
+
+// contactOf finds the contact person in the sender's text, the forwarded
+// report the answers came from, and readable attachments, in that order
+// (the forwarded author first when Sciensano forwards a lab's reply).
+func contactOf(d *decoded, segs []segment, rd answersRead) Contact {
+	own := segs[0]
 	signer := signerOf(own.Lines, d.From, d.FromName)
 	srcs := []contactSource{{Lines: own.Lines, Signer: signer}}
 	for _, s := range rd.used {
 		src := contactSource{Lines: s.Lines, Signer: signerOf(s.Lines, addrOf(s.From), nameOf(s.From))}
 		if strings.Contains(d.From, "sciensano.be") {
-			// Sciensano forwarding a lab's reply: the lab is the contact.
 			srcs = append([]contactSource{src}, srcs...)
 			continue
 		}
@@ -152,11 +159,11 @@ func read(d *decoded) *Result {
 	for _, t := range d.AttachmentTexts {
 		srcs = append(srcs, contactSource{Lines: splitLines(t), Signer: signer})
 	}
-	res.Contact = findContact(srcs, people)
-	if res.Contact.Email == "" && res.Contact.Name == signer.Name {
-		res.Contact.Email = signer.Email
+	c := findContact(srcs, peopleOf(d, segs))
+	if c.Email == "" && c.Name == signer.Name {
+		c.Email = signer.Email
 	}
-	return res
+	return c
 }
 
 func fixTags(t *classify.Tags) {
