@@ -36,6 +36,7 @@ type kindInfo struct {
 	Answered   int    // how many questions the reply answers under headings
 	Prose      int    // how many it answers in unlabelled sentences
 	IsReply    bool   // In-Reply-To or a reply prefix: an answer to someone
+	Relevant   int    // answers that speak of an attack (cause, impact, response...)
 	CitesRef   bool   // the letter's reference appears
 	Newsletter bool
 }
@@ -68,12 +69,12 @@ func classifyKind(k kindInfo) (Kind, string) {
 	if k.CitesRef && (k.Answered >= 1 || !bulk) {
 		return KindReport, "subject does not follow the convention; recognised as a report by the letter's reference"
 	}
-	if k.Answered >= 3 {
+	if k.Answered >= 3 && k.Relevant >= 2 {
 		return KindReport, "subject does not follow the convention; recognised as a report because it answers the letter's questions"
 	}
 	// A reply in plain prose that speaks to four of the questions; a
 	// newsletter is no reply, so prose alone never makes one a report.
-	if k.IsReply && !bulk && k.Prose >= 4 {
+	if k.IsReply && !bulk && k.Prose >= 4 && k.Relevant >= 2 {
 		return KindReport, "subject does not follow the convention; recognised as a report because its sentences answer the letter's questions"
 	}
 	return KindUnrelated, ""

@@ -104,6 +104,9 @@ func read(d *decoded) *Result {
 
 	rd := readAnswers(d, segs, subj, names)
 	ki.Answered, ki.Prose = rd.structured, rd.sections.Answered-rd.structured
+	if !subj.Convention {
+		ki.Relevant = relevantAnswers(rd.sections.Answers)
+	}
 	kind, warn := classifyKind(ki)
 	res.Kind = kind
 	if kind != KindReport {
@@ -164,6 +167,21 @@ func contactOf(d *decoded, segs []segment, rd answersRead) Contact {
 		c.Email = signer.Email
 	}
 	return c
+}
+
+// relevantAnswers counts the answers whose words belong to a cyber
+// incident: a lettered list about other business is no report.
+func relevantAnswers(a [5]string) int {
+	n := 0
+	for _, s := range a {
+		if s == "" {
+			continue
+		}
+		if q, score := proseQuestion(s); score > 0 || q >= 0 && len(references(s)) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func fixTags(t *classify.Tags) {
