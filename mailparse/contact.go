@@ -81,7 +81,7 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		if t == "" {
 			continue
 		}
-		if m := contactLineRe.FindStringIndex(t); m != nil && isContactLine(t) {
+		if m := contactLineIndex(t); m != nil {
 			val := strings.TrimSpace(t[m[1]:])
 			val = strings.TrimLeft(val, " *_")
 			// "Contactpersoon voor verdere vragen: X", "Ansprechpartnerin ist X".

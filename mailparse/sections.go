@@ -197,8 +197,15 @@ var contactFirstWords = toSet("personne personnes contact contactpersoon contact
 // isContactLine tells a line naming the contact person ("Personne de
 // contact :", "Contactpersoon:", "Ansprechpartnerin ist ...").
 func isContactLine(t string) bool {
-	_, in, _ := firstWordIn(strings.TrimLeft(t, " \t*_"), contactFirstWords)
-	return in && contactLineRe.MatchString(t)
+	return contactLineIndex(t) != nil
+}
+
+// contactLineIndex locates the contact label of such a line, or nil.
+func contactLineIndex(t string) []int {
+	if _, in, _ := firstWordIn(strings.TrimLeft(t, " \t*_"), contactFirstWords); !in {
+		return nil
+	}
+	return contactLineRe.FindStringIndex(t)
 }
 
 var contactStartRe = regexp.MustCompile(`(?i)^\s*(personne de contact|contactpersoon|ansprechpartner(in)?|contact person|kontaktperson)\b`)
