@@ -204,23 +204,41 @@ func findParaphrased(ls []line) []heading {
 			hs = append(hs, heading{Line: i, Letter: -1, Scores: sc, Copied: true})
 			continue
 		}
+		if h, ok := inlineHeading(t); ok {
+			h.Line = i
+			hs = append(hs, h)
+			continue
+		}
 		if sc, ok := headingLike(t, 8); ok {
 			j := nextNonBlank(ls, i+1)
 			if j < len(ls) && ls[j].Depth == 0 {
 				hs = append(hs, heading{Line: i, Letter: -1, Scores: sc})
 			}
-			continue
-		}
-		if k := strings.Index(t, ":"); k > 0 && k < len(t)-1 {
-			if sc, ok := headingLike(t[:k], 6); ok {
-				_, top, _ := bestQuestion(sc)
-				if top >= 0.8 {
-					hs = append(hs, heading{Line: i, Letter: -1, Scores: sc, Inline: strings.TrimSpace(t[k+1:])})
-				}
-			}
 		}
 	}
 	return hs
+}
+
+// inlineHeading reads "Cause probable : phishing" or "Oorzaak – phishing":
+// a short heading of one question's words, a colon or spaced dash, the
+// answer.
+func inlineHeading(t string) (heading, bool) {
+	for _, sep := range []string{":", " – ", " — ", " - "} {
+		k := strings.Index(t, sep)
+		if k <= 0 || k+len(sep) >= len(t) {
+			continue
+		}
+		if strings.TrimSpace(t[k+len(sep):]) == "" {
+			return heading{}, false
+		}
+		if sc, ok := headingLike(t[:k], 6); ok {
+			if _, top, _ := bestQuestion(sc); top >= 0.8 {
+				return heading{Letter: -1, Scores: sc, Inline: strings.TrimSpace(t[k+len(sep):])}, true
+			}
+		}
+		return heading{}, false
+	}
+	return heading{}, false
 }
 
 // assignLetters gives each unmarked heading a question: the clear winners

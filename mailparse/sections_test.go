@@ -130,6 +130,8 @@ func TestExtractSections(t *testing.T) {
 			[5]string{"VPN non patché.", "SIL arrêté.", "Isolement.", "Patchs.", "NC-4"}},
 		{"heading and answer on one line", "Probable cause: phishing.\nImpact: e-mail only.\nActions taken: passwords reset.\nPrevention: MFA.",
 			[5]string{"phishing.", "e-mail only.", "passwords reset.", "MFA.", ""}},
+		{"heading, dash, answer", "Oorzaak – phishing.\nImpact – LIS een dag plat.\nOnmiddellijke maatregelen – noodplan.\nPreventie – MFA.\nKwaliteitssysteem – NC-7",
+			[5]string{"phishing.", "LIS een dag plat.", "noodplan.", "MFA.", "NC-7"}},
 		{"copied questions with answer labels", "a) la cause probable de l'attaque et la méthode prétendument utilisée par les pirates\nAntwort: Phishing.\nb) Les activités/services impactées et une description succincte de la manière dont cet attentat a affecté ces activités,\nAntwort: Keine Unterbrechung.",
 			[5]string{"Phishing.", "Keine Unterbrechung.", "", "", ""}},
 		{"inline under quoted questions", "Bonjour.\n> a) la cause probable de l'attaque et la méthode\n> prétendument utilisée par les pirates\n\nPhishing.\n\n> b) Les activités/services impactées et une description\n> succincte de la manière dont cet attentat a affecté ces activités,\n\nMessagerie seulement.\n> Si votre laboratoire devait être victime\nPersonne de contact : Jan",
