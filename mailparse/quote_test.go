@@ -90,6 +90,11 @@ func TestLineEnd(t *testing.T) {
 		{"De aanvallers hebben ingelogd.", endNone},
 		{"- noodplan opgestart", endNone},
 		{"Best practice was followed.", endNone},
+		{"Dit bericht werd naar alle huisartsen gestuurd.", endNone},
+		{"Diese E-Mail enthielt einen Link auf eine falsche Seite.", endNone},
+		{"This e-mail was opened by a secretary.", endNone},
+		{"Dit e-mailbericht en eventuele bijlagen zijn vertrouwelijk.", endHard},
+		{"Diese E-Mail enthält vertrauliche Informationen.", endHard},
 	} {
 		if got := lineEnd(tc.line); got != tc.want {
 			t.Errorf("lineEnd(%q) = %d, want %d", tc.line, got, tc.want)

@@ -181,7 +181,7 @@ func lineEnd(t string) endKind {
 		}
 	}
 	switch {
-	case mobileWords[w] && mobileRe.MatchString(t), disclaimWords[w] && disclaimRe.MatchString(t):
+	case mobileWords[w] && mobileRe.MatchString(t), disclaimWords[w] && isDisclaimer(w, t):
 		return endHard
 	case len(t) < 60 && closingRe.MatchString(t):
 		return endHard
@@ -190,6 +190,23 @@ func lineEnd(t string) endKind {
 	}
 	return endNone
 }
+
+// isDisclaimer tells a confidentiality notice. Lines opening with a plain
+// article ("Ce message", "Dit bericht", "Diese E-Mail") are sentences of an
+// answer too ("Dit bericht werd naar alle artsen gestuurd"): they must
+// also speak of confidentiality or of the intended addressee.
+func isDisclaimer(w, t string) bool {
+	if !disclaimRe.MatchString(t) {
+		return false
+	}
+	switch w {
+	case "ce", "this", "dit", "deze", "diese", "the", "les", "de":
+		return confidentialRe.MatchString(t)
+	}
+	return true
+}
+
+var confidentialRe = regexp.MustCompile(`(?i)(confidenti|vertrouwelijk|vertraulich|destinataire|geadresseerde|addressee|recipient|bestemd|bestimmt|intended|ausschlie(ß|ss)lich|exclusivement|uitsluitend|erreur|error|vergissing|irrtum)`)
 
 // mobileWords and disclaimWords open mobile signatures and disclaimers.
 var (
