@@ -17,7 +17,7 @@ var (
 	closingRe = regexp.MustCompile(`(?i)^\s*(bien (à|a) (vous|toi)|bien cordialement|tr[èe]s cordialement|cordialement|bien confraternellement|confraternellement|salutations|meilleures salutations|sinc[èe]res salutations|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez|bonne (journ[ée]e|fin de journ[ée]e)|met (vriendelijke|collegiale|beste|hartelijke) groet(en)?|vriendelijke groet(en)?|met de meeste hoogachting|hoogachtend|mvg|m\.v\.g\.|groet(en|jes)?\b|mit freundlichen gr[üu](ß|ss)en|freundliche gr[üu](ß|ss)e|mfg|beste gr[üu](ß|ss)e|viele gr[üu](ß|ss)e|gr[üu](ß|ss)e?|hochachtungsvoll|kind regards|best regards|warm regards|regards|yours (sincerely|faithfully|truly)|sincerely|best wishes|cheers|with thanks)(?:[\s,.!]|$)`)
 	// courtesyRe are closing sentences that are not the end of the text
 	// but answer no question.
-	courtesyRe  = regexp.MustCompile(`(?i)^\s*(nous esp[ée]rons|j'esp[èe]re|en esp[ée]rant|en vous remerciant|wij hopen|we hopen|ik hoop|hopelijk|we hope|i hope|hoping|wir hoffen|ich hoffe|in der hoffnung|nous restons|restant|je reste|n'h[ée]sitez pas|n’h[ée]sitez pas|pour toute (question|information)|merci (de|pour)|nous vous remercions|wij (blijven|staan)|voor (verdere|bijkomende) (vragen|informatie)|aarzel niet|met dank|bedankt|dank u|f[üu]r (r[üu]ckfragen|weitere fragen)|f[üu]r fragen|wir stehen|vielen dank|besten dank|for any (further )?questions?|please (do not hesitate|feel free|let us know|contact)|do not hesitate|don't hesitate|we remain|thank you|thanks)(?:[\s,.!]|$)`)
+	courtesyRe  = regexp.MustCompile(`(?i)^\s*(nous esp[ée]rons|j'esp[èe]re|en esp[ée]rant|en vous remerciant|wij hopen|we hopen|ik hoop|hopelijk|we hope|i hope|hoping|wir hoffen|ich hoffe|in der hoffnung|(nous restons|restant|je reste|je demeure|nous demeurons) (à|a|bien|volontiers|entièrement|toujours)? ?(votre|à votre|a votre|disponible)|n'h[ée]sitez pas|n’h[ée]sitez pas|pour toute (question|information)|merci (de|pour)|nous vous remercions|wij (blijven|staan) (steeds |graag |altijd )?(ter|tot|u|beschikbaar|bereikbaar)|voor (verdere|bijkomende) (vragen|informatie)|aarzel niet|met dank|bedankt|dank u|f[üu]r (r[üu]ckfragen|weitere fragen)|f[üu]r fragen|wir stehen (ihnen )?(gerne |für|zur)|vielen dank|besten dank|for any (further )?questions?|please (do not hesitate|feel free|let us know|contact)|do not hesitate|don't hesitate|we remain (at|available)|thank you|thanks)(?:[\s,.!]|$)`)
 	sigDelimRe  = regexp.MustCompile(`^\s*--\s*$|^\s*__\s*$`)
 	mobileRe    = regexp.MustCompile(`(?i)^\s*(envoy[ée] (de|depuis) (mon|mijn|my)|sent from my|verzonden (vanaf|met|van) mijn|von meinem|gesendet von|envoy[ée] avec|get outlook for)\b`)
 	disclaimRe  = regexp.MustCompile(`(?i)^\s*(avertissement|disclaimer|confidentialit[ée]|confidential(ity)?( notice)?|vertrouwelijk|vertraulich(keit)?|haftungsausschluss|ce (message|courriel|e-?mail) (et|est|ainsi|peut|contient)|this (e-?mail|message|communication) (and|is|may|contains)|dit (e-?mail)?bericht|deze e-?mail|dit e-?mailbericht|diese (e-?mail|nachricht)|the information (contained|in this)|les informations contenues|de informatie (in|die))\b`)
@@ -185,11 +185,15 @@ func lineEnd(t string) endKind {
 		return endHard
 	case len(t) < 60 && closingRe.MatchString(t):
 		return endHard
-	case courtesyRe.MatchString(t):
+	case courtesyRe.MatchString(t) && !(w == "thanks" || w == "thank") || thanksRe.MatchString(t):
 		return endSoft
 	}
 	return endNone
 }
+
+// thanksRe is thanks that close a reply ("Thank you for your help."), not
+// "Thanks to our offline backups, ..." inside an answer.
+var thanksRe = regexp.MustCompile(`(?i)^\s*(thanks|thank you)(\s+(for|again|in advance|very much|a lot)\b.*)?[\s,.!]*$`)
 
 // isDisclaimer tells a confidentiality notice. Lines opening with a plain
 // article ("Ce message", "Dit bericht", "Diese E-Mail") are sentences of an
