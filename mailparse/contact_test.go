@@ -35,6 +35,7 @@ func TestFindContact(t *testing.T) {
 		{"invitation naming someone else", "Pour toute question, vous pouvez contacter directement M. Dumont (o.dumont@biolab.be, +32 65 39 71 02).",
 			Contact{Name: "Olivier Dumont", Email: "o.dumont@biolab.be", Phone: "+32 65 39 71 02"}},
 		{"signer by default", "a) phishing\nBien cordialement,", signer},
+		{"contact in a sentence is no label", "c) Kontakt mit dem Hersteller: Patch eingespielt.\nContact avec le CCB établi.", signer},
 		{"the letter's contact copied is not the lab's", "Contact : Arnaud Capron\nTél. : +32 2 642 53 97\nE-mail : arnaud.capron@sciensano.be", signer},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -202,11 +202,27 @@ func isContactLine(t string) bool {
 
 // contactLineIndex locates the contact label of such a line, or nil.
 func contactLineIndex(t string) []int {
-	if _, in, _ := firstWordIn(strings.TrimLeft(t, " \t*_"), contactFirstWords); !in {
+	w, in, _ := firstWordIn(strings.TrimLeft(t, " \t*_"), contactFirstWords)
+	if !in {
 		return nil
 	}
-	return contactLineRe.FindStringIndex(t)
+	m := contactLineRe.FindStringIndex(t)
+	if m == nil {
+		return nil
+	}
+	// A bare "Contact"/"Kontakt" names a person only as a label
+	// ("Contact : X"); "Kontakt mit dem Hersteller: ..." is an answer.
+	if w == "contact" || w == "kontakt" || w == "point" || w == "coordonnees" {
+		rest := strings.TrimLeft(t[m[1]:], " \t*_")
+		if !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "|") && !strings.HasPrefix(rest, "/") && rest != "" && !contactPersonRe.MatchString(t) {
+			return nil
+		}
+	}
+	return m
 }
+
+// contactPersonRe are contact labels that name a person by themselves.
+var contactPersonRe = regexp.MustCompile(`(?i)^\s*[*_]*(contact ?person|kontakt ?person|contactpersoon|point of contact)`)
 
 var contactStartRe = regexp.MustCompile(`(?i)^\s*(personne de contact|contactpersoon|ansprechpartner(in)?|contact person|kontaktperson)\b`)
 

@@ -152,6 +152,8 @@ func TestExtractSections(t *testing.T) {
 			[5]string{"x", "y", "z", "w", "NC-5"}},
 		{"last answer over two paragraphs", "a) x\nb) y\nc) z\ne) NC-5\nd) MFA sur le VPN.\n\nLe plan dégradé a aussi été revu.",
 			[5]string{"x", "y", "z", "MFA sur le VPN.\n\nLe plan dégradé a aussi été revu.", "NC-5"}},
+		{"a sentence opening with 'Kontakt' stays in the answer", "a) Phishing.\nb) LIS.\nc) Server getrennt.\nKontakt mit dem Hersteller: Patch eingespielt.\nd) MFA.\ne) AB-1\nKontakt: Jan",
+			[5]string{"Phishing.", "LIS.", "Server getrennt.\nKontakt mit dem Hersteller: Patch eingespielt.", "MFA.", "AB-1"}},
 		{"name after the last answer", "a) x\nb) y\nc) z\nd) w\ne) néant\nJan Peeters",
 			[5]string{"x", "y", "z", "w", "néant"}},
 		{"negation is an answer", "a) onbekend\nb) geen impact\nc) niets\nd) /\ne) pas de référence\nJan Peeters",
