@@ -3,6 +3,7 @@ package mailparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // The contact person: named explicitly ("Personne de contact :",
@@ -119,13 +120,20 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		// "contact me at +32...", "n'hésitez pas à me contacter",
 		// "vous pouvez contacter directement M. Dumont (o.dumont@...)".
 		if mayInviteContact(t) && contactVerbRe.MatchString(t) {
+			// The invitation may wrap: "please contact our Quality\n
+			// Manager, Rachel Owens (rachel.owens@...)".
+			if findEmail(t) == "" && !meRe.MatchString(t) && i+1 < len(ls) && ls[i+1].Depth == 0 {
+				t += " " + strings.TrimSpace(ls[i+1].Text)
+			}
 			if e := findEmail(t); e != "" && !strings.Contains(strings.ToLower(e), "sciensano") {
 				c := parseContactValue(t, people)
 				c.Email = strings.ToLower(e)
 				if n, ok := people[c.Email]; ok {
 					c.Name = n
-				} else if c.Name == "" {
-					c.Name = nameFromSentence(t)
+				} else if n := nameFromSentence(t); n != "" {
+					c.Name = n
+				} else if n := nameBeforeEmail(t); n != "" || !looksLikeName(c.Name) {
+					c.Name = n
 				}
 				return c, true
 			}
@@ -233,6 +241,32 @@ func nameFromSentence(t string) string {
 	return strings.TrimSpace(m[1])
 }
 
+// nameBeforeEmail takes the capitalised words just before an address in
+// a sentence ("our Quality Manager, Rachel Owens (rachel.owens@...)").
+func nameBeforeEmail(t string) string {
+	loc := emailRe.FindStringIndex(t)
+	if loc == nil {
+		return ""
+	}
+	ws := strings.Fields(strings.TrimRight(t[:loc[0]], " (<[:"))
+	var name []string
+	for k := len(ws) - 1; k >= 0 && len(name) < 3; k-- {
+		w := strings.Trim(ws[k], ",;")
+		r := []rune(w)
+		if len(r) < 2 || !unicode.IsUpper(r[0]) || strings.HasSuffix(ws[k], ",") && len(name) > 0 {
+			break
+		}
+		name = append([]string{w}, name...)
+		if strings.HasSuffix(ws[k], ",") || k > 0 && strings.HasSuffix(ws[k-1], ",") {
+			break
+		}
+	}
+	if len(name) < 2 {
+		return ""
+	}
+	return strings.Join(name, " ")
+}
+
 // signerOf reads the signer from the signature lines of a segment: the
 // name line (the one sharing a word with the sender's name, else the first
 // name-like line), the first phone, the sender's address.
@@ -263,7 +297,9 @@ func signerOf(ls []line, fromAddr, fromName string) Contact {
 				c.Phone = strings.TrimSpace(p)
 			}
 		}
-		if e := findEmail(s); e != "" && c.Email == "" {
+		if e := findEmail(s); e != "" && (c.Email == "" || genericMailbox(c.Email) && !genericMailbox(e)) {
+			// A shared mailbox sent it; the signer's own address is
+			// the one to contact.
 			c.Email = strings.ToLower(e)
 		}
 	}
@@ -316,4 +352,20 @@ func personDisplayName(n string) string {
 		return ""
 	}
 	return cleanPersonName(n)
+}
+
+// genericLocals are the local parts of shared mailboxes (secretariat,
+// info, labo...), never a person's own address.
+var genericLocals = toSet(`secretariat secretariaat sekretariat secretariaatlabo secretary info information contact contacts admin administration office bureau accueil reception onthaal empfang
+labo lab labor laboratoire laboratorium laboratory klinlab biologie qualite quality kwaliteit qualitat qm mailbox mail noreply no-reply postmaster direction directie`)
+
+// genericMailbox tells a shared mailbox by its local part's words.
+func genericMailbox(addr string) bool {
+	local := strings.ToLower(strings.SplitN(addr, "@", 2)[0])
+	for _, w := range strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' || r >= '0' && r <= '9' }) {
+		if genericLocals[w] {
+			return true
+		}
+	}
+	return false
 }

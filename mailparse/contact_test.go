@@ -34,6 +34,10 @@ func TestFindContact(t *testing.T) {
 			Contact{Name: "Isabelle Dethier", Email: "isabelle.dethier@chr.be", Phone: "+32 85 27 61 44"}},
 		{"invitation naming someone else", "Pour toute question, vous pouvez contacter directement M. Dumont (o.dumont@biolab.be, +32 65 39 71 02).",
 			Contact{Name: "Olivier Dumont", Email: "o.dumont@biolab.be", Phone: "+32 65 39 71 02"}},
+		{"invitation wrapped over two lines", "Should you require any further information, please contact our Quality\nManager, Rachel Owens (rachel.owens@clinic.be, +32 2 486 22 10).",
+			Contact{Name: "Rachel Owens", Email: "rachel.owens@clinic.be", Phone: "+32 2 486 22 10"}},
+		{"invitation naming a colleague in dutch", "Voor verdere vragen kunt u contact opnemen met onze kwaliteitscoördinator, Els Peeters (els.peeters@az.be).",
+			Contact{Name: "Els Peeters", Email: "els.peeters@az.be"}},
 		{"signer by default", "a) phishing\nBien cordialement,", signer},
 		{"contact in a sentence is no label", "c) Kontakt mit dem Hersteller: Patch eingespielt.\nContact avec le CCB établi.", signer},
 		{"the letter's contact copied is not the lab's", "Contact : Arnaud Capron\nTél. : +32 2 642 53 97\nE-mail : arnaud.capron@sciensano.be", signer},
@@ -59,6 +63,10 @@ func TestSignerOf(t *testing.T) {
 		{"german closing", "e) AB-1\nGruß\nHeike Brandt\nLabor Eifel\n+32 80 44 71 90\nVon meinem iPhone gesendet",
 			"h.brandt@le.be", "Heike Brandt", Contact{Name: "Heike Brandt", Email: "h.brandt@le.be", Phone: "+32 80 44 71 90"}},
 		{"no signature", "e) néant\nMartine Hubert", "m.hubert@lh.be", "Martine Hubert", Contact{Name: "Martine Hubert", Email: "m.hubert@lh.be"}},
+		{"shared mailbox sent, signer's own address in the signature", "Bien à vous,\nSophie Marchal\nBiologiste clinique\ns.marchal@labm.be",
+			"secretariat@labm.be", "Secrétariat Labo", Contact{Name: "Sophie Marchal", Email: "s.marchal@labm.be"}},
+		{"personal sender keeps its address over a generic one", "Met vriendelijke groeten,\nPieter Claes\ninfo@labc.be",
+			"pieter.claes@labc.be", "Pieter Claes", Contact{Name: "Pieter Claes", Email: "pieter.claes@labc.be"}},
 		{"last, first display name", "Merci", "k.v@az.be", "Vandenberghe, Katrien", Contact{Name: "Katrien Vandenberghe", Email: "k.v@az.be"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -103,6 +103,22 @@ func TestLineEnd(t *testing.T) {
 		{"This e-mail was opened by a secretary.", endNone},
 		{"Dit e-mailbericht en eventuele bijlagen zijn vertrouwelijk.", endHard},
 		{"Diese E-Mail enthält vertrauliche Informationen.", endHard},
+		// Offers of further information close the answers in every language.
+		{"Should you require any further information, please contact our quality manager.", endSoft},
+		{"If you need any further details, we are at your disposal.", endSoft},
+		{"Please let me know if anything is unclear.", endSoft},
+		{"Si vous avez besoin d'autres précisions, je reste joignable.", endSoft},
+		{"Pour tout renseignement complémentaire, contactez notre biologiste.", endSoft},
+		{"Mocht u nog vragen hebben, contacteer gerust onze kwaliteitsverantwoordelijke.", endSoft},
+		{"Indien u verdere informatie wenst, laat het ons weten.", endSoft},
+		{"Bij vragen kunt u ons steeds bereiken.", endSoft},
+		{"Sollten Sie weitere Fragen haben, melden Sie sich bitte.", endSoft},
+		{"Bei weiteren Fragen stehe ich gerne zur Verfügung.", endSoft},
+		// ...but the same first words opening an answer do not.
+		{"If the backup had failed, we would have lost a week of results.", endNone},
+		{"Si le serveur avait été connecté, le SIL aurait été chiffré.", endNone},
+		{"Bij de aanval werd de LIS-server versleuteld.", endNone},
+		{"Falls der Server ausfällt, greift der Notfallplan.", endNone},
 	} {
 		if got := lineEnd(tc.line); got != tc.want {
 			t.Errorf("lineEnd(%q) = %d, want %d", tc.line, got, tc.want)

@@ -76,7 +76,9 @@ func parseSubject(subject string) subjectInfo {
 	}
 	info.Convention = true
 	after := info.Rest[kwEnd:]
-	if m := labWordRe.FindStringSubmatchIndex(after); m != nil && strings.TrimFunc(after[:m[2]], isSep) == "" {
+	if m := labWordRe.FindStringSubmatchIndex(after); m != nil && (strings.TrimFunc(after[:m[2]], isSep) == "" || onlyFunctionWords(after[:m[2]])) {
+		// "on our laboratory 123": prepositions, articles and
+		// possessives name no lab; what follows the lab word may.
 		after = after[m[1]:]
 	} else if strings.TrimFunc(after, isSep) == "" {
 		// "Labo 12345 – Cyber attaque": the lab before the keyword.
@@ -86,7 +88,7 @@ func parseSubject(subject string) subjectInfo {
 		}
 	}
 	lab := cleanLab(after)
-	if lab != "" && !isPlaceholder(lab) {
+	if lab != "" && !isPlaceholder(lab) && !possessives[firstWord(lab)] {
 		info.Lab = &lab
 	}
 	return info
@@ -232,3 +234,29 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// functionWords are prepositions, articles and possessives of the four
+// languages: a subject's "on our laboratory" or "notre labo" names no lab,
+// which must be an identifier or a proper name.
+var functionWords = toSet(`on in at of for to our my your the a an this
+sur dans chez de du des au aux notre nos mon ma mes votre le la les un une ce cet cette
+op bij van voor ons onze mijn uw het een dit deze
+auf bei im am an von für fur unser unsere unserem unserer unseres mein meine der die das dem den ein eine einem diesem`)
+
+// onlyFunctionWords tells text made only of function words (at least one).
+func onlyFunctionWords(s string) bool {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return isSep(r) || r == '\'' || r == '’' })
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !functionWords[fold(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// possessives open a phrase about the sender's own lab ("our
+// laboratory", "notre labo", "unser Labor"), never its name.
+var possessives = toSet("our my the notre nos mon ma mes votre ons onze mijn uw unser unsere unserem unserer mein meine")
