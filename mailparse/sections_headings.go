@@ -3,6 +3,8 @@ package mailparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Finding the headings of a reply and telling which question each one
@@ -198,7 +200,9 @@ func findParaphrased(ls []line) []heading {
 				continue
 			}
 		}
-		if q := copiedQuestion(t); q >= 0 && len(strings.Fields(t)) >= 6 {
+		// A line naming a record ("... sous la non-conformité NC 21/007.")
+		// answers a question in its words; it copies none.
+		if q := copiedQuestion(t); q >= 0 && len(strings.Fields(t)) >= 6 && !wrappedProse(ls, i) && len(references(t)) == 0 {
 			var sc [5]float64
 			sc[q] = 10
 			hs = append(hs, heading{Line: i, Letter: -1, Scores: sc, Copied: true})
@@ -209,7 +213,7 @@ func findParaphrased(ls []line) []heading {
 			hs = append(hs, h)
 			continue
 		}
-		if sc, ok := headingLike(t, 8); ok {
+		if sc, ok := headingLike(t, 8); ok && !wrappedProse(ls, i) {
 			j := nextNonBlank(ls, i+1)
 			if j < len(ls) && ls[j].Depth == 0 {
 				hs = append(hs, heading{Line: i, Letter: -1, Scores: sc})
@@ -312,3 +316,29 @@ func assignLetters(hs []heading) {
 		}
 	}
 }
+
+// wrappedProse tells a line of a hard-wrapped paragraph: it follows a line
+// that stops mid-sentence, or stops mid-sentence itself on a function
+// word ("...enregistré dans notre système qualité sous la"). Such a line
+// is never a heading, however many question words it holds.
+func wrappedProse(ls []line, i int) bool {
+	t := strings.TrimRight(strings.TrimSpace(ls[i].Text), "*_")
+	if f := strings.Fields(t); len(f) > 0 && (functionWords[fold(f[len(f)-1])] || joinWords[fold(f[len(f)-1])]) {
+		return true
+	}
+	if i == 0 || ls[i-1].Depth != ls[i].Depth {
+		return false
+	}
+	p := strings.TrimRight(strings.TrimSpace(ls[i-1].Text), "*_")
+	if p == "" || strings.HasSuffix(p, ":") {
+		return false
+	}
+	if _, _, _, _, ok := parseMarker(p); ok {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return unicode.IsLetter(last) || last == ','
+}
+
+// joinWords are conjunctions and relatives a heading never ends on.
+var joinWords = toSet("et ou que qui dont en of dat die and or that which und oder dass the")

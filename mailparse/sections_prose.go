@@ -3,6 +3,8 @@ package mailparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Replies in plain prose, without any heading: each sentence goes to the
@@ -14,21 +16,24 @@ import (
 // answerVocab are stems that signal an answer (not a heading) to each
 // question.
 var answerVocab = [5][]string{
-	{"phishing", "hameconn", "ransomware", "rancongiciel", "malware", "logiciel malveillant", "virus", "exploit", "faille", "kwetsbaarheid", "vulnerab", "schwachstelle", "brute", "rdp", "cve-", "wachtwoord van", "identifiants", "credentials", "zugangsdaten", "point d'entree", "entry point", "oorzaak", "cause", "ursache", "ddos", "deni de service", "pirates", "hackers", "aanvallers", "angreifer", "attackers", "attaquants", "teamviewer", "macro", "piege", "onbekend", "inconnu", "unknown", "unbekannt"},
+	{"phishing", "hameconn", "ransomware", "rancongiciel", "malware", "malveill", "virus", "exploit", "faille", "kwetsbaarheid", "vulnerab", "schwachstelle", "brute", "rdp", "cve-", "wachtwoord van", "identifiants", "credentials", "zugangsdaten", "point d'entree", "entry point", "oorzaak", "cause", "ursache", "ddos", "deni de service", "pirates", "hackers", "aanvallers", "angreifer", "attackers", "attaquants", "teamviewer", "macro", "piege", "onbekend", "inconnu", "unknown", "unbekannt"},
 	{"indisponible", "unavailable", "onbeschikbaar", "niet beschikbaar", "plat", "ausgefallen", "nicht verfugbar", "nicht erreichbar", "inaccessible", "onbereikbaar", "unreachable", "interrompu", "onderbroken", "unterbrochen", "interrupted", "impact", "getroffen", "touche", "affected", "betroffen", "hors service", "out of use", "down", "bloque", "geblokkeerd", "chiffre", "versleuteld", "verschlusselt", "encrypted", "pendant", "gedurende", "during", "wahrend", "jours", "dagen", "tage", "days", "heures", "uur", "stunden", "hours"},
 	{"plan degrade", "noodplan", "notfallplan", "noodprocedure", "mode degrade", "degraded", "isole", "geisoleerd", "isoliert", "isolated", "deconnect", "losgekoppeld", "getrennt", "disconnected", "restaur", "hersteld", "wiederhergestellt", "restored", "papier", "paper", "sous-trait", "onderaanneming", "subcontract", "plainte", "aangifte", "anzeige", "police", "politie", "polizei", "mots de passe", "wachtwoorden", "passworter", "passwords", "reinitialis", "gereset", "zuruckgesetzt", "reset", "immediat", "onmiddellijk", "sofort", "immediately", "cert", "ccb"},
-	{"desormais", "a l'avenir", "voortaan", "in de toekomst", "kunftig", "zukunftig", "in future", "in the future", "from now on", "mfa", "multifact", "deux facteurs", "deux etapes", "tweestaps", "zwei-faktor", "two-factor", "2fa", "formation", "sensibilisation", "opleiding", "awareness", "schulung", "training", "edr", "segmentation", "segmentatie", "segmentierung", "audit", "patch", "mise a jour", "updates", "prevent", "prevention", "preventie", "vorbeug", "envisage", "overwegen", "plannen", "planned", "prevu", "gepland", "geplant"},
+	{"desormais", "a l'avenir", "voortaan", "in de toekomst", "kunftig", "zukunftig", "in future", "in the future", "from now on", "mfa", "multifact", "deux facteurs", "deux etapes", "tweestaps", "zwei-faktor", "two-factor", "2fa", "formation", "sensibilisation", "opleiding", "awareness", "schulung", "training", "edr", "segmentation", "segmentatie", "segmentierung", "audit", "patch", "mise a jour", "updates", "prevent", "prevention", "preventie", "vorbeug", "envisage", "overwegen", "n'est plus", "ne sont plus", "no longer", "niet langer", "niet meer", "nicht mehr", "surveill", "monitor", "bewaakt", "uberwach", "plannen", "planned", "prevu", "gepland", "geplant"},
 	{"non-conformit", "nonconformit", "non conformit", "referen", "enregistr", "geregistreerd", "registriert", "registered", "recorded", "logged", "erfasst", "systeme qualite", "kwaliteitssysteem", "qm-system", "quality system", "qms", "capa", "abweichung", "afwijking", "deviation", "klacht", "plainte d'un", "reklamation"},
 }
 
 var (
 	sentenceEndRe = regexp.MustCompile(`([.!?])\s+`)
-	introRe       = regexp.MustCompile(`(?i)^\s*(bonjour|madame|monsieur|cher|ch[èe]re|geachte|beste|hallo|dear|sehr geehrte|guten|goedemiddag|goedemorgen|suite [àa]|en r[ée]ponse|comme (demand[ée]|convenu)|veuillez trouver|vous trouverez|voici|ci-dessous|hieronder|hierbij|in antwoord|naar aanleiding|zoals gevraagd|in aanvulling|bezugnehmend|anbei|nachfolgend|wie gew[üu]nscht|please find|as requested|further to|following your|in reply|pour compl[ée]ter|je vous transf[èe]re|ik stuur|i forward)\b`)
+	introRe       = regexp.MustCompile(`(?i)^\s*(bonjour|madame|monsieur|cher|ch[èe]re|geachte|beste|hallo|dear|sehr geehrte|guten|goedemiddag|goedemorgen|suite [àa]|en r[ée]ponse|comme (demand[ée]|convenu)|veuillez trouver|vous trouverez|voici|ci-dessous|hieronder|hierbij|in antwoord|naar aanleiding|zoals gevraagd|in aanvulling|bezugnehmend|anbei|nachfolgend|wie gew[üu]nscht|please find|as requested|further to|following your|in reply|pour compl[ée]ter|en compl[ée]ment (de|à|a)|ergänzend zu|zur erg[äa]nzung|in addition to|je vous transf[èe]re|ik stuur|i forward)\b`)
 	// attachmentPointerRe is a sentence sending the reader to an
 	// attachment ("voir pièce jointe", "zie bijlage", "anbei ... als PDF"),
 	// unlike "une pièce jointe piégée" which answers a).
 	attachmentPointerRe = regexp.MustCompile(`(?i)(\b(voir|trouver|trouverez|ci-joint|zie|vindt u|bijgevoegd|see|find|attached|anbei|siehe|finden sie)\b.*(pi[èe]ces? jointes?|annexe|bijlage|anhang|attach\w*|\bpdf\b|document)|^\s*(ci-joint|anbei|in bijlage|en annexe|attached)\b)`)
 	registeredRe        = regexp.MustCompile(`(?i)\b(enregistr\w*|geregistreerd|registriert|erfasst|registered|recorded|logged|opgenomen)\b`)
+	// announceRe is a sentence announcing the answers ("voici ce que nous
+	// pouvons vous en dire", "see below"), wherever it stands.
+	announceRe = regexp.MustCompile(`(?i)\b(voici ce que|ci-dessous|ci-apr[èe]s|hieronder|hierna|als volgt|below|as follows|the following|im folgenden|nachfolgend|wie folgt)\b`)
 )
 
 // proseSections assigns the sentences of an unlabelled reply to questions.
@@ -36,7 +41,7 @@ func proseSections(ls []line, ctx sectionCtx) sectionResult {
 	var res sectionResult
 	var parts [5][]string
 	last := -1
-	for _, l := range ls {
+	for _, l := range joinWrapped(ls) {
 		if l.Depth > 0 {
 			last = -1
 			continue
@@ -63,7 +68,7 @@ func proseSections(ls []line, ctx sectionCtx) sectionResult {
 				continue
 			}
 			q, score := proseQuestion(s)
-			intro := introRe.MatchString(s)
+			intro := introRe.MatchString(s) || len(s) < 160 && announceRe.MatchString(s) && score < 2
 			if intro {
 				// An introduction may carry an answer after a colon:
 				// "In aanvulling op ons antwoord: het incident is ...".
@@ -82,9 +87,7 @@ func proseSections(ls []line, ctx sectionCtx) sectionResult {
 				continue
 			}
 			if q == 4 {
-				if loc := registeredRe.FindStringIndex(s); loc != nil {
-					s = strings.TrimSpace(s[loc[0]:])
-				}
+				s = dropRecordSubject(s)
 			}
 			parts[q] = append(parts[q], s)
 			last = q
@@ -104,7 +107,7 @@ func proseQuestion(s string) (int, float64) {
 	var sc [5]float64
 	for q, vs := range answerVocab {
 		for _, v := range vs {
-			if strings.Contains(f, v) {
+			if hasStem(f, v) {
 				sc[q]++
 			}
 		}
@@ -144,3 +147,75 @@ func splitSentences(t string) []string {
 	}
 	return out
 }
+
+// joinWrapped joins the lines of hard-wrapped paragraphs (Thunderbird,
+// plain-text clients wrap at about 72 columns) so that sentences are read
+// whole: a line joins the one before when that one stops mid-sentence.
+// List items, contact lines and closing lines stay on their own.
+func joinWrapped(ls []line) []line {
+	out := make([]line, 0, len(ls))
+	for _, l := range ls {
+		t := strings.TrimSpace(l.Text)
+		if n := len(out); n > 0 && t != "" && l.Depth == out[n-1].Depth && continuesLine(out[n-1].Text, t) {
+			out[n-1].Text = strings.TrimRight(out[n-1].Text, " ") + " " + t
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// continuesLine tells whether next carries on the sentence of prev.
+func continuesLine(prev, next string) bool {
+	p := strings.TrimSpace(prev)
+	if p == "" || isListItem(next) || lineEnd(next) != endNone || isContactLine(next) {
+		return false
+	}
+	if _, _, _, _, ok := parseMarker(next); ok {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',' || last == ';' || last == '-' || last == '\''
+}
+
+// hasStem tells whether folded text f holds the stem v; stems of four
+// letters or fewer must open a word ("plat" is not in "plateforme", "tage"
+// not in "stage", "edr" not in "sedret").
+func hasStem(f, v string) bool {
+	if len(v) > 4 {
+		return strings.Contains(f, v)
+	}
+	for off := 0; ; {
+		i := strings.Index(f[off:], v)
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(v)
+		if (i == 0 || !isWordByte(f[i-1])) && (j == len(f) || !isLetterByte(f[j])) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// dropRecordSubject drops a bare subject before the record verb ("het
+// incident is intussen | geregistreerd onder CAPA 2021-09"): a few words
+// that say nothing of where it was recorded. A subject that does ("In our
+// quality system the event is recorded as ...") is kept whole.
+func dropRecordSubject(s string) string {
+	loc := registeredRe.FindStringIndex(s)
+	if loc == nil || loc[0] == 0 {
+		return s
+	}
+	before := s[:loc[0]]
+	if len(strings.Fields(before)) > 5 {
+		return s
+	}
+	if q, sc := proseQuestion(before); q == 4 && sc > 0 || len(references(before)) > 0 {
+		return s
+	}
+	return strings.TrimSpace(s[loc[0]:])
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
