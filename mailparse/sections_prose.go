@@ -20,12 +20,12 @@ var answerVocab = [5][]string{
 	{"indisponible", "unavailable", "onbeschikbaar", "niet beschikbaar", "plat", "ausgefallen", "nicht verfugbar", "nicht erreichbar", "inaccessible", "onbereikbaar", "unreachable", "interrompu", "onderbroken", "unterbrochen", "interrupted", "impact", "getroffen", "touche", "affected", "betroffen", "hors service", "out of use", "down", "bloque", "geblokkeerd", "chiffre", "versleuteld", "verschlusselt", "encrypted", "pendant", "gedurende", "during", "wahrend", "jours", "dagen", "tage", "days", "heures", "uur", "stunden", "hours"},
 	{"plan degrade", "noodplan", "notfallplan", "noodprocedure", "mode degrade", "degraded", "isole", "geisoleerd", "isoliert", "isolated", "deconnect", "losgekoppeld", "getrennt", "disconnected", "restaur", "hersteld", "wiederhergestellt", "restored", "papier", "paper", "sous-trait", "onderaanneming", "subcontract", "plainte", "aangifte", "anzeige", "police", "politie", "polizei", "mots de passe", "wachtwoorden", "passworter", "passwords", "reinitialis", "gereset", "zuruckgesetzt", "reset", "immediat", "onmiddellijk", "sofort", "immediately", "cert", "ccb"},
 	{"desormais", "a l'avenir", "voortaan", "in de toekomst", "kunftig", "zukunftig", "in future", "in the future", "from now on", "mfa", "multifact", "deux facteurs", "deux etapes", "tweestaps", "zwei-faktor", "two-factor", "2fa", "formation", "sensibilisation", "opleiding", "awareness", "schulung", "training", "edr", "segmentation", "segmentatie", "segmentierung", "audit", "patch", "mise a jour", "updates", "prevent", "prevention", "preventie", "vorbeug", "envisage", "overwegen", "n'est plus", "ne sont plus", "no longer", "niet langer", "niet meer", "nicht mehr", "surveill", "monitor", "bewaakt", "uberwach", "plannen", "planned", "prevu", "gepland", "geplant"},
-	{"non-conformit", "nonconformit", "non conformit", "referen", "enregistr", "geregistreerd", "registriert", "registered", "recorded", "logged", "erfasst", "systeme qualite", "kwaliteitssysteem", "qm-system", "quality system", "qms", "capa", "abweichung", "afwijking", "deviation", "klacht", "plainte d'un", "reklamation"},
+	{"non-conformit", "nonconformit", "non conformit", "referen", "enregistr", "geregistreerd", "registriert", "registered", "recorded", "logged as", "logged under", "logged in our", "logged in the", "erfasst", "systeme qualite", "kwaliteitssysteem", "qm-system", "quality system", "qms", "capa", "abweichung", "afwijking", "deviation", "klacht", "plainte d'un", "reklamation"},
 }
 
 var (
 	sentenceEndRe = regexp.MustCompile(`([.!?])\s+`)
-	introRe       = regexp.MustCompile(`(?i)^\s*(bonjour|madame|monsieur|cher|ch[èe]re|geachte|beste|hallo|dear|sehr geehrte|guten|goedemiddag|goedemorgen|suite [àa]|en r[ée]ponse|comme (demand[ée]|convenu)|veuillez trouver|vous trouverez|voici|ci-dessous|hieronder|hierbij|in antwoord|naar aanleiding|zoals gevraagd|in aanvulling|bezugnehmend|anbei|nachfolgend|wie gew[üu]nscht|please find|as requested|further to|following your|in reply|pour compl[ée]ter|en compl[ée]ment (de|à|a)|ergänzend zu|zur erg[äa]nzung|in addition to|je vous transf[èe]re|ik stuur|i forward)\b`)
+	introRe       = regexp.MustCompile(`(?i)^\s*(bonjour|madame|monsieur|cher|ch[èe]re|geachte|beste|hallo|dear|sehr geehrte|guten|goedemiddag|goedemorgen|suite [àa]|en r[ée]ponse|comme (demand[ée]|convenu)|veuillez trouver|vous trouverez|voici|ci-dessous|hieronder|hierbij|in antwoord|naar aanleiding|zoals gevraagd|in aanvulling|bezugnehmend|anbei|nachfolgend|wie gew[üu]nscht|please find|as requested|further to|following your|in reply|pour compl[ée]ter|en compl[ée]ment (de|à|a)|ergänzend zu|zur erg[äa]nzung|in addition to|je vous transf[èe]re|ik stuur|i forward)(?:\b|\s)`)
 	// attachmentPointerRe is a sentence sending the reader to an
 	// attachment ("voir pièce jointe", "zie bijlage", "anbei ... als PDF"),
 	// unlike "une pièce jointe piégée" which answers a).
@@ -33,7 +33,7 @@ var (
 	registeredRe        = regexp.MustCompile(`(?i)\b(enregistr\w*|geregistreerd|registriert|erfasst|registered|recorded|logged|opgenomen)\b`)
 	// announceRe is a sentence announcing the answers ("voici ce que nous
 	// pouvons vous en dire", "see below"), wherever it stands.
-	announceRe = regexp.MustCompile(`(?i)\b(voici ce que|ci-dessous|ci-apr[èe]s|hieronder|hierna|als volgt|below|as follows|the following|im folgenden|nachfolgend|wie folgt)\b`)
+	announceRe = regexp.MustCompile(`(?i)\b(voici ce qu\w*|voici ce qui s'est pass[ée]|here is what|here's what|hier is wat|hier ist,? was|ci-dessous|ci-apr[èe]s|hieronder|hierna|als volgt|below|as follows|the following|im folgenden|nachfolgend|wie folgt)\b`)
 )
 
 // proseSections assigns the sentences of an unlabelled reply to questions.
@@ -41,30 +41,33 @@ func proseSections(ls []line, ctx sectionCtx) sectionResult {
 	var res sectionResult
 	var parts [5][]string
 	last := -1
+	// A paragraph keeps to one topic: sentences without a clear signal
+	// at its start wait for the first sentence that has one.
+	var pending []string
 	for _, l := range joinWrapped(ls) {
 		if l.Depth > 0 {
-			last = -1
+			last, pending = -1, nil
 			continue
 		}
 		t := strings.TrimSpace(l.Text)
 		if t == "" {
-			last = -1
+			last, pending = -1, nil
 			continue
 		}
 		if e := lineEnd(t); e == endHard {
 			break
 		}
 		if isContactLine(t) || isNameLine(t, ctx.NameTokens) {
-			last = -1
+			last, pending = -1, nil
 			continue
 		}
 		for _, s := range splitSentences(t) {
 			if lineEnd(s) != endNone || mayInviteContact(s) && contactVerbRe.MatchString(s) && meRe.MatchString(s) {
-				last = -1
+				last, pending = -1, nil
 				continue
 			}
 			if len(s) < 200 && attachmentPointerRe.MatchString(s) {
-				last = -1 // "zie bijlage", "voir pièce jointe": no answer here
+				last, pending = -1, nil // "zie bijlage", "voir pièce jointe": no answer here
 				continue
 			}
 			q, score := proseQuestion(s)
@@ -76,19 +79,24 @@ func proseSections(ls []line, ctx sectionCtx) sectionResult {
 					s = strings.TrimSpace(s[i+1:])
 					q, score = proseQuestion(s)
 				} else {
-					last = -1
+					last, pending = -1, nil
 					continue
 				}
 			}
 			if score < 1 {
 				if last >= 0 && !intro {
 					parts[last] = append(parts[last], s)
+				} else if !intro {
+					pending = append(pending, s)
 				}
 				continue
 			}
 			if q == 4 {
 				s = dropRecordSubject(s)
+			} else {
+				parts[q] = append(parts[q], pending...)
 			}
+			pending = nil
 			parts[q] = append(parts[q], s)
 			last = q
 		}

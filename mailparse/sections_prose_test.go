@@ -161,3 +161,24 @@ func TestWrappedProseIsNoHeading(t *testing.T) {
 		})
 	}
 }
+
+// A paragraph keeps to one topic: its opening sentences without a signal
+// go with the first sentence that has one ("logged in" is no record).
+func TestProseParagraphTopic(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, first string
+		q                 int
+	}{
+		{"english", "The intruders logged in to our VPN with a colleague's password. It had been reused elsewhere. The attackers then launched ransomware.\n\nThe LIS was unavailable for two days.", "The intruders logged in", 0},
+		{"french", "Un collaborateur a cliqué sur un lien reçu le 3 février. Le lien menait vers un faux site. C'était du hameçonnage.\n\nLe SIL a été indisponible pendant deux jours.", "Un collaborateur a cliqué", 0},
+		{"dutch", "Op maandagochtend zagen we vreemde bestanden. Alle servers stonden stil en het LIS was twee dagen onbeschikbaar.\n\nDe oorzaak was phishing.", "Op maandagochtend", 1},
+		{"german", "Am Montag fiel uns ein fremder Dienst auf. Wir haben den Server sofort vom Netz getrennt.\n\nDie Ursache war Phishing.", "Am Montag", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := proseSections(splitLines(tc.text), sectionCtx{})
+			if !strings.HasPrefix(got.Answers[tc.q], tc.first) {
+				t.Errorf("%c) = %q, want it to open with %q", 'a'+tc.q, got.Answers[tc.q], tc.first)
+			}
+		})
+	}
+}
