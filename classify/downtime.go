@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -116,23 +117,32 @@ func Downtime(text string) (days float64, ok bool) {
 	if strings.TrimSpace(text) == "" {
 		return 0, false
 	}
-	m := loadDowntime()
-	d := newDoc(markDecimals(text))
-	hits := m.match(d)
-	var cues [4][]ruleHit
+	return downtimeIn(newDoc(markDecimals(text)))
+}
+
+func downtimeIn(d *doc) (days float64, ok bool) {
+	hits := loadDowntime().match(d)
+	var raw [4][]ruleHit
 	for _, h := range hits {
-		cues[h.label] = append(cues[h.label], h)
+		raw[h.label] = append(raw[h.label], h)
 	}
-	if len(cues[dtZero]) > 0 {
+	if len(raw[dtZero]) > 0 {
 		return 0, true
 	}
+	var sents [16]int32
+	cues := durationCues{before: indexSpans(d, raw[dtBefore]), after: indexSpans(d, raw[dtAfter]), sents: sents[:0]}
+	for _, h := range raw[dtClause] {
+		cues.sents = append(cues.sents, d.toks[h.from].sent)
+	}
+	slices.Sort(cues.sents)
 	best, found := 0.0, false
 	for i := 0; i < len(d.toks); i++ {
+		d.steps++
 		v, end, ok := durationAt(d, i)
 		if !ok {
 			continue
 		}
-		if excluded(d, i, end, cues) {
+		if excluded(d, i, end, &cues) {
 			i = end
 			continue
 		}
@@ -298,25 +308,23 @@ func markDecimals(s string) string {
 	return string(b)
 }
 
+// durationCues are the downtime cues of a text, indexed.
+type durationCues struct {
+	before, after spans
+	sents         []int32 // sentences telling the attackers' timeline, sorted
+}
+
 // excluded says whether the duration in tokens [from, to] is not an outage.
-func excluded(d *doc, from, to int, cues [4][]ruleHit) bool {
+func excluded(d *doc, from, to int, cues *durationCues) bool {
 	c := d.toks[from].clause
-	for _, h := range cues[dtBefore] {
-		if h.to < int32(from) && int32(from)-h.to <= 2 && d.toks[h.to].clause == c {
-			return true
-		}
+	if cues.before.endingIn(int32(from)-2, int32(from)-1, func(h ruleHit) bool { return d.toks[h.to].clause == c }) {
+		return true
 	}
-	for _, h := range cues[dtAfter] {
-		if h.from > int32(to) && h.from-int32(to) <= 2 && d.toks[h.from].clause == c {
-			return true
-		}
+	if cues.after.startingIn(int32(to)+1, int32(to)+2, func(h ruleHit) bool { return d.toks[h.from].clause == c }) {
+		return true
 	}
 	// The attackers' timeline spans the sentence: "pendant trois semaines,
 	// les attaquants ont exploré le réseau".
-	for _, h := range cues[dtClause] {
-		if d.toks[h.from].sent == d.toks[from].sent {
-			return true
-		}
-	}
-	return false
+	_, found := slices.BinarySearch(cues.sents, d.toks[from].sent)
+	return found
 }

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -288,13 +289,6 @@ func matchPhrase(h *atomHits, d *doc, ph phrase, t int) (int, bool) {
 // commas does not pair words of different items.
 const conjWindow = 12
 
-func abs32(x int32) int32 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // ruleHit is a rule satisfied in one clause; its span covers the phrases
 // that satisfied it, and negation is checked around that span.
 type ruleHit struct {
@@ -303,12 +297,16 @@ type ruleHit struct {
 	plain    bool
 }
 
-// match evaluates the rules over the phrase hits of d.
+// match evaluates the rules over the phrase hits of d. The other parts of
+// a rule are looked for near its first phrase: byPhrase orders the hits by
+// phrase, then by position, so that each part is a few binary searches.
 func (m *matcher) match(d *doc) []ruleHit {
 	hits := m.scan(d)
 	if len(hits) == 0 {
 		return nil
 	}
+	var byPhrase []int32 // hit indexes; made when a rule has several parts
+	var buf [128]int32
 	var out []ruleHit
 	for _, x := range hits {
 		ri := m.ruleOf[x.phrase]
@@ -316,23 +314,48 @@ func (m *matcher) match(d *doc) []ruleHit {
 			continue
 		}
 		r := m.rules[ri]
+		if len(r.parts) > 1 && byPhrase == nil {
+			byPhrase = buf[:0]
+			for i := range hits {
+				byPhrase = append(byPhrase, int32(i))
+			}
+			// hits are in text order, so a stable sort by phrase keeps
+			// each phrase's hits in text order.
+			slices.SortStableFunc(byPhrase, func(a, b int32) int { return cmp.Compare(hits[a].phrase, hits[b].phrase) })
+		}
 		c := d.toks[x.from].clause
 		from, to := x.from, x.to
 		ok := true
 		for _, part := range r.parts[1:] {
-			found := false
-			for _, y := range hits {
-				if d.toks[y.from].clause == c && slices.Contains(part, y.phrase) && abs32(y.from-x.from) <= conjWindow &&
-					(!r.tight || d.toks[y.from].seg == d.toks[x.from].seg) {
-					found = true
-					from, to = min(from, y.from), max(to, y.to)
-					break
+			// The first hit in text order that fills the part, as a
+			// reading of all hits would find.
+			best := int32(-1)
+			for _, p := range part {
+				i, _ := slices.BinarySearchFunc(byPhrase, p, func(e, p int32) int {
+					if c := cmp.Compare(hits[e].phrase, p); c != 0 {
+						return c
+					}
+					return cmp.Compare(hits[e].from, x.from-conjWindow)
+				})
+				for ; i < len(byPhrase); i++ {
+					d.steps++
+					yi := byPhrase[i]
+					y := hits[yi]
+					if y.phrase != p || y.from > x.from+conjWindow || best >= 0 && yi > best {
+						break
+					}
+					if d.toks[y.from].clause == c && (!r.tight || d.toks[y.from].seg == d.toks[x.from].seg) {
+						best = yi
+						break
+					}
 				}
 			}
-			if !found {
+			if best < 0 {
 				ok = false
 				break
 			}
+			y := hits[best]
+			from, to = min(from, y.from), max(to, y.to)
 		}
 		if ok {
 			out = append(out, ruleHit{r.label, from, to, r.plain})

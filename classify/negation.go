@@ -63,25 +63,20 @@ var sourcesAfter = []string{"report|reports|rapport|rapports|verslag|bericht|gut
 var sourcesBefore = []string{"rapport du|rapport de l|verslag van de|rapport van de|bericht des|bericht der|gutachten des|report of the|report from the|report by the"}
 
 // insideBreach says whether h lies within the span of a data_breach
-// mention.
-func (v *vocabulary) insideBreach(hits []ruleHit, h ruleHit) bool {
-	for _, b := range hits {
-		if v.group[b.label] == int8(gImpact) && v.name[b.label] == "data_breach" && b.from <= h.from && h.to <= b.to {
-			return true
-		}
-	}
-	return false
+// mention; breaches are those mentions, indexed.
+func insideBreach(breaches *spans, h ruleHit) bool {
+	return breaches.covers(h.from, h.to)
 }
 
 // aside says whether a cause is named only in passing: a supplier as the
 // sender a phishing mail pretended to be or as the source of a report, a
 // VPN that is a link to a partner rather than a way in.
-func (v *vocabulary) aside(d *doc, h ruleHit, cues [len(cueNames)][]ruleHit) bool {
+func (v *vocabulary) aside(d *doc, h ruleHit, cues *[len(cueNames)]spans) bool {
 	switch v.name[h.label] {
 	case "supplier":
-		return negated(d, h, negBefore, cues[4], nil) || negated(d, h, negBefore, cues[7], cues[8])
+		return negated(d, h, negBefore, &cues[4], nil) || negated(d, h, negBefore, &cues[7], &cues[8])
 	case "remote_access":
-		return negated(d, h, 2, cues[6], cues[6])
+		return negated(d, h, 2, &cues[6], &cues[6])
 	}
 	return false
 }
@@ -119,18 +114,11 @@ func weaknessWord(w string) bool {
 
 // negated says whether a cue sits just before h or just after it, in the
 // same comma segment.
-func negated(d *doc, h ruleHit, window int, before, after []ruleHit) bool {
+func negated(d *doc, h ruleHit, window int, before, after *spans) bool {
 	seg := d.toks[h.from].seg
-	for _, c := range before {
-		if c.to < h.from && int(h.from-c.to) <= window && d.toks[c.to].seg == seg {
-			return true
-		}
+	if before.endingIn(h.from-int32(window), h.from-1, func(c ruleHit) bool { return d.toks[c.to].seg == seg }) {
+		return true
 	}
-	seg = d.toks[h.to].seg
-	for _, c := range after {
-		if c.from > h.to && c.from-h.to <= negAfter && d.toks[c.from].seg == seg {
-			return true
-		}
-	}
-	return false
+	segTo := d.toks[h.to].seg
+	return after.startingIn(h.to+1, h.to+negAfter, func(c ruleHit) bool { return d.toks[c.from].seg == segTo })
 }

@@ -26,6 +26,7 @@ type doc struct {
 	norm   string  // " w1 w2 w3 ": words separated and surrounded by one space
 	toks   []token // the words of norm, in order
 	clause int32
+	steps  int // work done reading the doc, for the scaling test
 }
 
 func (d *doc) word(i int) string { return d.norm[d.toks[i].start:d.toks[i].end] }

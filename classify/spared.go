@@ -102,7 +102,7 @@ var brokePrefixes = []string{
 
 // sparedAfter says whether the statement u, after system name h, covers h.
 // sys are the spans of every system name in the text.
-func sparedAfter(d *doc, h, u ruleHit, sys []ruleHit) bool {
+func sparedAfter(d *doc, h, u ruleHit, sys *spans) bool {
 	if u.from <= h.to || u.from-h.to > sparedMaxSpan || d.toks[u.from].sent != d.toks[h.to].sent {
 		return false
 	}
@@ -126,7 +126,7 @@ func sparedAfter(d *doc, h, u ruleHit, sys []ruleHit) bool {
 
 // sparedBefore says whether the statement u, before system name h ("kein
 // Einfluss auf das LIS, die Geräte und ..."), covers h.
-func sparedBefore(d *doc, h, u ruleHit, sys []ruleHit) bool {
+func sparedBefore(d *doc, h, u ruleHit, sys *spans) bool {
 	if u.to >= h.from || h.from-u.to > sparedMaxSpan || d.toks[u.to].sent != d.toks[h.from].sent {
 		return false
 	}
@@ -136,14 +136,15 @@ func sparedBefore(d *doc, h, u ruleHit, sys []ruleHit) bool {
 // listBetween says whether tokens [from, to] are a list: system names and
 // list words, with no word of failure and little other content. ownSeg is
 // the comma segment the walk starts in, where less content is allowed.
-func listBetween(d *doc, from, to, ownSeg int32, sys []ruleHit) bool {
+func listBetween(d *doc, from, to, ownSeg int32, sys *spans) bool {
 	own, rest := 0, 0
 	for t := from; t <= to; t++ {
+		d.steps++
 		w := d.word(int(t))
 		if brokeWord(w) {
 			return false
 		}
-		if listWord(w) || covered(t, sys) {
+		if listWord(w) || sys.covers(t, t) {
 			continue
 		}
 		if d.toks[t].seg == ownSeg {
@@ -158,36 +159,34 @@ func listBetween(d *doc, from, to, ownSeg int32, sys []ruleHit) bool {
 	return true
 }
 
-// covered says whether a span in sys covers token t.
-func covered(t int32, sys []ruleHit) bool {
-	for _, s := range sys {
-		if s.from <= t && t <= s.to {
-			return true
-		}
-	}
-	return false
-}
-
 // clauseFailed says whether the clause of h says something failed or could
-// not be done: a word of failure or a negation in it.
-func clauseFailed(d *doc, h ruleHit, negations []ruleHit) bool {
+// not be done: a word of failure or a negation in it. The answer is kept
+// per clause in failed (0 not known yet, 1 no, 2 yes), so that a clause
+// naming many systems is read once.
+func clauseFailed(d *doc, h ruleHit, negations *spans, failed []int8) bool {
 	c := d.toks[h.from].clause
-	for _, n := range negations {
-		if d.toks[n.from].clause == c {
-			return true
-		}
+	if failed[c] != 0 {
+		return failed[c] == 2
 	}
-	for t := int(h.from); t >= 0 && d.toks[t].clause == c; t-- {
+	from, to := int(h.from), int(h.from)
+	for from > 0 && d.toks[from-1].clause == c {
+		from--
+	}
+	for to+1 < len(d.toks) && d.toks[to+1].clause == c {
+		to++
+	}
+	yes := negations.startingIn(int32(from), int32(to), func(ruleHit) bool { return true })
+	for t := from; t <= to && !yes; t++ {
+		d.steps++
 		if w := d.word(t); brokeWord(w) && !recoveryWord(w) {
-			return true
+			yes = true
 		}
 	}
-	for t := int(h.from) + 1; t < len(d.toks) && d.toks[t].clause == c; t++ {
-		if w := d.word(t); brokeWord(w) && !recoveryWord(w) {
-			return true
-		}
+	failed[c] = 1
+	if yes {
+		failed[c] = 2
 	}
-	return false
+	return yes
 }
 
 // okBefore is how close before a system's name a statement that it was not
@@ -201,27 +200,14 @@ const okBefore = 3
 // de analysers ..."), or by a statement just before it. Dependency cues
 // only look forwards: in "le SIL ne dépend pas de la messagerie" the LIS is
 // spared, the mail may not be.
-func unaffectedHit(d *doc, h ruleHit, cues [len(cueNames)][]ruleHit, sys []ruleHit) bool {
-	for _, u := range cues[2] {
-		if sparedAfter(d, h, u, sys) {
-			return true
-		}
+func unaffectedHit(d *doc, h ruleHit, cues *[len(cueNames)]spans, sys *spans) bool {
+	after := func(u ruleHit) bool { return sparedAfter(d, h, u, sys) }
+	if cues[2].startingIn(h.to+1, h.to+sparedMaxSpan, after) || cues[3].startingIn(h.to+1, h.to+sparedMaxSpan, after) {
+		return true
 	}
-	for _, u := range cues[3] {
-		if sparedAfter(d, h, u, sys) {
-			return true
-		}
-	}
-	for _, u := range cues[5] {
-		if sparedBefore(d, h, u, sys) {
-			return true
-		}
+	if cues[5].endingIn(h.from-sparedMaxSpan, h.from-1, func(u ruleHit) bool { return sparedBefore(d, h, u, sys) }) {
+		return true
 	}
 	c := d.toks[h.from].clause
-	for _, u := range cues[2] {
-		if d.toks[u.to].clause == c && u.to < h.from && h.from-u.to <= okBefore {
-			return true
-		}
-	}
-	return false
+	return cues[2].endingIn(h.from-okBefore, h.from-1, func(u ruleHit) bool { return d.toks[u.to].clause == c })
 }

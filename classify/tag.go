@@ -146,39 +146,67 @@ func (v *vocabulary) found(text string) []mention {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	d := newDoc(text)
+	return v.foundIn(newDoc(text))
+}
+
+func (v *vocabulary) foundIn(d *doc) []mention {
 	hits := v.m.match(d)
 	if len(hits) == 0 {
 		return nil
 	}
-	var cues [len(cueNames)][]ruleHit
+	var raw [len(cueNames)][]ruleHit
 	for _, h := range hits {
 		if v.group[h.label] < 0 {
 			c := slices.Index(v.cue[:], h.label)
-			cues[c] = append(cues[c], h)
+			raw[c] = append(raw[c], h)
 		}
+	}
+	var cues [len(cueNames)]spans
+	for c := range raw {
+		cues[c] = indexSpans(d, raw[c])
 	}
 	// System names, for reading lists of them; labels said to be spared.
-	var sys []ruleHit
+	var sysHits []ruleHit
 	for _, h := range hits {
 		if v.group[h.label] >= 0 && v.mode[h.label] == modeObject {
-			sys = append(sys, h)
+			sysHits = append(sysHits, h)
 		}
 	}
+	sys := indexSpans(d, sysHits)
 	// Systems said to be spared somewhere in the text.
 	var spared []int32
-	for _, h := range sys {
-		if !h.plain && !slices.Contains(spared, h.label) && unaffectedHit(d, h, cues, sys) {
+	for _, h := range sysHits {
+		if !h.plain && !slices.Contains(spared, h.label) && unaffectedHit(d, h, &cues, &sys) {
 			spared = append(spared, h.label)
 		}
 	}
-	var causeAfter []ruleHit // cues[1] without those stating a weakness, made once
-	causeAfterDone := false
+	// Made once, when first needed: cues[1] without those stating a
+	// weakness, the data_breach mentions, and per clause whether it says
+	// something failed (see clauseFailed).
+	var causeAfter, breaches spans
+	causeAfterDone, breachesDone := false, false
+	var failed []int8
+	var failedBuf [64]int8
 	var out []mention
+	sentFrom, unordered := 0, false // out[sentFrom:] are the mentions of the current sentence
 	keep := func(h ruleHit) {
-		if m := (mention{h.label, d.toks[h.from].sent}); !slices.Contains(out, m) {
-			out = append(out, m)
+		m := mention{h.label, d.toks[h.from].sent}
+		// Hits come in text order, so a repeated mention can only be
+		// among those of its own sentence.
+		if len(out) > 0 && out[len(out)-1].sent != m.sent {
+			unordered = unordered || out[len(out)-1].sent > m.sent
+			sentFrom = len(out)
 		}
+		if unordered {
+			sentFrom = 0
+		}
+		for _, o := range out[sentFrom:] {
+			d.steps++
+			if o == m {
+				return
+			}
+		}
+		out = append(out, m)
 	}
 	for _, h := range hits {
 		if v.group[h.label] < 0 {
@@ -195,10 +223,32 @@ func (v *vocabulary) found(text string) []mention {
 			// was offline ... the HL7 link kept working" leaves results.
 			// A mailbox that was read or copied is data taken, not mail
 			// out of use: "de inhoud van één mailbox werd gekopieerd".
-			if v.name[h.label] == "email" && v.insideBreach(hits, h) {
+			if v.name[h.label] == "email" {
+				if !breachesDone {
+					var bs []ruleHit
+					for _, b := range hits {
+						if v.group[b.label] == int8(gImpact) && v.name[b.label] == "data_breach" {
+							bs = append(bs, b)
+						}
+					}
+					breaches, breachesDone = indexSpans(d, bs), true
+				}
+				if insideBreach(&breaches, h) {
+					continue
+				}
+			}
+			if !slices.Contains(spared, h.label) {
+				keep(h)
 				continue
 			}
-			if !slices.Contains(spared, h.label) || !unaffectedHit(d, h, cues, sys) && clauseFailed(d, h, cues[0]) {
+			if failed == nil {
+				failed = failedBuf[:0]
+				if int(d.clause) >= len(failedBuf) {
+					failed = make([]int8, 0, d.clause+1)
+				}
+				failed = failed[:d.clause+1]
+			}
+			if !unaffectedHit(d, h, &cues, &sys) && clauseFailed(d, h, &cues[0], failed) {
 				keep(h)
 			}
 		default:
@@ -206,14 +256,14 @@ func (v *vocabulary) found(text string) []mention {
 			if v.group[h.label] == int8(gPrevention) {
 				win = negBeforePrevention
 			}
-			after := cues[1]
+			after := &cues[1]
 			if v.group[h.label] == int8(gCause) {
 				if !causeAfterDone {
-					causeAfter, causeAfterDone = weaknessFree(d, cues[1]), true
+					causeAfter, causeAfterDone = indexSpans(d, weaknessFree(d, raw[1])), true
 				}
-				after = causeAfter
+				after = &causeAfter
 			}
-			if !negated(d, h, win, cues[0], after) && !v.aside(d, h, cues) {
+			if !negated(d, h, win, &cues[0], after) && !v.aside(d, h, &cues) {
 				keep(h)
 			}
 		}
