@@ -208,7 +208,11 @@ func findParaphrased(ls []line) []heading {
 			hs = append(hs, heading{Line: i, Letter: -1, Scores: sc, Copied: true})
 			continue
 		}
-		if h, ok := inlineHeading(t); ok {
+		// The line under a bare heading is its answer, even when it opens
+		// with words of a question ("Actions correctives" / "Application
+		// du plan dégradé : ...").
+		underBare := len(hs) > 0 && hs[len(hs)-1].Inline == "" && prevNonBlank(ls, i) == hs[len(hs)-1].Line
+		if h, ok := inlineHeading(t); ok && !underBare {
 			h.Line = i
 			hs = append(hs, h)
 			continue
@@ -342,3 +346,13 @@ func wrappedProse(ls []line, i int) bool {
 
 // joinWords are conjunctions and relatives a heading never ends on.
 var joinWords = toSet("et ou que qui dont en of dat die and or that which und oder dass the")
+
+// prevNonBlank returns the index of the last non-blank line before i, or -1.
+func prevNonBlank(ls []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if strings.TrimSpace(ls[j].Text) != "" {
+			return j
+		}
+	}
+	return -1
+}
