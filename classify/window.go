@@ -43,28 +43,21 @@ func indexSpans(d *doc, hs []ruleHit) spans {
 // startingIn says whether f holds for a hit whose first token is in
 // [lo, hi].
 func (s *spans) startingIn(lo, hi int32, f func(ruleHit) bool) bool {
-	if s == nil {
-		return false
-	}
-	i := sort.Search(len(s.byFrom), func(i int) bool { return s.byFrom[i].from >= lo })
-	for ; i < len(s.byFrom) && s.byFrom[i].from <= hi; i++ {
-		*s.steps++
-		if f(s.byFrom[i]) {
-			return true
-		}
-	}
-	return false
+	return s != nil && s.any(s.byFrom, func(h ruleHit) int32 { return h.from }, lo, hi, f)
 }
 
 // endingIn says whether f holds for a hit whose last token is in [lo, hi].
 func (s *spans) endingIn(lo, hi int32, f func(ruleHit) bool) bool {
-	if s == nil {
-		return false
-	}
-	i := sort.Search(len(s.byTo), func(i int) bool { return s.byTo[i].to >= lo })
-	for ; i < len(s.byTo) && s.byTo[i].to <= hi; i++ {
+	return s != nil && s.any(s.byTo, func(h ruleHit) int32 { return h.to }, lo, hi, f)
+}
+
+// any says whether f holds for a hit of hs, sorted by pos, with pos in
+// [lo, hi].
+func (s *spans) any(hs []ruleHit, pos func(ruleHit) int32, lo, hi int32, f func(ruleHit) bool) bool {
+	i := sort.Search(len(hs), func(i int) bool { return pos(hs[i]) >= lo })
+	for ; i < len(hs) && pos(hs[i]) <= hi; i++ {
 		*s.steps++
-		if f(s.byTo[i]) {
+		if f(hs[i]) {
 			return true
 		}
 	}
