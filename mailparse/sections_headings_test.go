@@ -33,3 +33,30 @@ func TestHeadingsAnswerUnderBareHeading(t *testing.T) {
 		})
 	}
 }
+
+// Roman-numeral labels and three-column tables (marker | question |
+// answer) give the answers, never the question text.
+func TestRomanAndTableRows(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       [5]string
+	}{
+		{"roman fr", "(i) Cause – hameçonnage.\n\n(ii) Impact – SIL arrêté.\n\n(iii) Actions immédiates – serveur isolé.\n\n(iv) Mesures préventives – MFA.\n\n(v) Références – NC-1.",
+			[5]string{"hameçonnage.", "SIL arrêté.", "serveur isolé.", "MFA.", "NC-1."}},
+		{"roman nl", "I. Oorzaak: phishing.\nII. Impact: LIS plat.\nIII. Onmiddellijke maatregelen: server losgekoppeld.\nIV. Preventie: MFA.\nV. Referentie: NC-2.",
+			[5]string{"phishing.", "LIS plat.", "server losgekoppeld.", "MFA.", "NC-2."}},
+		{"table en", "# | Question | Answer\na | Probable cause and method | Phishing e-mail.\nb | Activities affected | LIS down 30 hours.\nc | Immediate corrective actions | Network isolated.\nd | Preventive measures | MFA.\ne | Quality system references | NC-3.",
+			[5]string{"Phishing e-mail.", "LIS down 30 hours.", "Network isolated.", "MFA.", "NC-3."}},
+		{"table de numbered", "1 | Vermutliche Ursache | Phishing.\n2 | Betroffene Tätigkeiten | LIS ausgefallen.\n3 | Sofortmaßnahmen | Server getrennt.\n4 | Vorbeugende Maßnahmen | MFA.\n5 | Referenz im QM-System | AB-4.",
+			[5]string{"Phishing.", "LIS ausgefallen.", "Server getrennt.", "MFA.", "AB-4."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractSections(splitLines(tc.text), sectionCtx{})
+			for q, w := range tc.want {
+				if got.Answers[q] != w {
+					t.Errorf("%c) = %q, want %q", 'a'+q, got.Answers[q], w)
+				}
+			}
+		})
+	}
+}

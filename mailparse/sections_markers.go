@@ -54,7 +54,14 @@ func parseMarker(s string) (q int, numeric, labeled bool, rest string, ok bool) 
 		return 0, false, false, "", false
 	}
 	c := t[0]
+	if n, size := romanNumber(t); size > 0 {
+		// "(i)", "ii)", "III.", "iv -": roman numerals count like 1-5.
+		q, numeric = n, true
+		t = t[size-1:]
+		c = '1' + byte(n)
+	}
 	switch {
+	case numeric:
 	case c >= 'a' && c <= 'e':
 		q = int(c - 'a')
 	case c >= 'A' && c <= 'E':
@@ -76,7 +83,8 @@ func parseMarker(s string) (q int, numeric, labeled bool, rest string, ok bool) 
 	for i := 0; i < 2 && u != ""; i++ {
 		r, size := utf8.DecodeRuneInString(u)
 		switch r {
-		case ')', ':', '°':
+		case ')', ':', '°', '|':
+			// "a | question | answer": the letter in its own table cell.
 			u, punct = strings.TrimLeft(u[size:], " \t"), true
 			continue
 		case '/':
@@ -178,4 +186,41 @@ func hasLetterColon(t string) bool {
 		i += k + 1
 	}
 	return false
+}
+
+// romanNumerals are the numerals of the five questions, longest first.
+var romanNumerals = []string{"iii", "ii", "iv", "i", "v"}
+
+// romanNumber reads a roman numeral i..v (one case throughout) at the
+// start of t, followed by a non-letter; size is its length in bytes.
+func romanNumber(t string) (q, size int) {
+	if t == "" || strings.IndexByte("ivIV", t[0]) < 0 {
+		return 0, 0
+	}
+	for _, r := range romanNumerals {
+		if len(t) < len(r) {
+			continue
+		}
+		w := t[:len(r)]
+		if w != r && w != strings.ToUpper(r) {
+			continue
+		}
+		if len(t) > len(r) {
+			if n, _ := utf8.DecodeRuneInString(t[len(r):]); unicode.IsLetter(n) {
+				continue
+			}
+		}
+		switch r {
+		case "i":
+			return 0, 1
+		case "ii":
+			return 1, 2
+		case "iii":
+			return 2, 3
+		case "iv":
+			return 3, 2
+		}
+		return 4, 1
+	}
+	return 0, 0
 }

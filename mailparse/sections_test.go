@@ -34,6 +34,19 @@ func TestParseMarker(t *testing.T) {
 		{"a/b testing", false, 0, false, ""},
 		{"Antwort: Phishing", false, 0, false, ""},
 		{"6) other", false, 0, false, ""},
+		// Roman numerals, in parentheses, with a dot, a bracket or a dash.
+		{"(i) Cause – unknown", true, 0, true, "Cause – unknown"},
+		{"II) Impact op de activiteiten", true, 1, true, "Impact op de activiteiten"},
+		{"iii- Sofortmaßnahmen", true, 2, true, "Sofortmaßnahmen"},
+		{"IV. Mesures préventives", true, 3, true, "Mesures préventives"},
+		{"(v) Quality records", true, 4, true, "Quality records"},
+		{"I have checked", false, 0, false, ""},
+		{"iv drip", false, 0, false, ""},
+		{"vi) other", false, 0, false, ""},
+		{"Iv) mixed case", false, 0, false, ""},
+		// A letter in its own table cell, then question and answer cells.
+		{"a | Probable cause | Phishing", true, 0, false, "Probable cause | Phishing"},
+		{"2 | Impact | LIS down", true, 1, true, "Impact | LIS down"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			q, numeric, _, rest, ok := parseMarker(tc.in)
