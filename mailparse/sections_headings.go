@@ -147,6 +147,11 @@ func findMarked(ls []line, ctx sectionCtx) []heading {
 	switch {
 	case len(ownL) >= 2 || len(ownL) == 1 && labeledL:
 		return letters
+	case len(ownL) == 1 && len(letters) == 1 && letters[0].Inline != "" && answersQuestion(letters[0].Inline, letters[0].Letter):
+		// A follow-up completing one answer ("e) Het incident werd
+		// geregistreerd als NC-2021-044."): a lone letter counts when
+		// its line answers that very question.
+		return letters
 	case len(distinctN) >= 3 && distinctN[0]:
 		return numbers
 	case len(distinctL) >= 2:
@@ -355,4 +360,10 @@ func prevNonBlank(ls []line, i int) int {
 		}
 	}
 	return -1
+}
+
+// answersQuestion tells whether a sentence's vocabulary answers question q.
+func answersQuestion(t string, q int) bool {
+	p, score := proseQuestion(t)
+	return p == q && score >= 1
 }

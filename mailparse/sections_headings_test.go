@@ -60,3 +60,26 @@ func TestRomanAndTableRows(t *testing.T) {
 		})
 	}
 }
+
+// A follow-up completing one answer: a lone lettered line counts when it
+// answers that very question; a lone letter on other business does not.
+func TestLoneLetterFollowUp(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		q          int
+		want       string
+	}{
+		{"dutch", "Als aanvulling op ons antwoord:\n\ne) Het incident werd geregistreerd als NC-2021-044.\n\nGroeten,", 4, "Het incident werd geregistreerd als NC-2021-044."},
+		{"french", "En complément de notre réponse :\n\ne) L'incident est enregistré sous la non-conformité NC-77.\n\nCordialement,", 4, "L'incident est enregistré sous la non-conformité NC-77."},
+		{"german", "Ergänzend zu unserer Antwort:\n\nd) Künftig wird eine Zwei-Faktor-Authentifizierung verlangt.\n\nGrüße", 3, "Künftig wird eine Zwei-Faktor-Authentifizierung verlangt."},
+		{"english", "Further to our reply:\n\na) The attackers used a phishing e-mail.\n\nRegards,", 0, "The attackers used a phishing e-mail."},
+		{"lone letter on other business", "Voici le planning :\n\na) réunion lundi à 10 h.\n\nCordialement,", 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractSections(splitLines(tc.text), sectionCtx{})
+			if got.Answers[tc.q] != tc.want {
+				t.Errorf("%c) = %q, want %q", 'a'+tc.q, got.Answers[tc.q], tc.want)
+			}
+		})
+	}
+}
