@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -275,6 +276,7 @@ func TestCommandsBesideWriter(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
+	var batches atomic.Int64
 	go func() {
 		for i := 0; ctx.Err() == nil; i++ {
 			var msgs []store.Message
@@ -283,14 +285,24 @@ func TestCommandsBesideWriter(t *testing.T) {
 				res := testResult(id, "12345", "2021-04-01T00:00:00Z", "fr", mailparse.Sections{A: "phishing"})
 				msgs = append(msgs, store.Message{Raw: []byte("Message-ID: <" + id + ">\r\n\r\n" + strings.Repeat("x", 2000)), Result: res})
 			}
-			if _, err := w.Put(ctx, msgs); err != nil && ctx.Err() == nil {
-				done <- err
-				return
+			if _, err := w.Put(ctx, msgs); err != nil {
+				if ctx.Err() == nil {
+					done <- err
+					return
+				}
+				break
 			}
+			batches.Add(1)
 		}
 		done <- nil
 	}()
-	for range 3 {
+	// Run the commands until the writer has committed several batches in
+	// between, so both really interleave however loaded the machine is.
+	deadline := time.Now().Add(60 * time.Second)
+	for round := 0; round < 3 || batches.Load() < 3; round++ {
+		if time.Now().After(deadline) {
+			t.Fatalf("after %d rounds of commands the writer had committed only %d batches", round, batches.Load())
+		}
 		for _, args := range [][]string{
 			{"list", "--lab", "12345"}, {"stats", "--json"}, {"show", "12345"}, {"show", fx.id("nl")},
 			{"export", "--format", "csv"}, {"verify"},
@@ -304,8 +316,9 @@ func TestCommandsBesideWriter(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatalf("writer: %v", err)
 	}
-	if st, err := w.Stats(context.Background()); err != nil || st.Total <= 5 {
-		t.Errorf("the writer filed nothing beside the commands: %v, %v", st, err)
+	st, err := w.Stats(context.Background())
+	if err != nil || int64(st.Total) < 5+100*batches.Load() {
+		t.Errorf("store holds %v records, want the 5 of the fixture plus %d batches of 100: %v", st.Total, batches.Load(), err)
 	}
 }
 
