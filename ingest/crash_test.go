@@ -18,7 +18,7 @@ import (
 )
 
 // crashMessages is the size of the archive the crash test kills ingest on.
-const crashMessages = 2400
+const crashMessages = 4000
 
 // TestCrashSafety interrupts the real `cyberintake ingest` once with SIGINT
 // and kills it with SIGKILL at random moments while it files a few thousand
@@ -60,7 +60,9 @@ func TestCrashSafety(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Each run reads the archive from the start, filing what is new.
-		after := time.Duration(rng.Int64N(int64(full)*9/10) + int64(50*time.Millisecond))
+		// A re-run first re-reads what is filed: give it up to the whole
+		// clean time so that kills also land in the later batches.
+		after := time.Duration(rng.Int64N(int64(full)) + int64(50*time.Millisecond))
 		time.Sleep(after)
 		cmd.Process.Kill()
 		err := cmd.Wait()
