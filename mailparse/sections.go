@@ -3,6 +3,8 @@ package mailparse
 import (
 	"regexp"
 	"strings"
+
+	"cyberintake/classify"
 )
 
 // Splitting the lab's own text into the answers to questions a) to e).
@@ -43,7 +45,7 @@ var (
 	contactLineRe = regexp.MustCompile(`(?i)^\s*[*_]*(personne[s]? de contact|personne [àa] contacter|contact ?persoon|contactpersonen|contact ?person|contact|kontakt ?person|kontakt|ansprechpartner(in)?|ansprechperson|interlocuteur|aanspreekpunt|point of contact|coordonn[ée]es)\b`)
 	answerLabelRe = regexp.MustCompile(`(?i)^\s*[*_]*(antwort|r[ée]ponse|antwoord|answer|reply|rép\.?|antw\.?|r)\s*[*_]*\s*:\s*`)
 	cellSepRe     = regexp.MustCompile(`\s*(\t+|\s\|\s|\s\|$)\s*`)
-	inlineLabelRe = regexp.MustCompile(`(?i)(^|[.;!?]\s+|\s)(zu|ad|point|punt|punkt|question|vraag|frage|re|wat betreft|concernant|betreffend|regarding|quant au)\s+(?:(?:le|de|het|der|la|au|du)\s+)?(?:(?:point|punt|vraag|question|frage)\s+)?\(?([a-eA-E])\)?\s*:\s*`)
+	inlineLabelRe = regexp.MustCompile(`(?i)(^[*_]*|[.;!?]\s+|\s)(zu|ad|point|punt|punkt|question|vraag|frage|re|wat betreft|concernant|betreffend|regarding|quant au|addendum (?:to|bij|zu|[àa])|compl[ée]ment (?:[àa]|au|de)|aanvulling (?:op|bij)|nachtrag zu|erg[äa]nzung zu|supplement to|update (?:to|on))\s+(?:(?:le|de|het|der|la|au|du)\s+)?(?:(?:point|punt|vraag|question|frage)\s+)?\(?([a-eA-E])\)?\s*:[*_]*\s*`)
 )
 
 // extractSections finds the answers in a segment's lines.
@@ -119,8 +121,15 @@ func readHeadings(ls []line, hs []heading, ctx sectionCtx) sectionResult {
 			continue
 		}
 		res.Found++
-		if res.Answers[h.Letter] == "" && text != "" {
+		switch prev := res.Answers[h.Letter]; {
+		case text == "":
+		case prev == "":
 			res.Answers[h.Letter] = text
+		case sameLanguage(prev, text):
+			// A section given twice in one language is one answer
+			// completed ("Addendum to a): ..."); in another language it
+			// is a translation, and the first version stands.
+			res.Answers[h.Letter] = prev + "\n" + text
 		}
 	}
 	res.Answered = countAnswers(res.Answers)
@@ -267,4 +276,15 @@ func trimBlank(ps []string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// sameLanguage tells whether two different answers are surely written in
+// one language. Answers too short to tell ("phishing" / "hameçonnage",
+// "NC-21-014" twice) are taken as translations: the first one stands.
+func sameLanguage(a, b string) bool {
+	if a == b {
+		return false
+	}
+	la := classify.Language(a)
+	return la != "" && la == classify.Language(b)
 }

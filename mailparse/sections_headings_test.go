@@ -83,3 +83,30 @@ func TestLoneLetterFollowUp(t *testing.T) {
 		})
 	}
 }
+
+// A section given twice: completed in the same language (an addendum),
+// the parts are joined in order; a translation in a bilingual reply keeps
+// the first version.
+func TestSectionGivenTwice(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"english addendum", "**a)** A phishing e-mail opened by a secretary in the billing office.\n\nb) The LIS was down for a day.\n\n**Addendum to a):** the forensic report later showed that the attackers also used stolen VPN credentials.",
+			"A phishing e-mail opened by a secretary in the billing office.\nthe forensic report later showed that the attackers also used stolen VPN credentials."},
+		{"french complement", "a) Un courriel de hameçonnage a été ouvert par une secrétaire du service facturation.\n\nb) Le SIL a été arrêté une journée.\n\nComplément à la question a : le rapport d'expertise montre que les pirates ont aussi utilisé des identifiants volés.",
+			"Un courriel de hameçonnage a été ouvert par une secrétaire du service facturation.\nle rapport d'expertise montre que les pirates ont aussi utilisé des identifiants volés."},
+		{"dutch aanvulling", "a) Een medewerker van de facturatiedienst opende een phishingmail met een valse factuur.\n\nb) Het LIS lag een dag plat.\n\nAanvulling op vraag a: uit het forensisch rapport blijkt dat de aanvallers ook gestolen wachtwoorden gebruikten.",
+			"Een medewerker van de facturatiedienst opende een phishingmail met een valse factuur.\nuit het forensisch rapport blijkt dat de aanvallers ook gestolen wachtwoorden gebruikten."},
+		{"german nachtrag", "a) Eine Mitarbeiterin der Buchhaltung hat eine Phishing-Mail mit einer falschen Rechnung geöffnet.\n\nb) Das LIS war einen Tag ausgefallen.\n\nNachtrag zu a): Laut dem forensischen Bericht haben die Angreifer auch gestohlene Zugangsdaten verwendet.",
+			"Eine Mitarbeiterin der Buchhaltung hat eine Phishing-Mail mit einer falschen Rechnung geöffnet.\nLaut dem forensischen Bericht haben die Angreifer auch gestohlene Zugangsdaten verwendet."},
+		{"bilingual keeps the first", "a) Een medewerker van de facturatiedienst opende een phishingmail met een valse factuur.\nb) Het LIS lag een dag plat.\n\na) Une collaboratrice du service facturation a ouvert un courriel de hameçonnage avec une fausse facture.\nb) Le SIL a été arrêté une journée.",
+			"Een medewerker van de facturatiedienst opende een phishingmail met een valse factuur."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractSections(splitLines(tc.text), sectionCtx{})
+			if got.Answers[0] != tc.want {
+				t.Errorf("a) = %q, want %q", got.Answers[0], tc.want)
+			}
+		})
+	}
+}
