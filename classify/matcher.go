@@ -1,9 +1,9 @@
 package classify
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -297,16 +297,15 @@ type ruleHit struct {
 	plain    bool
 }
 
-// match evaluates the rules over the phrase hits of d. The other parts of
-// a rule are looked for near its first phrase: byPhrase orders the hits by
-// phrase, then by position, so that each part is a few binary searches.
+// match evaluates the rules over the phrase hits of d. Hits come in text
+// order, so the other parts of a rule are looked for among the hits within
+// conjWindow of its first phrase, found by binary search, rather than among
+// all the hits of the text.
 func (m *matcher) match(d *doc) []ruleHit {
 	hits := m.scan(d)
 	if len(hits) == 0 {
 		return nil
 	}
-	var byPhrase []int32 // hit indexes; made when a rule has several parts
-	var buf [128]int32
 	var out []ruleHit
 	for _, x := range hits {
 		ri := m.ruleOf[x.phrase]
@@ -314,48 +313,31 @@ func (m *matcher) match(d *doc) []ruleHit {
 			continue
 		}
 		r := m.rules[ri]
-		if len(r.parts) > 1 && byPhrase == nil {
-			byPhrase = buf[:0]
-			for i := range hits {
-				byPhrase = append(byPhrase, int32(i))
-			}
-			// hits are in text order, so a stable sort by phrase keeps
-			// each phrase's hits in text order.
-			slices.SortStableFunc(byPhrase, func(a, b int32) int { return cmp.Compare(hits[a].phrase, hits[b].phrase) })
-		}
 		c := d.toks[x.from].clause
 		from, to := x.from, x.to
 		ok := true
+		near := -1 // index of the first hit within conjWindow before x
 		for _, part := range r.parts[1:] {
-			// The first hit in text order that fills the part, as a
-			// reading of all hits would find.
-			best := int32(-1)
-			for _, p := range part {
-				i, _ := slices.BinarySearchFunc(byPhrase, p, func(e, p int32) int {
-					if c := cmp.Compare(hits[e].phrase, p); c != 0 {
-						return c
-					}
-					return cmp.Compare(hits[e].from, x.from-conjWindow)
-				})
-				for ; i < len(byPhrase); i++ {
-					d.steps++
-					yi := byPhrase[i]
-					y := hits[yi]
-					if y.phrase != p || y.from > x.from+conjWindow || best >= 0 && yi > best {
-						break
-					}
-					if d.toks[y.from].clause == c && (!r.tight || d.toks[y.from].seg == d.toks[x.from].seg) {
-						best = yi
-						break
-					}
+			if near < 0 {
+				near = sort.Search(len(hits), func(i int) bool { return hits[i].from >= x.from-conjWindow })
+			}
+			found := false
+			for _, y := range hits[near:] {
+				d.steps++
+				if y.from > x.from+conjWindow {
+					break
+				}
+				if d.toks[y.from].clause == c && slices.Contains(part, y.phrase) &&
+					(!r.tight || d.toks[y.from].seg == d.toks[x.from].seg) {
+					found = true
+					from, to = min(from, y.from), max(to, y.to)
+					break
 				}
 			}
-			if best < 0 {
+			if !found {
 				ok = false
 				break
 			}
-			y := hits[best]
-			from, to = min(from, y.from), max(to, y.to)
 		}
 		if ok {
 			out = append(out, ruleHit{r.label, from, to, r.plain})
