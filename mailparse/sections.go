@@ -155,8 +155,11 @@ func collectAnswer(ls []line, h heading, end int, last bool, ctx sectionCtx) str
 		// After the last answer, a new paragraph that speaks to no
 		// question is the reply's closing words ("Le laboratoire reste
 		// joignable..."), not more of the answer; lists go on.
+		// So is a new paragraph that clearly answers another question
+		// (a follow-up's "Daarnaast een correctie: het LIS lag 5 dagen
+		// plat" after "e) ...").
 		if last && len(parts) > 1 && parts[len(parts)-1] == "" && !isListItem(t) {
-			if _, score := proseQuestion(t); score == 0 {
+			if q, score := proseQuestion(t); score == 0 || h.Letter >= 0 && q != h.Letter && score >= 2 {
 				return false
 			}
 		}

@@ -69,10 +69,10 @@ func TestLoneLetterFollowUp(t *testing.T) {
 		q          int
 		want       string
 	}{
-		{"dutch", "Als aanvulling op ons antwoord:\n\ne) Het incident werd geregistreerd als NC-2021-044.\n\nGroeten,", 4, "Het incident werd geregistreerd als NC-2021-044."},
+		{"dutch", "Als aanvulling op ons antwoord:\n\ne) Het incident werd geregistreerd als NC-2021-044.\n\nDaarnaast een correctie: het LIS lag uiteindelijk 5 dagen plat.\n\nGroeten,", 4, "Het incident werd geregistreerd als NC-2021-044."},
 		{"french", "En complément de notre réponse :\n\ne) L'incident est enregistré sous la non-conformité NC-77.\n\nCordialement,", 4, "L'incident est enregistré sous la non-conformité NC-77."},
 		{"german", "Ergänzend zu unserer Antwort:\n\nd) Künftig wird eine Zwei-Faktor-Authentifizierung verlangt.\n\nGrüße", 3, "Künftig wird eine Zwei-Faktor-Authentifizierung verlangt."},
-		{"english", "Further to our reply:\n\na) The attackers used a phishing e-mail.\n\nRegards,", 0, "The attackers used a phishing e-mail."},
+		{"english", "Further to our reply:\n\na) The attackers used a phishing e-mail.\n\nAlso, the LIS was in fact unavailable for five days.\n\nRegards,", 0, "The attackers used a phishing e-mail."},
 		{"lone letter on other business", "Voici le planning :\n\na) réunion lundi à 10 h.\n\nCordialement,", 0, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
