@@ -152,3 +152,18 @@ func TestParseHumanSummary(t *testing.T) {
 		}
 	}
 }
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{
+		{"parse"},                        // no FILE
+		{"parse", "--no-such-flag", "x"}, // unknown flag
+		{"list", "--kind", "spam"},       // bad value
+		{"--log-level", "loud", "parse", "x"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			if _, _, code := runCLI(t, "", args...); code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+		})
+	}
+}

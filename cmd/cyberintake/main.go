@@ -63,7 +63,25 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 		newServeCommand(g),
 		newDemoCommand(g),
 	)
+	markUsageErrors(cmd)
 	return cmd
+}
+
+// markUsageErrors makes bad flags and wrong positional arguments, which
+// cobra reports as plain errors, exit with the usage status on every command.
+func markUsageErrors(cmd *cobra.Command) {
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return fmt.Errorf("%w: %v", errUsage, err) })
+	if args := cmd.Args; args != nil {
+		cmd.Args = func(c *cobra.Command, a []string) error {
+			if err := args(c, a); err != nil {
+				return fmt.Errorf("%w: %v", errUsage, err)
+			}
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		markUsageErrors(sub)
+	}
 }
 
 // errUsage marks errors in how the command was called.
