@@ -114,6 +114,9 @@ func TestLineEnd(t *testing.T) {
 		{"Bij vragen kunt u ons steeds bereiken.", endSoft},
 		{"Sollten Sie weitere Fragen haben, melden Sie sich bitte.", endSoft},
 		{"Bei weiteren Fragen stehe ich gerne zur Verfügung.", endSoft},
+		{"Für Rückfragen stehe ich Ihnen gerne zur Verfügung.", endSoft},
+		{"Für weitere Fragen stehen wir gerne bereit.", endSoft},
+		{"Für die Analysen wurde ein Notfallplan aktiviert.", endNone},
 		// ...but the same first words opening an answer do not.
 		{"If the backup had failed, we would have lost a week of results.", endNone},
 		{"Si le serveur avait été connecté, le SIL aurait été chiffré.", endNone},

@@ -152,6 +152,12 @@ func collectAnswer(ls []line, h heading, end int, last bool, ctx sectionCtx) str
 		if stopsAnswer(t, ctx) {
 			return false
 		}
+		// "AB 21-017. Für Rückfragen stehe ich gerne zur Verfügung.":
+		// a courtesy or closing sentence ends the answer mid-line.
+		if k := closingSentence(t); k > 0 {
+			parts = append(parts, strings.TrimSpace(t[:k]))
+			return false
+		}
 		// After the last answer, a new paragraph that speaks to no
 		// question is the reply's closing words ("Le laboratoire reste
 		// joignable..."), not more of the answer; lists go on.
@@ -290,4 +296,17 @@ func sameLanguage(a, b string) bool {
 	}
 	la := classify.Language(a)
 	return la != "" && la == classify.Language(b)
+}
+
+// closingSentence returns where a sentence of t after the first one opens
+// a courtesy or closing formula, or 0.
+func closingSentence(t string) int {
+	for i := 0; i+2 < len(t); i++ {
+		if (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i+1] == ' ' {
+			if lineEnd(t[i+2:]) != endNone {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }

@@ -110,3 +110,21 @@ func TestSectionGivenTwice(t *testing.T) {
 		})
 	}
 }
+
+// A courtesy or closing sentence on the answer's own line ends it there.
+func TestCourtesyMidLine(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"german", "a) Phishing.\nb) LIS aus.\ne) Abweichungsbericht AB 21-017. Für Rückfragen stehe ich Ihnen gerne zur Verfügung.", "Abweichungsbericht AB 21-017."},
+		{"french", "a) Phishing.\nb) SIL arrêté.\ne) Non-conformité NC-12. N'hésitez pas à me contacter pour tout complément.", "Non-conformité NC-12."},
+		{"dutch", "a) Phishing.\nb) LIS plat.\ne) Afwijking AF-3. Voor verdere vragen kunt u mij steeds bereiken.", "Afwijking AF-3."},
+		{"english", "a) Phishing.\nb) LIS down.\ne) NCR-44 in our QMS. Please let me know if you need anything else.", "NCR-44 in our QMS."},
+		{"thanks to is an answer", "a) Phishing.\nb) LIS down.\ne) NCR-45. Thanks to the backups nothing was lost.", "NCR-45. Thanks to the backups nothing was lost."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractSections(splitLines(tc.text), sectionCtx{})
+			if got.Answers[4] != tc.want {
+				t.Errorf("e) = %q, want %q", got.Answers[4], tc.want)
+			}
+		})
+	}
+}

@@ -185,7 +185,8 @@ func lineEnd(t string) endKind {
 		if !in {
 			return endNone
 		}
-		if next, ok := endSecondWords[w]; ok && !next[secondWord(t, len(w))] {
+		// The folded word may be shorter than written ("Für" is "fur").
+		if next, ok := endSecondWords[w]; ok && !next[secondWord(t, firstWordEnd(t))] {
 			return endNone
 		}
 	}
@@ -291,4 +292,14 @@ func signatureLines(ls []line, names map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// firstWordEnd returns the byte offset where t's first word ends.
+func firstWordEnd(t string) int {
+	for i, r := range t {
+		if !unicode.IsLetter(r) {
+			return i
+		}
+	}
+	return len(t)
 }
