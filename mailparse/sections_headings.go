@@ -345,6 +345,11 @@ func wrappedProse(ls []line, i int) bool {
 	if _, _, _, _, ok := parseMarker(p); ok {
 		return false
 	}
+	// Only a long line wraps: a short answer without a full stop
+	// ("phishing") may stand right above the next heading.
+	if utf8.RuneCountInString(p) < 50 {
+		return false
+	}
 	last, _ := utf8.DecodeLastRuneInString(p)
 	return unicode.IsLetter(last) || last == ','
 }

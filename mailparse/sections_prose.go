@@ -164,13 +164,16 @@ func splitSentences(t string) []string {
 // List items, contact lines and closing lines stay on their own.
 func joinWrapped(ls []line) []line {
 	out := make([]line, 0, len(ls))
+	prev := "" // the last physical line
 	for _, l := range ls {
 		t := strings.TrimSpace(l.Text)
-		if n := len(out); n > 0 && t != "" && l.Depth == out[n-1].Depth && continuesLine(out[n-1].Text, t) {
+		if n := len(out); n > 0 && t != "" && l.Depth == out[n-1].Depth && continuesLine(prev, t) {
 			out[n-1].Text = strings.TrimRight(out[n-1].Text, " ") + " " + t
+			prev = t
 			continue
 		}
 		out = append(out, l)
+		prev = t
 	}
 	return out
 }
@@ -183,6 +186,9 @@ func continuesLine(prev, next string) bool {
 	}
 	if _, _, _, _, ok := parseMarker(next); ok {
 		return false
+	}
+	if utf8.RuneCountInString(p) < 40 {
+		return false // a short line is a line of its own, not a wrapped one
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
 	return unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',' || last == ';' || last == '-' || last == '\''

@@ -153,6 +153,7 @@ func TestWrappedProseIsNoHeading(t *testing.T) {
 		{"Nous avons réalisé les mesures préventives suivantes, et\nles actions correctives sont en cours.", 0},
 		{"Cause probable\nUn courriel de hameçonnage.\n\nImpact\nLe SIL était indisponible.", 2},
 		{"Oorzaak\nPhishing.\n\nGetroffen activiteiten\nHet LIS lag plat.", 2},
+		{"Ursache\nPhishing\nAuswirkungen\nLIS ausgefallen\nVorbeugende Maßnahmen\nMFA", 3},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := len(findParaphrased(splitLines(tc.text))); got != tc.want {
