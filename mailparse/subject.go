@@ -259,4 +259,4 @@ func onlyFunctionWords(s string) bool {
 
 // possessives open a phrase about the sender's own lab ("our
 // laboratory", "notre labo", "unser Labor"), never its name.
-var possessives = toSet("our my the notre nos mon ma mes votre ons onze mijn uw unser unsere unserem unserer mein meine")
+var possessives = toSet("our my notre nos mon ma mes votre ons onze mijn uw unser unsere unserem unserer mein meine")

@@ -46,6 +46,8 @@ func TestParseSubject(t *testing.T) {
 		{"possessive phrase nl", "Cyberaanval op ons labo", true, nil, false, false, false},
 		{"possessive phrase de", "Cyberangriff auf unser Labor", true, nil, false, false, false},
 		{"possessive then number", "Cyberaanval bij ons labo 4471", true, lab("4471"), false, false, false},
+		{"article opening a proper name", "Cyber attack - lab The Royal Infirmary", true, lab("The Royal Infirmary"), false, false, false},
+		{"article before the lab word", "Cyberattaque sur le laboratoire", true, nil, false, false, false},
 		{"lab named after a preposition", "Cyber attaque – labo de Biologie Clinique", true, lab("de Biologie Clinique"), false, false, false},
 		{"possessive after the dash", "Cyber attack – our laboratory", true, nil, false, false, false},
 		{"unrelated", "Medilys Info février 2021 : webinaire cybersécurité", false, nil, false, false, false},
