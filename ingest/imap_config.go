@@ -59,7 +59,7 @@ type IMAPConfig struct {
 // Defaults applied by Normalize to zero fields.
 const (
 	DefaultKeyword        = "$Filed"
-	DefaultBatchSize      = 200
+	DefaultBatchSize      = 500 // 10k-message sync: 4.4 s at 500 and 1000, 5.0 s at 200
 	DefaultBatchBytes     = 32 << 20
 	DefaultMaxMessageSize = 64 << 20
 	maxIdleInterval       = 29 * time.Minute
