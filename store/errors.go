@@ -18,8 +18,6 @@ var (
 	// ErrSchema: the store was written by a newer cyberintake, or needs an
 	// upgrade that a read-only open cannot do.
 	ErrSchema = errors.New("unknown store schema")
-	// ErrNotImplemented is kept for callers written against the API sketch.
-	ErrNotImplemented = errors.New("not implemented")
 )
 
 // storeError carries a complete one-line message while still matching its
