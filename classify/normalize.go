@@ -71,8 +71,8 @@ func isArticle(w []byte) bool {
 	return false
 }
 
-// fold lower-cases r and strips its diacritics; it returns 0 for runes that
-// are not part of a word and a two-letter string for ligatures.
+// fold lower-cases r and strips its diacritics; it returns -1 for runes that
+// are not part of a word and 0 with a two-letter string for ligatures.
 func fold(r rune) (rune, string) {
 	if r < utf8.RuneSelf {
 		switch {
@@ -106,15 +106,6 @@ func fold(r rune) (rune, string) {
 		return 0, "oe"
 	case 'æ', 'Æ':
 		return 0, "ae"
-	}
-	if r < utf8.RuneSelf {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			return r, ""
-		case r >= 'A' && r <= 'Z':
-			return r + 'a' - 'A', ""
-		}
-		return -1, ""
 	}
 	if unicode.IsLetter(r) || unicode.IsDigit(r) {
 		return unicode.ToLower(r), ""
