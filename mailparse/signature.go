@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Where the lab's own words end: closing formulas, the "-- " signature
@@ -136,30 +135,16 @@ func firstWordIn(t string, set map[string]bool) (w string, in, empty bool) {
 	return string(buf[:n]), true, false
 }
 
-// secondWord returns the folded word after the first n bytes of t.
-func secondWord(t string, n int) string {
-	if n > len(t) {
-		return ""
-	}
-	rest := strings.TrimLeftFunc(t[n:], func(r rune) bool { return !unicode.IsLetter(r) })
+// secondWord returns the folded word after t's first word.
+func secondWord(t string) string {
+	rest := strings.TrimLeftFunc(t[firstWordEnd(t):], func(r rune) bool { return !unicode.IsLetter(r) })
 	return firstWord(rest)
 }
 
 // firstWord returns the folded first word of t (letters only), or "" when
 // t starts with something else.
 func firstWord(t string) string {
-	end := 0
-	for i, r := range t {
-		if !unicode.IsLetter(r) {
-			end = i
-			break
-		}
-		end = i + utf8.RuneLen(r)
-	}
-	if end == 0 {
-		return ""
-	}
-	return fold(t[:end])
+	return fold(t[:firstWordEnd(t)])
 }
 
 // lineEnd classifies a line as the end of the answers.
@@ -181,14 +166,13 @@ func lineEnd(t string) endKind {
 		}
 		return endNone
 	}
-	{
-		if !in {
-			return endNone
-		}
-		// The folded word may be shorter than written ("Für" is "fur").
-		if next, ok := endSecondWords[w]; ok && !next[secondWord(t, firstWordEnd(t))] {
-			return endNone
-		}
+	if !in {
+		return endNone
+	}
+	// The second word is found after the written first word: the folded
+	// one may be shorter ("Für" is "fur").
+	if next, ok := endSecondWords[w]; ok && !next[secondWord(t)] {
+		return endNone
 	}
 	switch {
 	case mobileWords[w] && mobileRe.MatchString(t), disclaimWords[w] && isDisclaimer(w, t):
