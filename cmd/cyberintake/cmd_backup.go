@@ -31,12 +31,9 @@ old file or the complete new copy. FILE - writes to standard output. The
 copy is a store: cyberintake --db FILE verify checks it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return runBackup(cmd.Context(), opts, st, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return g.withStore(true, func(st *store.Store) error {
+				return runBackup(cmd.Context(), opts, st, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())
+			})
 		},
 	}
 	opts.AddFlags(cmd)

@@ -64,13 +64,10 @@ record as list --json prints it.`,
 			default:
 				return fmt.Errorf("%w: --format %q: want csv, json or ndjson", errUsage, opts.Format)
 			}
-			st, err := g.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return withOutput(opts.Output, cmd.OutOrStdout(), func(w io.Writer) error {
-				return runExport(cmd.Context(), opts, f, st, w)
+			return g.withStore(true, func(st *store.Store) error {
+				return withOutput(opts.Output, cmd.OutOrStdout(), func(w io.Writer) error {
+					return runExport(cmd.Context(), opts, f, st, w)
+				})
 			})
 		},
 	}

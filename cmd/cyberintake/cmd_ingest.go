@@ -66,13 +66,10 @@ is then 4 (1 if nothing could be read).`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openStore(false)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return runIngest(cmd.Context(), opts, st, args, ingestIO{
-				stdin: cmd.InOrStdin(), stdout: cmd.OutOrStdout(), stderr: cmd.ErrOrStderr(), log: g.logger,
+			return g.withStore(false, func(st *store.Store) error {
+				return runIngest(cmd.Context(), opts, st, args, ingestIO{
+					stdin: cmd.InOrStdin(), stdout: cmd.OutOrStdout(), stderr: cmd.ErrOrStderr(), log: g.logger,
+				})
 			})
 		},
 	}

@@ -62,7 +62,7 @@ func (o *filterFlags) filter() (store.Filter, error) {
 	for _, t := range o.Tags {
 		g, l, ok := strings.Cut(t, "=")
 		g, l = strings.TrimSpace(g), strings.TrimSpace(l)
-		if !ok || l == "" || !contains(tagGroups, g) {
+		if !ok || l == "" || !slices.Contains(tagGroups, g) {
 			return f, fmt.Errorf("%w: --tag %q: want GROUP=LABEL with GROUP one of %s", errUsage, t, strings.Join(tagGroups, ", "))
 		}
 		if f.Tags == nil {
@@ -93,15 +93,6 @@ func parseDateFlag(name, s string, upper bool) (time.Time, error) {
 		t = t.Add(time.Nanosecond) // the bound is exclusive in the store
 	}
 	return t, nil
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 type listOptions struct {
@@ -142,12 +133,9 @@ CONTRACT.md). It works while the daemon is filing (waits at most
 			if !opts.Reverse {
 				f.Limit = opts.Limit
 			}
-			st, err := g.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return runList(cmd.Context(), opts, f, st, cmd.OutOrStdout())
+			return g.withStore(true, func(st *store.Store) error {
+				return runList(cmd.Context(), opts, f, st, cmd.OutOrStdout())
+			})
 		},
 	}
 	opts.AddFlags(cmd)

@@ -59,12 +59,9 @@ failures); --dry-run only reports.`,
 			if err != nil {
 				return err
 			}
-			st, err := g.openStore(opts.DryRun)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return runReprocess(cmd.Context(), opts, f, st, cmd.OutOrStdout(), g.logger)
+			return g.withStore(opts.DryRun, func(st *store.Store) error {
+				return runReprocess(cmd.Context(), opts, f, st, cmd.OutOrStdout(), g.logger)
+			})
 		},
 	}
 	opts.AddFlags(cmd)

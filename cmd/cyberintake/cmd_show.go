@@ -50,12 +50,9 @@ A number is read as a message ID when such a message exists and no lab of
 that name does; --id or --lab decides otherwise.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return runShow(cmd.Context(), opts, st, args[0], cmd.OutOrStdout())
+			return g.withStore(true, func(st *store.Store) error {
+				return runShow(cmd.Context(), opts, st, args[0], cmd.OutOrStdout())
+			})
 		},
 	}
 	opts.AddFlags(cmd)

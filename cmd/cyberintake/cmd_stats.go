@@ -35,12 +35,9 @@ auto_reply, bounce, unrelated) to its count. The counts are kept up to
 date by every write, so stats is instant on any size of store.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return runStats(cmd.Context(), opts, st, cmd.OutOrStdout())
+			return g.withStore(true, func(st *store.Store) error {
+				return runStats(cmd.Context(), opts, st, cmd.OutOrStdout())
+			})
 		},
 	}
 	opts.AddFlags(cmd)

@@ -38,12 +38,9 @@ It prints one line per problem and exits with status 1 if there is any,
 0 if the store is sound. It changes nothing.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			return runVerify(cmd.Context(), opts, st, cmd.OutOrStdout())
+			return g.withStore(true, func(st *store.Store) error {
+				return runVerify(cmd.Context(), opts, st, cmd.OutOrStdout())
+			})
 		},
 	}
 	opts.AddFlags(cmd)

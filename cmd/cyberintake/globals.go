@@ -89,3 +89,13 @@ func (g *globals) openStore(readOnly bool) (*store.Store, error) {
 	}
 	return store.Open(p, &store.Options{ReadOnly: readOnly, Timeout: g.Timeout, Logger: g.logger})
 }
+
+// withStore opens the store, runs fn on it and closes it again.
+func (g *globals) withStore(readOnly bool, fn func(*store.Store) error) error {
+	st, err := g.openStore(readOnly)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
+}
