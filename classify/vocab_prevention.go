@@ -74,6 +74,6 @@ var preventionVocab = []entry{
 		"macro* & bloqu*|blocage*|desactiv*|geblokkeerd|blokkeren|blokkering|blockiert|blockierung|blocked|blocking|disabled|gesperrt",
 		"makro* & bloqu*|blockade|blockiert|blockierung|gesperrt|deaktiviert",
 		"quarantaine|quarantine|quarantane", "sandbox*", "dmarc|dkim|spf",
-		"mailgateway|mail gateway|e mail gateway|email gateway|secure email gateway|messagerie professionnelle",
+		"mailgateway|mail gateway|e mail gateway|email gateway|secure email gateway",
 	}},
 }
