@@ -317,7 +317,7 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 }
 
 // pointsToAttachmentRe is a reply saying its answers are attached.
-var pointsToAttachmentRe = regexp.MustCompile(`(?i)(pi[èe]ce[s]? jointe|en annexe|ci-joint|bijlage|in bijlage|als bijlage|anhang|anbei|beigef[üu]gt|attach(ed|ment))`)
+var pointsToAttachmentRe = regexp.MustCompile(`(?i)(pi[èe]ce[s]? jointe|en annexe|ci-joint|bijlage|anhang|anbei|beigef[üu]gt|attach(ed|ment))`)
 
 // citesLetter tells text naming the letter's reference.
 func citesLetter(s string) bool {

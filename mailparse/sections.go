@@ -203,7 +203,7 @@ func stopsAnswer(t string, ctx sectionCtx) bool {
 	if ctx.LetterInside && len(t) > 40 && strings.Count(t, " ") >= 5 && fromLetter(t) {
 		return true // a paragraph of the letter, copied below the answers
 	}
-	if lineEnd(t) != endNone || isContactLine(t) && strings.Contains(t, ":") || (isContactLine(t) && contactStartRe.MatchString(t)) {
+	if lineEnd(t) != endNone || isContactLine(t) && (strings.Contains(t, ":") || contactStartRe.MatchString(t)) {
 		return true
 	}
 	return isNameLine(t, ctx.NameTokens)
@@ -242,6 +242,7 @@ func contactLineIndex(t string) []int {
 // contactPersonRe are contact labels that name a person by themselves.
 var contactPersonRe = regexp.MustCompile(`(?i)^\s*[*_]*(contact ?person|kontakt ?person|contactpersoon|point of contact)`)
 
+// contactStartRe are labels that open a contact line without a colon.
 var contactStartRe = regexp.MustCompile(`(?i)^\s*(personne de contact|contactpersoon|ansprechpartner(in)?|contact person|kontaktperson)\b`)
 
 // isNameLine tells a line that is only the signer's name ("Martine
