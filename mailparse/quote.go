@@ -270,7 +270,7 @@ func isLetterSegment(s *segment) bool {
 	return false
 }
 
-// text joins lines of a given maximum depth.
+// joinLines joins the lines no deeper than maxDepth.
 func joinLines(ls []line, maxDepth int) string {
 	var b strings.Builder
 	for _, l := range ls {
