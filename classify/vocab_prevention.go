@@ -69,7 +69,7 @@ var preventionVocab = []entry{
 		"vulnerability scan*|scan* de vulnerabilite*|kwetsbaarheidsscan*|schwachstellenscan*|schwachstellenanalyse*|evaluation de la securite|evaluation de securite|risicoanalyse*|analyse de risque*|risk assessment*|security assessment*|doorlichting*|risikoanalyse*|sicherheitsuberprufung*",
 	}},
 	{gPrevention, "email_filtering", modeEvent, []string{
-		"filtr*|filter* & mail*|courriel*|messagerie|antispam|piece* jointe*|e|bijlage*|anhang*|anhange*|attachment*|mails|inkomende",
+		"filtr*|filter* & mail*|courriel*|messagerie|antispam|piece* jointe*|bijlage*|anhang*|anhange*|attachment*|mails|inkomende",
 		"antispam|anti spam|spamfilter*|*spamfilter*|mailfilter*|*mailfilter*|antiphishing|anti phishing",
 		"macro* & bloqu*|blocage*|desactiv*|geblokkeerd|blokkeren|blokkering|blockiert|blockierung|blocked|blocking|disabled|gesperrt",
 		"makro* & bloqu*|blockade|blockiert|blockierung|gesperrt|deaktiviert",
