@@ -234,15 +234,13 @@ func isSeparatorLine(t string) bool {
 	return false
 }
 
+// isForwardSeparator tells a separator line that opens a forwarded (not
+// a replied-to) message.
 func isForwardSeparator(t string) bool {
-	f := fold(t)
-	for _, w := range []string{"forward", "transf", "reexp", "doorgestuurd", "weitergeleitet"} {
-		if strings.Contains(f, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(fold(t), forwardWords)
 }
+
+var forwardWords = []string{"forward", "transf", "reexp", "doorgestuurd", "weitergeleitet"}
 
 func nextNonBlank(lines []line, i int) int {
 	for i < len(lines) && strings.TrimSpace(lines[i].Text) == "" {
