@@ -17,7 +17,7 @@ var preventionVocab = []entry{
 		"3 2 1", "read only copy|local copy|copie locale|lokale kopie|lokale kopien|exercice* de restauration|restoration exercise*|hersteloefening*|wiederherstellungsubung*", "restore test*|restoration test*|test* de restauration|hersteltest*|wiederherstellungstest*|restauratietest*",
 	}},
 	{gPrevention, "patching", modeEvent, []string{
-		"patch*", "*patch*", "mise* a jour|mises a jour|correctif*|*update*|*updates|bijwerk*|bijgewerkt|aktualisier*|sicherheitsupdate*|upgrade*",
+		"*patch*", "mise* a jour|mises a jour|correctif*|*update*|*updates|bijwerk*|bijgewerkt|aktualisier*|sicherheitsupdate*|upgrade*",
 		"remplac*|vervang*|ersetz*|replac* & windows|obsolete*|ancien*|verouderd*|oude|veraltet*|alte|old|outdated|legacy",
 		"end of life|eol|fin de support",
 	}},

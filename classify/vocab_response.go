@@ -29,7 +29,7 @@ var responseVocab = []entry{
 	}},
 	{gResponse, "backup_restore", modeEvent, []string{
 		"restaur*|restor*|wiederherstell*|wiederhergestell*|recuper*|rucksicher*|zuruckgesichert",
-		"herstel*|teruggezet|terugzetten|teruggeplaatst|terugplaatsen|zuruckgespielt|zuruckgesichert|zuruckgesetzt|recovered|recovery|rebuilt|rebuild*|reconstruit*|reconstruction|reconstrui*|herbouwd|heropgebouwd|herinstall*|reinstall*|neuaufbau|wiederaufbau|neu aufgesetzt & sauvegarde*|backup*|back up*|sicherung*|datensicherung*|bandsicherung*|bande*|tape*|copie*|kopie*|snapshot*",
+		"herstel*|teruggezet|terugzetten|teruggeplaatst|terugplaatsen|zuruckgespielt|zuruckgesetzt|recovered|recovery|rebuilt|rebuild*|reconstruit*|reconstruction|reconstrui*|herbouwd|heropgebouwd|herinstall*|reinstall*|neuaufbau|wiederaufbau|neu aufgesetzt & sauvegarde*|backup*|back up*|sicherung*|datensicherung*|bandsicherung*|bande*|tape*|copie*|kopie*|snapshot*",
 	}},
 	{gResponse, "isolation", modeEvent, []string{
 		"*isol*", "fermeture & acces*|port*|connexion*|vpn|rdp|reseau", "deconnect*|deconnex*|debranch*|coupure*|coupe|coupes|couper|coupons|sectionn*|arret|mis hors ligne|hors ligne|mise hors ligne|hors reseau|quarantaine",
@@ -42,7 +42,7 @@ var responseVocab = []entry{
 		"centre pour la cybersecurite|centrum voor cybersecurity|zentrum fur cybersicherheit|centre for cybersecurity|cybersecurity centre|csirt|cirt",
 		"societe* specialisee*|firme* specialisee*|entreprise* specialisee*|prestataire* de securite|equipe* d intervention|reponse (aux|a) incident*",
 		"incident response|incident respons*|incidentrespons*|incident handling|forensi*|forensisch*|forensic*",
-		"extern* (firma|bedrijf|partner|team|expert*|consultant*|specialist*|dienstleister*|firma|sicherheitsfirma|spezialist*|incident*)",
+		"extern* (firma|bedrijf|partner|team|expert*|consultant*|specialist*|dienstleister*|sicherheitsfirma|spezialist*|incident*)",
 		"external (firm|company|team|partner|expert*|consultant*|specialist*|help|support|incident*)",
 		"gespecialiseerd* (firma|bedrijf|team)|spezialisiert* (firma|dienstleister|unternehmen)|specialised (firm|company|team)|specialized (firm|company|team)",
 		"societe* de maintenance|societe* de services informatiques|prestataire* informatique*|onderhoudsfirma|onderhoudsbedrijf|wartungsfirma|systemhaus|edv dienstleister|edv firma|edv betreuer|systembetreuer|maintenance (company|firm|contractor)|it firma|ict firma|it bedrijf|ict bedrijf|it company|it firm|societe informatique|firme informatique|isp|internet provider|internetprovider|fournisseur d acces|operateur",
@@ -57,7 +57,7 @@ var responseVocab = []entry{
 	}},
 	{gResponse, "password_reset", modeEvent, []string{
 		"mot* de passe & chang*|modifi*|reinitialis*|renouvel*|reset*|remplac*|nouveau*|nouveaux",
-		"*wachtwoord*|*paswoord* & gewijzigd|gereset|reset|veranderd|vernieuwd|aangepast|wijzigen|opnieuw|nieuwe|nieuw|gewijzigd",
+		"*wachtwoord*|*paswoord* & gewijzigd|gereset|reset|veranderd|vernieuwd|aangepast|wijzigen|opnieuw|nieuwe|nieuw",
 		"*passwort*|*passworter|*kennwort* & geandert|zuruckgesetzt|erneuert|reset|neu|ausgetauscht|anderung|andern|zurucksetzen",
 		"*password* & changed|reset|renewed|rotated|change|changes|new|resetting",
 		"reset* & password*|wachtwoord*|mot*|passwort*|passworter|paswoord*|credentials|compte*|account*|identifiants",
