@@ -157,13 +157,10 @@ func isSciensano(v string) bool {
 
 // mayInviteContact is a cheap test before contactVerbRe.
 func mayInviteContact(t string) bool {
-	for _, w := range []string{"ontact", "ONTACT", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach"} {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(t, contactVerbStems)
 }
+
+var contactVerbStems = []string{"ontact", "ONTACT", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach"}
 
 func isSelf(val string) bool {
 	v := strings.TrimSpace(val)

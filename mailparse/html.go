@@ -520,14 +520,10 @@ func (w *htmlWriter) lastLine() string {
 // which it puts in a cite blockquote although it is no quote, in the
 // languages of the replies.
 func forwardIntro(line string) bool {
-	l := strings.ToLower(line)
-	for _, s := range []string{"begin forwarded message", "message réexpédié", "weitergeleiteten nachricht", "doorgestuurd bericht", "forwarded message"} {
-		if strings.Contains(l, s) {
-			return true
-		}
-	}
-	return false
+	return containsAny(strings.ToLower(line), forwardIntros)
 }
+
+var forwardIntros = []string{"begin forwarded message", "message réexpédié", "weitergeleiteten nachricht", "doorgestuurd bericht", "forwarded message"}
 
 // isQuote tells a quoting <blockquote> from an indenting one: Gmail's
 // "indent more" is a blockquote with "border:none" (a quote has a bar),

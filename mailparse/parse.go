@@ -349,13 +349,11 @@ func isPlaceholderAnswer(s string) bool {
 	if len(f) > 80 {
 		return false
 	}
-	for _, w := range []string{"a completer", "a compléter", "to be completed", "tbd", "to follow", "aan te vullen", "in te vullen", "zu erganzen", "wird nachgereicht", "a venir", "suivra"} {
-		if strings.Contains(f, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(f, placeholderAnswers)
 }
+
+// placeholderAnswers are folded, so written without accents.
+var placeholderAnswers = []string{"a completer", "to be completed", "tbd", "to follow", "aan te vullen", "in te vullen", "zu erganzen", "wird nachgereicht", "a venir", "suivra"}
 
 // nameTokens are the words of a display name and address local part.
 func nameTokens(name, addr string) map[string]bool {

@@ -195,8 +195,10 @@ func collectAnswer(ls []line, h heading, end int, last bool, ctx sectionCtx) str
 
 // isListItem tells a line opening with a bullet or a dash.
 func isListItem(t string) bool {
-	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "• ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "· ") || strings.HasPrefix(t, "– ")
+	return hasAnyPrefix(t, listBullets)
 }
+
+var listBullets = []string{"- ", "• ", "* ", "· ", "– "}
 
 // stopsAnswer tells a line that cannot be part of an answer.
 func stopsAnswer(t string, ctx sectionCtx) bool {
