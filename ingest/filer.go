@@ -28,7 +28,7 @@ type Incoming struct {
 type FilerOptions struct {
 	Parse  *mailparse.Options
 	Logger *slog.Logger
-	// Workers bounds the goroutines FileBatch parses with; zero means
+	// Workers bounds the goroutines ParseAll parses with; zero means
 	// GOMAXPROCS.
 	Workers int
 }
@@ -80,22 +80,12 @@ func (f *Filer) Commit(ctx context.Context, msgs []store.Message, states ...stor
 	return out, nil
 }
 
-// FileBatch parses msgs (in parallel) and commits them, together with
-// states, in one transaction: when it returns nil every message is durably
-// filed (or was a duplicate) and the states are saved; on error nothing of
-// the batch is.
-func (f *Filer) FileBatch(ctx context.Context, msgs []Incoming, states ...store.SourceState) ([]store.Outcome, []*mailparse.Result, error) {
+// ParseAll parses msgs on up to Workers goroutines; the result is in
+// input order, ready for Commit.
+func (f *Filer) ParseAll(msgs []Incoming) []store.Message {
 	sm := make([]store.Message, len(msgs))
 	forEach(len(msgs), f.opts.Workers, func(i int) { sm[i] = f.Parse(msgs[i]) })
-	out, err := f.Commit(ctx, sm, states...)
-	if err != nil {
-		return nil, nil, err
-	}
-	results := make([]*mailparse.Result, len(sm))
-	for i := range sm {
-		results[i] = sm[i].Result
-	}
-	return out, results, nil
+	return sm
 }
 
 // forEach calls fn(0) ... fn(n-1) on at most workers goroutines and

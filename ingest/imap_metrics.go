@@ -144,12 +144,13 @@ func (d *Daemon) ServeHTTP(ctx context.Context, addr string, ready chan<- string
 		ready <- ln.Addr().String()
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(d.log.Handler(), slog.LevelWarn)}
-	go func() {
-		<-ctx.Done()
+	// Shut down when ctx ends; if Serve fails first, nothing is left waiting.
+	stop := context.AfterFunc(ctx, func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(sctx)
-	}()
+	})
+	defer stop()
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("http: %w", err)
 	}

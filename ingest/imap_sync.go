@@ -30,7 +30,7 @@ type newMsg struct {
 type fetchedMsg struct {
 	uid      imap.UID
 	raw      []byte
-	oversize int64 // announced size when only the header was fetchedMsg
+	oversize int64 // announced size when only the header was fetched
 }
 
 // batch is a run of consecutive new messages, filed in one transaction.
@@ -326,14 +326,14 @@ func (d *Daemon) fileBatch(ctx context.Context, mbox string, b imapBatch, st sto
 		}
 	}
 	// The commit must happen even when a signal arrives meanwhile.
-	outs, results, err := d.file(context.WithoutCancel(ctx), b, in, st)
+	outs, filed, err := d.file(context.WithoutCancel(ctx), b, in, st)
 	if err != nil {
 		d.metrics.failed(mbox, len(in))
 		return nil, err
 	}
 	var marks []imap.UID
 	for i, m := range b.msgs {
-		res := results[i]
+		res := filed[i].Result
 		if m.oversize > 0 {
 			d.log.Warn("message too large: filed its header only, left unmarked on the server",
 				"mailbox", mbox, "uid", m.uid, "size", m.oversize, "limit", d.cfg.MaxMessageSize)
@@ -351,25 +351,19 @@ func (d *Daemon) fileBatch(ctx context.Context, mbox string, b imapBatch, st sto
 
 // file runs one store transaction; one at a time, since every mailbox's
 // watcher shares the store file. An oversize message, of which only the
-// header was fetchedMsg, is filed with an error saying so.
-func (d *Daemon) file(ctx context.Context, b imapBatch, in []Incoming, st store.SourceState) ([]store.Outcome, []*mailparse.Result, error) {
+// header was fetched, is filed with an error saying so.
+func (d *Daemon) file(ctx context.Context, b imapBatch, in []Incoming, st store.SourceState) ([]store.Outcome, []store.Message, error) {
 	d.fileMu.Lock()
 	defer d.fileMu.Unlock()
-	if !slices.ContainsFunc(b.msgs, func(m fetchedMsg) bool { return m.oversize > 0 }) {
-		return d.filer.FileBatch(ctx, in, st)
-	}
-	msgs := make([]store.Message, len(in))
-	results := make([]*mailparse.Result, len(in))
-	for i, m := range in {
-		msgs[i] = d.filer.Parse(m)
-		if b.msgs[i].oversize > 0 {
-			msgs[i].Result.Error = fmt.Sprintf("message of %d bytes exceeds max-message-size %d: only its header was fetchedMsg; it is still on the server",
-				b.msgs[i].oversize, d.cfg.MaxMessageSize)
+	msgs := d.filer.ParseAll(in)
+	for i, m := range b.msgs {
+		if m.oversize > 0 {
+			msgs[i].Result.Error = fmt.Sprintf("message of %d bytes exceeds max-message-size %d: only its header was fetched; it is still on the server",
+				m.oversize, d.cfg.MaxMessageSize)
 		}
-		results[i] = msgs[i].Result
 	}
 	outs, err := d.filer.Commit(ctx, msgs, st)
-	return outs, results, err
+	return outs, msgs, err
 }
 
 // saveState records the mailbox state alone (a new UIDVALIDITY with no
