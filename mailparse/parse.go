@@ -151,9 +151,10 @@ func contactOf(d *decoded, segs []segment, rd answersRead) Contact {
 	own := segs[0]
 	signer := signerOf(own.Lines, d.From, d.FromName)
 	srcs := []contactSource{{Lines: own.Lines, Signer: signer}}
+	forwardedBySciensano := strings.Contains(d.From, "sciensano.be")
 	for _, s := range rd.used {
 		src := contactSource{Lines: s.Lines, Signer: signerOf(s.Lines, addrOf(s.From), nameOf(s.From))}
-		if strings.Contains(d.From, "sciensano.be") {
+		if forwardedBySciensano {
 			srcs = append([]contactSource{src}, srcs...)
 			continue
 		}
