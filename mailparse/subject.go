@@ -241,7 +241,7 @@ func editDistance(a, b string) int {
 var functionWords = toSet(`on in at of for to our my your the a an this
 sur dans chez de du des au aux notre nos mon ma mes votre le la les un une ce cet cette
 op bij van voor ons onze mijn uw het een dit deze
-auf bei im am an von für fur unser unsere unserem unserer unseres mein meine der die das dem den ein eine einem diesem`)
+auf bei im am an von fur unser unsere unserem unserer unseres mein meine der die das dem den ein eine einem diesem`)
 
 // onlyFunctionWords tells text made only of function words (at least one).
 func onlyFunctionWords(s string) bool {
