@@ -10,7 +10,6 @@ import (
 	"net"
 	"os"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -79,22 +78,17 @@ func (c *IMAPConfig) tlsConfig(host string) (*tls.Config, error) {
 // IDLE more often than that, so a live idle connection never trips it.
 type deadlineConn struct {
 	net.Conn
-	silence  time.Duration
-	lastRead atomic.Int64 // unix nanoseconds of the last successful read
+	silence time.Duration
 }
 
 func newDeadlineConn(c net.Conn, silence time.Duration) *deadlineConn {
 	dc := &deadlineConn{Conn: c, silence: silence}
-	dc.lastRead.Store(time.Now().UnixNano())
 	_ = dc.SetReadDeadline(time.Time{})
 	return dc
 }
 
 func (c *deadlineConn) Read(b []byte) (int, error) {
 	n, err := c.Conn.Read(b)
-	if n > 0 {
-		c.lastRead.Store(time.Now().UnixNano())
-	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
 		// imapclient swallows a timeout met while peeking for the next
