@@ -1,6 +1,7 @@
 package mailparse
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/emersion/go-message/mail"
@@ -59,5 +60,50 @@ func TestClassifyKind(t *testing.T) {
 				t.Errorf("warning = %q, want one: %v", warn, tc.warn)
 			}
 		})
+	}
+}
+
+func TestCitesLetter(t *testing.T) {
+	long := strings.Repeat("Sciensano, rue J. Wytsman 14. ", 500)
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"plain", "Suite à votre lettre Sciensano AC 2021 04,", true},
+		{"upper with dashes", "REF: SCIENSANO-AC-2021-4", true},
+		{"underscores", "sciensano_ac_2021_04", true},
+		{"second mention cites", "Sciensano asked (ref. sciensano ac 2021 04)", true},
+		{"signature only", "Sciensano\nRue J. Wytsman 14", false},
+		{"other year", "Sciensano AC 2020 04", false},
+		{"reference at the end of long text", long + "Sciensano AC2021 04", true},
+		{"long text without it", long, false},
+		{"cut short", "Sciensano AC 20", false},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := citesLetter(tc.s); got != tc.want {
+				t.Errorf("citesLetter(%.60q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestIndexFold(t *testing.T) {
+	for _, tc := range []struct {
+		s, needle string
+		want      int
+	}{
+		{"abc </STYLE> x", "</style", 4},
+		{"SCIensano", "sciensano", 0},
+		{"xx Sciensano", "sciensano", 3},
+		{"sciensan", "sciensano", -1},
+		{"Ssciensano", "sciensano", 1},
+		{"", "a", -1},
+		{"abc", "", 0},
+		{"1234", "34", 2},
+	} {
+		if got := indexFold(tc.s, tc.needle); got != tc.want {
+			t.Errorf("indexFold(%q, %q) = %d, want %d", tc.s, tc.needle, got, tc.want)
+		}
 	}
 }

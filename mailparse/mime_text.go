@@ -160,10 +160,23 @@ func scanHTML(src string, word func(uint64)) htmlScan {
 }
 
 // indexFold is strings.Index for an ASCII lower-case needle, ignoring the
-// case of s.
+// case of s. It jumps between occurrences of the needle's first byte (in
+// either case) with IndexByte, so long text costs little more than a scan.
 func indexFold(s, lower string) int {
+	if lower == "" {
+		return 0
+	}
+	lo, up := lower[0], lower[0]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
 	for i := 0; i+len(lower) <= len(s); i++ {
-		j := strings.IndexByte(s[i:], '<')
+		j := strings.IndexByte(s[i:], lo)
+		if up != lo {
+			if k := strings.IndexByte(s[i:], up); k >= 0 && (j < 0 || k < j) {
+				j = k
+			}
+		}
 		if j < 0 {
 			return -1
 		}

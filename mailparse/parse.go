@@ -320,11 +320,6 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 // pointsToAttachmentRe is a reply saying its answers are attached.
 var pointsToAttachmentRe = regexp.MustCompile(`(?i)(pi[èe]ce[s]? jointe|en annexe|ci-joint|bijlage|anhang|anbei|beigef[üu]gt|attach(ed|ment))`)
 
-// citesLetter tells text naming the letter's reference.
-func citesLetter(s string) bool {
-	return (strings.Contains(s, "iensano") || strings.Contains(s, "IENSANO")) && letterRefRe.MatchString(s)
-}
-
 // quotesOwnSide tells a quoted message written on the lab's side: its
 // author shares the sender's mail domain.
 func quotesOwnSide(s segment, from string) bool {

@@ -37,7 +37,7 @@ func references(text string) []string {
 		if i := strings.IndexAny(s, "-/ "); i > 0 {
 			prefix = s[:i]
 		}
-		if notRefPrefixes[prefix] || letterRefRe.MatchString(s) {
+		if notRefPrefixes[prefix] || citesLetter(s) {
 			continue
 		}
 		// A space-separated number needs a real prefix ("NC 21-012"), not

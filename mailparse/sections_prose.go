@@ -125,7 +125,7 @@ func proseQuestion(s string) (int, float64) {
 	if len(references(s)) > 0 {
 		sc[4] += 2
 	}
-	if letterRefRe.MatchString(s) {
+	if citesLetter(s) {
 		sc[4] -= 1
 	}
 	q, top, second := bestQuestion(sc)
