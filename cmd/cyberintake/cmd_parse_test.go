@@ -25,12 +25,13 @@ var contractKeys = []string{
 func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	root := newRootCommand()
+	root, g := newRoot()
 	root.SetArgs(args)
 	root.SetOut(&out)
 	root.SetErr(&errb)
 	root.SetIn(strings.NewReader(stdin))
 	err := root.ExecuteContext(context.Background())
+	g.stopProfile()
 	return out.String(), errb.String(), exitCode(err)
 }
 

@@ -20,6 +20,9 @@ type globals struct {
 	LogFormat string
 	Timeout   time.Duration
 
+	CPUProfile  string
+	profileFile *os.File
+
 	logger *slog.Logger
 }
 
@@ -29,6 +32,7 @@ func (g *globals) AddFlags(cmd *cobra.Command) {
 	f.StringVar(&g.LogLevel, "log-level", "info", "log level: debug, info, warn, error")
 	f.StringVar(&g.LogFormat, "log-format", "auto", "log format: text, json, or auto (text on a terminal)")
 	f.DurationVar(&g.Timeout, "lock-timeout", 2*time.Second, "how long to wait for a store held by another process")
+	g.addProfileFlag(cmd)
 }
 
 func (g *globals) setup(cmd *cobra.Command) error {
@@ -53,7 +57,7 @@ func (g *globals) setup(cmd *cobra.Command) error {
 	default:
 		return fmt.Errorf("%w: --log-format %q: want text, json or auto", errUsage, g.LogFormat)
 	}
-	return nil
+	return g.startProfile()
 }
 
 // dbPath resolves the store file: --db, else $CYBERINTAKE_DB, else the XDG

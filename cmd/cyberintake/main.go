@@ -25,9 +25,10 @@ func main() {
 // run executes the command line and maps the outcome to an exit status, so
 // that tests can call it in-process.
 func run(ctx context.Context, args []string) int {
-	root := newRootCommand()
+	root, g := newRoot()
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	g.stopProfile()
 	if err == nil {
 		return exitOK
 	}
@@ -36,6 +37,12 @@ func run(ctx context.Context, args []string) int {
 }
 
 func newRootCommand() *cobra.Command {
+	cmd, _ := newRoot()
+	return cmd
+}
+
+// newRoot builds the command tree and returns the globals its flags fill.
+func newRoot() (*cobra.Command, *globals) {
 	g := &globals{}
 	cmd := &cobra.Command{
 		Use:   "cyberintake",
@@ -64,7 +71,7 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 		newDemoCommand(g),
 	)
 	markUsageErrors(cmd)
-	return cmd
+	return cmd, g
 }
 
 // markUsageErrors makes bad flags and wrong positional arguments, which
