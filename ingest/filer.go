@@ -28,8 +28,8 @@ type Incoming struct {
 type FilerOptions struct {
 	Parse  *mailparse.Options
 	Logger *slog.Logger
-	// Workers bounds the goroutines ParseAll parses with; zero means
-	// GOMAXPROCS.
+	// Workers is how many goroutines parse at once (the IMAP daemon's
+	// parsers, reprocess); zero means GOMAXPROCS.
 	Workers int
 }
 
@@ -78,14 +78,6 @@ func (f *Filer) Commit(ctx context.Context, msgs []store.Message, states ...stor
 		return nil, fmt.Errorf("file batch of %d: %w", len(msgs), err)
 	}
 	return out, nil
-}
-
-// ParseAll parses msgs on up to Workers goroutines; the result is in
-// input order, ready for Commit.
-func (f *Filer) ParseAll(msgs []Incoming) []store.Message {
-	sm := make([]store.Message, len(msgs))
-	forEach(len(msgs), f.opts.Workers, func(i int) { sm[i] = f.Parse(msgs[i]) })
-	return sm
 }
 
 // forEach calls fn(0) ... fn(n-1) on at most workers goroutines and

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -31,6 +32,7 @@ type fetchedMsg struct {
 	uid      imap.UID
 	raw      []byte
 	oversize int64 // announced size when only the header was fetched
+	parse    *job  // its parsing, started as soon as it was read
 }
 
 // batch is a run of consecutive new messages, filed in one transaction.
@@ -91,15 +93,23 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 		log.Warn("server does not allow the keyword on this mailbox; not setting it", "keyword", d.cfg.Keyword)
 	}
 
-	// One goroutine fetches the next batch while this one files the last:
-	// the network and the store's fsync overlap.
+	// One goroutine fetches and hands each message to the parsers as it
+	// arrives, while this one commits the batch before: the network, the
+	// parsing on every core and the store's fsync overlap. Filing one batch
+	// after another with the parsing inside took 155 ms a batch of 500 and
+	// left a core idle a third of the time.
 	fctx, stop := context.WithCancel(ctx)
 	defer stop()
 	batches := make(chan imapBatch, 1)
 	fetchErr := make(chan error, 1)
+	work := make(chan *job, d.filer.opts.Workers)
+	var parsers sync.WaitGroup
+	startParsers(&parsers, d.filer, work, d.filer.opts.Workers)
+	defer parsers.Wait()
 	go func() {
 		defer close(batches)
-		fetchErr <- d.fetchBatches(fctx, s, todo, batches)
+		defer close(work) // the parsers end when the fetcher does
+		fetchErr <- d.fetchBatches(fctx, s, mbox, todo, batches, work)
 	}()
 	n := 0
 	for b := range batches {
@@ -173,7 +183,7 @@ func listNew(s *imapSession, last imap.UID) ([]newMsg, error) {
 
 // fetchBatches reads todo in batches bounded by count and bytes and sends
 // them to out, stopping between batches when ctx is done.
-func (d *Daemon) fetchBatches(ctx context.Context, s *imapSession, todo []newMsg, out chan<- imapBatch) error {
+func (d *Daemon) fetchBatches(ctx context.Context, s *imapSession, mbox string, todo []newMsg, out chan<- imapBatch, work chan<- *job) error {
 	for len(todo) > 0 {
 		if ctx.Err() != nil {
 			return nil
@@ -188,7 +198,7 @@ func (d *Daemon) fetchBatches(ctx context.Context, s *imapSession, todo []newMsg
 			n++
 		}
 		t0 := time.Now()
-		msgs, err := d.fetchFull(s, todo[:n])
+		msgs, err := d.fetchFull(s, mbox, todo[:n], work)
 		if err != nil {
 			return err
 		}
@@ -205,9 +215,10 @@ func (d *Daemon) fetchBatches(ctx context.Context, s *imapSession, todo []newMsg
 }
 
 // fetchFull reads the messages of one batch with BODY.PEEK[], which leaves
-// \Seen alone for the people who read the mailbox too. Oversize messages
-// get BODY.PEEK[HEADER] only.
-func (d *Daemon) fetchFull(s *imapSession, items []newMsg) ([]fetchedMsg, error) {
+// \Seen alone for the people who read the mailbox too, and sends each to
+// the parsers on work as soon as it is read. Oversize messages get
+// BODY.PEEK[HEADER] only.
+func (d *Daemon) fetchFull(s *imapSession, mbox string, items []newMsg, work chan<- *job) ([]fetchedMsg, error) {
 	var whole, heads imap.UIDSet
 	sizes := make(map[imap.UID]int64, len(items))
 	for _, it := range items {
@@ -236,6 +247,8 @@ func (d *Daemon) fetchFull(s *imapSession, items []newMsg) ([]fetchedMsg, error)
 			if part.spec == imap.PartSpecifierHeader {
 				f.oversize = sizes[f.uid]
 			}
+			f.parse = &job{in: d.incoming(mbox, f), done: make(chan struct{})}
+			work <- f.parse // a parser always drains work, so this cannot block forever
 			out = append(out, f)
 		}
 		if err := cmd.Close(); err != nil {
@@ -314,21 +327,22 @@ func readFetched(s *imapSession, msg *imapclient.FetchMessageData, limit int64) 
 	return f, nil
 }
 
-// fileBatch parses and commits one batch together with the mailbox state,
-// and returns the UIDs that may now be marked on the server.
-func (d *Daemon) fileBatch(ctx context.Context, mbox string, b imapBatch, st store.SourceState) ([]imap.UID, error) {
-	in := make([]Incoming, len(b.msgs))
-	for i, m := range b.msgs {
-		in[i] = Incoming{
-			Raw:    m.raw,
-			Source: store.Source{Kind: "imap", Name: d.sourceName(mbox), UID: uint32(m.uid)},
-			Pos:    fmt.Sprintf("imap://%s/%s;UID=%d", d.account(), mbox, m.uid),
-		}
+// incoming is what the Filer needs of a fetched message.
+func (d *Daemon) incoming(mbox string, m fetchedMsg) *Incoming {
+	return &Incoming{
+		Raw:    m.raw,
+		Source: store.Source{Kind: "imap", Name: d.sourceName(mbox), UID: uint32(m.uid)},
+		Pos:    fmt.Sprintf("imap://%s/%s;UID=%d", d.account(), mbox, m.uid),
 	}
+}
+
+// fileBatch commits one batch, parsed meanwhile, together with the mailbox
+// state, and returns the UIDs that may now be marked on the server.
+func (d *Daemon) fileBatch(ctx context.Context, mbox string, b imapBatch, st store.SourceState) ([]imap.UID, error) {
 	// The commit must happen even when a signal arrives meanwhile.
-	outs, filed, err := d.file(context.WithoutCancel(ctx), b, in, st)
+	outs, filed, err := d.file(context.WithoutCancel(ctx), b, st)
 	if err != nil {
-		d.metrics.failed(mbox, len(in))
+		d.metrics.failed(mbox, len(b.msgs))
 		return nil, err
 	}
 	var marks []imap.UID
@@ -352,16 +366,18 @@ func (d *Daemon) fileBatch(ctx context.Context, mbox string, b imapBatch, st sto
 // file runs one store transaction; one at a time, since every mailbox's
 // watcher shares the store file. An oversize message, of which only the
 // header was fetched, is filed with an error saying so.
-func (d *Daemon) file(ctx context.Context, b imapBatch, in []Incoming, st store.SourceState) ([]store.Outcome, []store.Message, error) {
-	d.fileMu.Lock()
-	defer d.fileMu.Unlock()
-	msgs := d.filer.ParseAll(in)
+func (d *Daemon) file(ctx context.Context, b imapBatch, st store.SourceState) ([]store.Outcome, []store.Message, error) {
+	msgs := make([]store.Message, len(b.msgs))
 	for i, m := range b.msgs {
+		<-m.parse.done
+		msgs[i] = m.parse.msg
 		if m.oversize > 0 {
 			msgs[i].Result.Error = fmt.Sprintf("message of %d bytes exceeds max-message-size %d: only its header was fetched; it is still on the server",
 				m.oversize, d.cfg.MaxMessageSize)
 		}
 	}
+	d.fileMu.Lock()
+	defer d.fileMu.Unlock()
 	outs, err := d.filer.Commit(ctx, msgs, st)
 	return outs, msgs, err
 }

@@ -96,15 +96,7 @@ func Ingest(ctx context.Context, st *store.Store, paths []string, opts *Options)
 	var wg sync.WaitGroup
 	var complete bool // every input read to its end; written before order closes
 	wg.Go(func() { complete = readInputs(readCtx, paths, o.Reader, order, work) })
-	for range o.Workers {
-		wg.Go(func() {
-			for j := range work {
-				j.msg = filer.Parse(*j.in)
-				j.in = nil
-				close(j.done)
-			}
-		})
-	}
+	startParsers(&wg, filer, work, o.Workers)
 
 	c := committer{ctx: context.WithoutCancel(ctx), filer: filer, sum: sum, log: o.Logger, max: o.BatchSize, maxBytes: o.BatchBytes}
 	for j := range order {
@@ -135,6 +127,20 @@ func Ingest(ctx context.Context, st *store.Store, paths []string, opts *Options)
 		return s, fmt.Errorf("%w after %d messages: the rest was not read", ErrInterrupted, s.Read)
 	}
 	return s, nil
+}
+
+// startParsers starts n goroutines that parse the jobs sent on work until
+// it is closed; the caller owns them through wg.
+func startParsers(wg *sync.WaitGroup, filer *Filer, work <-chan *job, n int) {
+	for range n {
+		wg.Go(func() {
+			for j := range work {
+				j.msg = filer.Parse(*j.in)
+				j.in = nil
+				close(j.done)
+			}
+		})
+	}
 }
 
 // readInputs streams every input to the committer (order) and the parsers
