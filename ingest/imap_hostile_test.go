@@ -138,7 +138,7 @@ func TestHostileServer(t *testing.T) {
 			}
 			fmt.Fprintf(w, "* 1 FETCH (UID 1 BODY[] {120}\r\nSubject: x\r\n")
 			return false
-		}, ""},
+		}, "cut short: 12 of 120 bytes"},
 		{"NO on FETCH", func(w *bufio.Writer, tag, rest string) bool {
 			fmt.Fprintf(w, "%s NO [SERVERBUG] cannot\r\n", tag)
 			return true

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -308,17 +307,18 @@ func readFetched(s *imapSession, msg *imapclient.FetchMessageData, limit int64) 
 				_, _ = io.Copy(io.Discard, it.Literal)
 				return f, fmt.Errorf("%w: UID %d: body literal of %d bytes exceeds the limit of %d", ErrHostile, f.uid, size, limit)
 			}
-			var buf bytes.Buffer
-			buf.Grow(int(min(size, 1<<20)))
-			n, err := buf.ReadFrom(it.Literal)
-			if err == nil && n != size {
+			// One allocation of the announced size (bounded just above):
+			// bytes.Buffer.ReadFrom would double it to look for the end.
+			raw := make([]byte, size)
+			n, err := io.ReadFull(it.Literal, raw)
+			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) && size > 0 {
 				err = fmt.Errorf("literal cut short: %d of %d bytes", n, size)
 			}
 			if err != nil {
 				s.abort()
 				return f, fmt.Errorf("read body of UID %d: %w", f.uid, err)
 			}
-			f.raw, got = buf.Bytes(), true
+			f.raw, got = raw, true
 		}
 	}
 	if f.uid == 0 || !got {
