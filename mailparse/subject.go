@@ -3,6 +3,7 @@ package mailparse
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // The letter asks labs to write "Cyber attaque – labo xxxxx" (French) or
@@ -154,6 +155,11 @@ func keywordAt(s string) int {
 		c := compact.String()
 		if len(c) >= 9 {
 			for _, w := range conventionWords {
+				// The distance is at least the difference in length (the
+				// spellings are ASCII): most word pairs need no table.
+				if n := utf8.RuneCountInString(c); n > len(w)+2 || n < len(w)-2 {
+					continue
+				}
 				if d := editDistance(c, w); d <= 1 || (d == 2 && len(c) >= 11 && strings.HasPrefix(c, "cyb")) {
 					best = j
 				}
