@@ -198,27 +198,3 @@ func xmlAttr(t xml.StartElement, local string) string {
 	}
 	return ""
 }
-
-// collapseBlankLines leaves at most one blank line in a row and none at
-// the ends.
-func collapseBlankLines(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	blank := 0
-	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimRight(l, " \t")
-		if l == "" {
-			blank++
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-			if blank > 0 {
-				b.WriteByte('\n')
-			}
-		}
-		blank = 0
-		b.WriteString(l)
-	}
-	return b.String()
-}

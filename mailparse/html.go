@@ -48,7 +48,7 @@ func htmlToText(src string) string {
 	var w htmlWriter
 	w.b.Grow(len(src) / 4)
 	w.walk(doc, 0)
-	return tidyText(w.b.String())
+	return collapseBlankLines(w.b.String())
 }
 
 type cellState struct {
@@ -301,7 +301,7 @@ func htmlFlatText(src string) string {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return tidyText(w.b.String())
+			return collapseBlankLines(w.b.String())
 		case html.TextToken:
 			if skip == 0 {
 				w.text(string(z.Text()))

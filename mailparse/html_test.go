@@ -27,6 +27,7 @@ func TestHTMLToText(t *testing.T) {
 		{"apple forward", `<div>Voir ci-dessous.</div><div><br><div>Début du message réexpédié :</div><br class="Apple-interchange-newline"><blockquote type="cite"><div><b>De: </b>IT</div><div>a) phishing</div><blockquote type="cite">old</blockquote></blockquote></div>`, "Voir ci-dessous.\n\nDébut du message réexpédié :\n\nDe: IT\na) phishing\n> old"},
 		{"hr", "a<hr>b", "a\n________________________________\nb"},
 		{"pre", "<pre>line 1\n  line 2</pre>", "line 1\n  line 2"},
+		{"pre blank lines", "<pre>a\n \n\t\n\nb</pre>", "a\n\nb"},
 		{"headings", "<h1>Title</h1>text<h2>Sub</h2>", "Title\ntext\nSub"},
 		{"soft hyphen and zero width", "Cyber\u00adattaque\u200b ok", "Cyberattaque ok"},
 		{"supportLists number", `<p class=MsoListParagraph style="mso-list:l0 level1 lfo1"><![if !supportLists]><span style="mso-list:Ignore">a)<span>&nbsp;&nbsp; </span></span><![endif]>cause</p>`, "a) cause"},
@@ -71,5 +72,25 @@ func TestHTMLToTextHuge(t *testing.T) {
 	got := htmlToText(b.String())
 	if !strings.HasPrefix(got, "ligne grasse\nligne grasse\n") {
 		t.Errorf("huge HTML rendered as %q...", truncate(got, 60))
+	}
+}
+
+func TestCollapseBlankLines(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty", "", ""},
+		{"only blanks", " \n\t\n\n", ""},
+		{"ends trimmed", "\n\n  a\nb \n\n", "  a\nb"},
+		{"trailing blanks", "a \t\nb  ", "a\nb"},
+		{"run of blank lines", "a\n\n\n \n\t\nb", "a\n\nb"},
+		{"one blank line kept", "a\n\nb", "a\n\nb"},
+		{"quote marks are text", "> a\n>\n\n>\n> b", "> a\n>\n\n>\n> b"},
+		{"carriage return is text", "a\r\n\r\nb", "a\r\n\r\nb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := collapseBlankLines(tt.in); got != tt.want {
+				t.Errorf("collapseBlankLines(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }

@@ -139,14 +139,30 @@ func endsWithNewline(b *bytes.Buffer) bool {
 	return len(bs) > 0 && bs[len(bs)-1] == '\n'
 }
 
-// tidyText trims trailing blanks of every line and blank lines at both
-// ends.
-func tidyText(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t")
+// collapseBlankLines is the last step of every text rendering (HTML,
+// .docx, .odt): it trims the blanks at the end of each line and leaves at
+// most one blank line in a row and none at the ends, so that the readers
+// can take one blank line as a paragraph break whatever the source was.
+func collapseBlankLines(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := 0
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			blank++
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank > 0 {
+				b.WriteByte('\n')
+			}
+		}
+		blank = 0
+		b.WriteString(l)
 	}
-	return strings.Trim(strings.Join(lines, "\n"), "\n")
+	return b.String()
 }
 
 // lastLine returns the last line written that has text.
