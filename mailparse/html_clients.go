@@ -58,14 +58,13 @@ func isAlnumASCII(s string) bool {
 	return true
 }
 
-// forwardIntro tells the line Apple Mail writes above a forwarded message,
-// which it puts in a cite blockquote although it is no quote, in the
-// languages of the replies.
+// forwardIntro tells the line Apple Mail writes above a forwarded message
+// (or any forward separator), which it puts in a cite blockquote although
+// it is no quote.
 func forwardIntro(line string) bool {
-	return containsAny(strings.ToLower(line), forwardIntros)
+	sep, fwd := separatorLine(line)
+	return sep && fwd
 }
-
-var forwardIntros = []string{"begin forwarded message", "message réexpédié", "weitergeleiteten nachricht", "doorgestuurd bericht", "forwarded message"}
 
 // isQuote tells a quoting <blockquote> from an indenting one: Gmail's
 // "indent more" is a blockquote with "border:none" (a quote has a bar),

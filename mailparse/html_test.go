@@ -25,6 +25,8 @@ func TestHTMLToText(t *testing.T) {
 		{"blockquote", "<p>mine</p><blockquote><p>theirs</p><blockquote>deeper</blockquote></blockquote>after", "mine\n\n> theirs\n>\n>> deeper\nafter"},
 		{"gmail indent", `<div>a) cause</div><blockquote style="margin:0 0 0 40px;border:none;padding:0px"><div>phishing</div></blockquote><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204)">quoted</blockquote>`, "a) cause\nphishing\n> quoted"},
 		{"apple forward", `<div>Voir ci-dessous.</div><div><br><div>Début du message réexpédié :</div><br class="Apple-interchange-newline"><blockquote type="cite"><div><b>De: </b>IT</div><div>a) phishing</div><blockquote type="cite">old</blockquote></blockquote></div>`, "Voir ci-dessous.\n\nDébut du message réexpédié :\n\nDe: IT\na) phishing\n> old"},
+		{"apple forward de", `<div>Anfang der weitergeleiteten Nachricht:</div><blockquote type="cite"><div>a) Phishing</div></blockquote>`, "Anfang der weitergeleiteten Nachricht:\na) Phishing"},
+		{"quote after a sentence naming a forward", `<div>See the forwarded message below.</div><blockquote type="cite"><div>old</div></blockquote>`, "See the forwarded message below.\n> old"},
 		{"hr", "a<hr>b", "a\n________________________________\nb"},
 		{"pre", "<pre>line 1\n  line 2</pre>", "line 1\n  line 2"},
 		{"pre blank lines", "<pre>a\n \n\t\n\nb</pre>", "a\n\nb"},

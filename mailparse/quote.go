@@ -2,6 +2,7 @@ package mailparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -33,8 +34,6 @@ type segment struct {
 
 var (
 	headerKeyRe = regexp.MustCompile(`(?i)^\s*[*_]*(de|from|van|von|da|sent|envoy[ée]|envoy[ée] le|verzonden|gesendet|date|datum|[àa]|to|aan|an|pour|cc|bcc|objet|subject|onderwerp|betreff|sujet|copie [àa]|kopie|reply-to|r[ée]pondre [àa])\s*[*_]*\s*:\s*(.*)$`)
-	separatorRe = regexp.MustCompile(`(?i)^\s*[-_=*]{2,}\s*(original message|message d'origine|message d’origine|oorspronkelijk bericht|origineel bericht|urspr[üu]ngliche nachricht|original-nachricht|forwarded message|message transf[ée]r[ée]|message r[ée]exp[ée]di[ée]|doorgestuurd bericht|weitergeleitete nachricht|weitergeleitete mail)\s*[-_=*]{2,}\s*$`)
-	beginFwdRe  = regexp.MustCompile(`(?i)^\s*(begin forwarded message|d[ée]but du message (r[ée]exp[ée]di[ée]|transf[ée]r[ée])|anfang der weitergeleiteten (nachricht|e-mail)|begin doorgestuurd bericht)\s*:?\s*$`)
 	ruleRe      = regexp.MustCompile(`^\s*[_\-=]{10,}\s*$`)
 	attribEndRe = regexp.MustCompile(`(?i)(a [ée]crit|wrote|schreef|schrieb|geschreven|geschrieben|scritto|escribi[óo])\s*(.{0,80})?:\s*$`)
 	attribBegRe = regexp.MustCompile(`(?i)^\s*(le|on|op|am|el|il|\S+,? (le|on|op|am))\s`)
@@ -154,8 +153,8 @@ func segments(lines []line) []segment {
 		l := lines[i]
 		t := strings.TrimSpace(l.Text)
 		if l.Depth == 0 {
-			if isSeparatorLine(t) {
-				start(isForwardSeparator(t))
+			if sep, fwd := separatorLine(t); sep {
+				start(fwd)
 				if n, from, subj, ok := headerBlockAt(lines, nextNonBlank(lines, i+1)); ok {
 					cur.From, cur.Subject = from, subj
 					i = nextNonBlank(lines, i+1) + n - 1
@@ -218,29 +217,48 @@ func segments(lines []line) []segment {
 	return segs
 }
 
-// isSeparatorLine tells "-----Original Message-----" and "Begin forwarded
-// message:" lines; cheap tests first, as every line is asked.
-func isSeparatorLine(t string) bool {
+// Separator wording, folded (lower case, no accents, ’ as '): what mail
+// clients call the message below a separator line ("-----Original
+// Message-----", "-------- Message transféré --------") and the line
+// Apple Mail writes above a forward ("Début du message réexpédié :"), in
+// the languages of the replies. The plain-text reading (segments) and the
+// HTML rendering (forwardIntro) share them.
+var (
+	replyNames    = []string{"original message", "message d'origine", "oorspronkelijk bericht", "origineel bericht", "ursprungliche nachricht", "original-nachricht"}
+	forwardNames  = []string{"forwarded message", "message transfere", "message reexpedie", "doorgestuurd bericht", "weitergeleitete nachricht", "weitergeleitete mail"}
+	forwardIntros = []string{"begin forwarded message", "debut du message reexpedie", "debut du message transfere", "anfang der weitergeleiteten nachricht", "anfang der weitergeleiteten e-mail", "begin doorgestuurd bericht"}
+
+	separatorRe = regexp.MustCompile(`^[-_=*]{2,}\s*(?:(` + alternatives(replyNames) + `)|(` + alternatives(forwardNames) + `))\s*[-_=*]{2,}$`)
+)
+
+// separatorLine tells "-----Original Message-----" and "Begin forwarded
+// message:" lines, and whether the message below is forwarded rather than
+// replied to. Cheap tests first, as every line is asked.
+func separatorLine(t string) (sep, forward bool) {
+	t = strings.TrimSpace(t)
 	if t == "" || len(t) > 100 {
-		return false
+		return false, false
 	}
 	if strings.IndexByte("-_=*", t[0]) >= 0 {
-		return separatorRe.MatchString(t)
+		m := separatorRe.FindStringSubmatch(fold(t))
+		return m != nil, m != nil && m[2] != ""
 	}
 	switch firstWord(t) {
 	case "begin", "debut", "anfang":
-		return beginFwdRe.MatchString(t)
+		intro := slices.Contains(forwardIntros, strings.TrimSpace(strings.TrimSuffix(fold(t), ":")))
+		return intro, intro
 	}
-	return false
+	return false, false
 }
 
-// isForwardSeparator tells a separator line that opens a forwarded (not
-// a replied-to) message.
-func isForwardSeparator(t string) bool {
-	return containsAny(fold(t), forwardWords)
+// alternatives joins phrases into a regexp alternation.
+func alternatives(phrases []string) string {
+	q := make([]string, len(phrases))
+	for i, p := range phrases {
+		q[i] = regexp.QuoteMeta(p)
+	}
+	return strings.Join(q, "|")
 }
-
-var forwardWords = []string{"forward", "transf", "reexp", "doorgestuurd", "weitergeleitet"}
 
 func nextNonBlank(lines []line, i int) int {
 	for i < len(lines) && strings.TrimSpace(lines[i].Text) == "" {

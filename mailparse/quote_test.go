@@ -141,3 +141,43 @@ func TestLineEndHope(t *testing.T) {
 		}
 	}
 }
+
+func TestSeparatorLine(t *testing.T) {
+	tests := []struct {
+		line         string
+		sep, forward bool
+	}{
+		{"-----Original Message-----", true, false},
+		{"-----Message d'origine-----", true, false},
+		{"-----Message d’origine-----", true, false},
+		{"-----Oorspronkelijk bericht-----", true, false},
+		{"-----Ursprüngliche Nachricht-----", true, false},
+		{"-------- Original-Nachricht --------", true, false},
+		{"---------- Forwarded message ---------", true, true},
+		{"-------- Message transféré --------", true, true},
+		{"-------- Message réexpédié --------", true, true},
+		{"---------- Doorgestuurd bericht ---------", true, true},
+		{"---------- Weitergeleitete Nachricht ---------", true, true},
+		{"===== WEITERGELEITETE MAIL =====", true, true},
+		{"  -- Forwarded message --  ", true, true},
+		{"Begin forwarded message:", true, true},
+		{"Début du message réexpédié :", true, true},
+		{"Debut du message transfere", true, true},
+		{"Anfang der weitergeleiteten Nachricht:", true, true},
+		{"Begin doorgestuurd bericht:", true, true},
+		{"", false, false},
+		{"----------", false, false},
+		{"- Forwarded message", false, false},
+		{"Begin of the incident: 3 March", false, false},
+		{"Je vous transfère le message d'origine ci-dessous", false, false},
+		{"Please see the forwarded message below.", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			sep, fwd := separatorLine(tt.line)
+			if sep != tt.sep || fwd != tt.forward {
+				t.Errorf("separatorLine(%q) = %v, %v; want %v, %v", tt.line, sep, fwd, tt.sep, tt.forward)
+			}
+		})
+	}
+}
