@@ -272,7 +272,7 @@ func nextNonBlank(lines []line, i int) int {
 // of the letter's paragraphs. A lab's forwarded report that cites the
 // letter's reference or its address is not one.
 func isLetterSegment(s *segment) bool {
-	if strings.Contains(strings.ToLower(s.From), "sciensano") {
+	if isSciensanoAddress(s.From) {
 		return true
 	}
 	n := 0
@@ -284,6 +284,35 @@ func isLetterSegment(s *segment) bool {
 		}
 	}
 	return false
+}
+
+// sciensanoDomain is the domain Sciensano mails from.
+const sciensanoDomain = "sciensano.be"
+
+// isSciensanoAddress tells whether s (an address, a From value "Name
+// <addr>", an attribution line) holds an address at sciensano.be or one of
+// its subdomains. Domains compare without case; a display name that only
+// says "Sciensano" is not enough, as a lab may name the institute anywhere.
+func isSciensanoAddress(s string) bool {
+	for {
+		at := strings.IndexByte(s, '@')
+		if at < 0 {
+			return false
+		}
+		s = s[at+1:]
+		end := 0
+		for end < len(s) && isDomainByte(s[end]) {
+			end++
+		}
+		d := strings.TrimSuffix(s[:end], ".")
+		if n := len(d) - len(sciensanoDomain); n >= 0 && strings.EqualFold(d[n:], sciensanoDomain) && (n == 0 || d[n-1] == '.') {
+			return true
+		}
+	}
+}
+
+func isDomainByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
 }
 
 // joinLines joins the lines no deeper than maxDepth.

@@ -181,3 +181,33 @@ func TestSeparatorLine(t *testing.T) {
 		})
 	}
 }
+
+func TestIsSciensanoAddress(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"QL_secretariat@sciensano.be", true},
+		{"Arnaud.Capron@Sciensano.BE", true},
+		{"Kwaliteit van Laboratoria <QL_secretariat@sciensano.be>", true},
+		{"QL_secretariat [mailto:QL_secretariat@SCIENSANO.be]", true},
+		{"Le 16 févr. 2021 à 10:02, Capron Arnaud <arnaud.capron@sciensano.be> a écrit :", true},
+		{"x@mail.sciensano.be", true},
+		{"lab@labo.be, ql@sciensano.be.", true},
+		{"Sciensano QL <ql@gmail.com>", false},
+		{"QL_secretariat", false},
+		{"info@notsciensano.be", false},
+		{"x@sciensano.be.example.com", false},
+		{"x@sciensano.bel", false},
+		{"www.sciensano.be", false},
+		{"", false},
+		{"@", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := isSciensanoAddress(tt.in); got != tt.want {
+				t.Errorf("isSciensanoAddress(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
