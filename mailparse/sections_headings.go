@@ -3,8 +3,6 @@ package mailparse
 import (
 	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Finding the headings of a reply and telling which question each one
@@ -345,13 +343,7 @@ func wrappedProse(ls []line, i int) bool {
 	if _, _, _, _, ok := parseMarker(p); ok {
 		return false
 	}
-	// Only a long line wraps: a short answer without a full stop
-	// ("phishing") may stand right above the next heading.
-	if utf8.RuneCountInString(p) < 50 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(p)
-	return unicode.IsLetter(last) || last == ','
+	return cutByWrap(p)
 }
 
 // joinWords are conjunctions and relatives a heading never ends on.

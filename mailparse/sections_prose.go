@@ -187,11 +187,31 @@ func continuesLine(prev, next string) bool {
 	if _, _, _, _, ok := parseMarker(next); ok {
 		return false
 	}
-	if utf8.RuneCountInString(p) < 40 {
-		return false // a short line is a line of its own, not a wrapped one
+	return cutByWrap(p)
+}
+
+// minWrappedRunes is the shortest line taken for one cut by a hard wrap.
+// Plain-text clients wrap at 72 to 78 columns (Thunderbird 72, Outlook's
+// plain text and quoting 76, RFC 3676 at most 78; Outlook's HTML does not
+// hard-wrap) at the last blank that fits, so a wrapped line falls short of
+// the width by the word pushed to the next line, and quoting takes two
+// columns a level. Dutch and German compounds run to 25 letters
+// ("Laborinformationssystem"), so a wrapped line can be as short as ~40
+// runes; shorter lines are lines of their own ("phishing" above the next
+// heading).
+const minWrappedRunes = 40
+
+// cutByWrap tells whether line p looks cut by a hard wrap: long enough to
+// have been wrapped, and stopping mid-sentence (on a letter, a digit,
+// or a comma, semicolon, hyphen or apostrophe) rather than on a full stop,
+// colon or closing bracket. Both the sentence joiner (continuesLine) and
+// the heading finder (wrappedProse) ask it.
+func cutByWrap(p string) bool {
+	if utf8.RuneCountInString(p) < minWrappedRunes {
+		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
-	return unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',' || last == ';' || last == '-' || last == '\''
+	return unicode.IsLetter(last) || unicode.IsDigit(last) || strings.ContainsRune(",;-'", last)
 }
 
 // hasStem tells whether folded text f holds the stem v; stems of four

@@ -183,3 +183,33 @@ func TestProseParagraphTopic(t *testing.T) {
 		})
 	}
 }
+
+func TestCutByWrap(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       bool
+	}{
+		{"wrapped before a long compound", "Die Angreifer nutzten eine Schwachstelle im", true},
+		{"thunderbird 72 columns", "Les pirates ont envoyé un courriel de hameçonnage avec une pièce", true},
+		{"ends on a comma", "The LIS was unavailable for two days, and results,", true},
+		{"ends on a number", "Het incident werd geregistreerd op 3 maart 2021", true},
+		{"ends on a hyphen", "Nous avons mis en place une authentification multi-", true},
+		{"ends on a semicolon", "Le serveur a été isolé et les mots de passe changés;", true},
+		{"exactly 40 runes", "abcdefghij abcdefghij abcdefghij abcdefg", true},
+		{"39 runes", "abcdefghij abcdefghij abcdefghij abcdef", false},
+		{"short answer", "phishing", false},
+		{"short line of its own", "Aucun impact sur les analyses urgentes", false},
+		{"full stop", "Le SIL a été indisponible pendant trois jours entiers.", false},
+		{"colon", "Voici les réponses aux questions de votre lettre :", false},
+		{"question mark", "Is this the information you were looking for in fact?", false},
+		{"closing bracket", "Le serveur a été isolé du réseau (et remplacé depuis)", false},
+		{"runes not bytes", "éééééééééé éééééééééé éééééééééé éééééé", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cutByWrap(tt.line); got != tt.want {
+				t.Errorf("cutByWrap(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
