@@ -270,7 +270,14 @@ func isNameLine(t string, names map[string]bool) bool {
 	return hit > 0
 }
 
-var titleWords = toSet("dr prof mr mrs ms mme mevr mevrouw dhr heer frau herr med apr ir ing docteur madame monsieur")
+// titleWords are the titles and forms of address written before a name
+// (folded, without the dot), in the four languages: the one list the
+// name readers share (signatures, contact lines, sentence ends after
+// "Dr.").
+var titleWords = toSet(personTitles)
+
+const personTitles = "dr drs prof apr ir ing lic med docteur dokter doctor " +
+	"m mme mlle madame monsieur mademoiselle mr mrs ms mw mevr mevrouw dhr heer mijnheer meneer frau herr"
 
 func trimBlank(ps []string) []string {
 	for len(ps) > 0 && ps[len(ps)-1] == "" {

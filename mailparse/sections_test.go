@@ -243,3 +243,30 @@ func FuzzReadText(f *testing.F) {
 		parseSubject(subject)
 	})
 }
+
+func TestIsNameLine(t *testing.T) {
+	names := map[string]bool{"martine": true, "hubert": true, "jan": true, "peeters": true, "dufrasne": true}
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Martine Hubert", true},
+		{"Dr G. Dufrasne", true},
+		{"Prof. dr. Peeters", true},
+		{"Dokter Jan Peeters", true},
+		{"Mlle Hubert", true},
+		{"Mevrouw Peeters", true},
+		{"Hubert", true},
+		{"Jan Peeters, labodirecteur", false},
+		{"Martine Dupont", false},
+		{"Dr", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := isNameLine(tt.line, names); got != tt.want {
+				t.Errorf("isNameLine(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
