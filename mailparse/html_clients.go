@@ -25,12 +25,7 @@ func (w *htmlWriter) comment(data string) {
 // listMarker turns the text of an Outlook fake bullet into a list marker:
 // numbers and letters are kept ("a) "), glyphs become "- ".
 func listMarker(s string, level int) string {
-	s = strings.TrimSpace(strings.Map(func(r rune) rune {
-		if r == '\u00a0' {
-			return ' '
-		}
-		return r
-	}, s))
+	s = strings.TrimSpace(strings.Map(nbspToSpace, s))
 	indent := ""
 	if level > 1 {
 		indent = strings.Repeat("  ", level-1)
