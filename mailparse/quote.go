@@ -240,6 +240,9 @@ func separatorLine(t string) (sep, forward bool) {
 		return false, false
 	}
 	if strings.IndexByte("-_=*", t[0]) >= 0 {
+		if len(t) < 4 || strings.IndexByte("-_=*", t[1]) < 0 || strings.IndexByte("-_=*", t[len(t)-1]) < 0 {
+			return false, false // not framed by rules: a list item, a signature
+		}
 		m := separatorRe.FindStringSubmatch(fold(t))
 		return m != nil, m != nil && m[2] != ""
 	}
