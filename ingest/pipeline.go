@@ -136,6 +136,7 @@ func startParsers(wg *sync.WaitGroup, filer *Filer, work <-chan *job, n int) {
 		wg.Go(func() {
 			for j := range work {
 				j.msg = filer.Parse(*j.in)
+				j.msg.Pack() // here, on every core, not in the serial commit
 				j.in = nil
 				close(j.done)
 			}

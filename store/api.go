@@ -37,6 +37,8 @@ type Message struct {
 	Raw    []byte
 	Result *mailparse.Result // nil only if parsing was not attempted (filed as failed)
 	Source Source
+
+	packed *packedRaw // set by Pack
 }
 
 // Outcome says what Put did with one message.

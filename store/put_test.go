@@ -153,3 +153,43 @@ func TestUpdateReindexes(t *testing.T) {
 		t.Errorf("Verify = %v, %v", probs, err)
 	}
 }
+
+// TestPackAhead: a message packed before Put is filed exactly as one Put
+// packs itself (same raw bytes back, same hash, same duplicates), so
+// callers may pack on their own goroutines.
+func TestPackAhead(t *testing.T) {
+	ctx := context.Background()
+	a := msg(report("a@x", "1", "", "fr", mailparse.Sections{A: "x"}), "one")
+	noID := Message{Raw: []byte("From x\nSubject: no id\n\nbody\n"), Result: report("", "3", "", "de", mailparse.Sections{})}
+	crlf := Message{Raw: []byte("Subject: no id\r\n\r\nbody\r\n"), Result: noID.Result} // noID over IMAP
+	plain, packed := openTest(t), openTest(t)
+	outPlain := mustPut(t, plain, a, noID, crlf)
+	pa, pn, pc := a, noID, crlf
+	for _, m := range []*Message{&pa, &pn, &pc} {
+		m.Pack()
+	}
+	outPacked := mustPut(t, packed, pa, pn, pc, a)
+	if len(outPacked) != 4 || !outPacked[2].Duplicate || !outPacked[3].Duplicate || outPacked[0].Duplicate {
+		t.Fatalf("packed outcomes = %+v, want new, new, duplicate, duplicate", outPacked)
+	}
+	for i, o := range outPlain {
+		if o != outPacked[i] {
+			t.Errorf("message %d: packed outcome %+v, unpacked %+v", i, outPacked[i], o)
+		}
+		if o.Duplicate {
+			continue
+		}
+		r1, err1 := plain.Get(ctx, o.ID)
+		r2, err2 := packed.Get(ctx, o.ID)
+		raw, err3 := packed.Raw(ctx, o.ID)
+		if err1 != nil || err2 != nil || err3 != nil {
+			t.Fatal(err1, err2, err3)
+		}
+		if r1.Hash != r2.Hash || !bytes.Equal(raw, []Message{a, noID}[i].Raw) {
+			t.Errorf("message %d: hash %s vs %s, raw %q", i, r1.Hash, r2.Hash, raw)
+		}
+	}
+	if rep, err := packed.Verify(ctx); err != nil || len(rep) > 0 {
+		t.Errorf("Verify after packed Put: %+v, %v", rep, err)
+	}
+}
