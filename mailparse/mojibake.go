@@ -48,6 +48,9 @@ var sloppy1252 = func() map[rune]byte {
 // letters, typographic dashes and quotes) are repaired, so genuine text
 // such as "ÉTÉ\u00a0:" is left alone.
 func repairMojibake(s string) string {
+	if !utf8.ValidString(s) {
+		return s // header decoding makes subjects valid; bytes are not guessed at twice
+	}
 	if strings.Contains(s, "=") {
 		s = undecodedQPRe.ReplaceAllStringFunc(s, decodeQPRun)
 	}
