@@ -1,6 +1,7 @@
 package mailparse
 
 import (
+	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,10 +19,15 @@ import (
 //     sometimes twice ("Ã¢Â€Â“");
 //   - quoted-printable escapes left undecoded ("=E2=80=93") when a client
 //     writes them without the RFC 2047 "=?UTF-8?Q?" wrapper;
+//   - written as an HTML character reference ("&ndash;", "&#8211;") by a
+//     web form or ticketing tool;
 //   - replaced by "?" or U+FFFD by a gateway that could not convert it.
 //
-// repairMojibake undoes the first two; the last cannot be undone, so the
+// repairMojibake undoes the first three; the last cannot be undone, so the
 // subject parser treats a gap with no letters as a separator.
+
+// charRefRe matches an HTML character reference, named or numeric.
+var charRefRe = regexp.MustCompile(`&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,10});`)
 
 // undecodedQPRe matches a run of quoted-printable escapes.
 var undecodedQPRe = regexp.MustCompile(`(?:=[0-9A-Fa-f]{2}){2,}`)
@@ -43,13 +49,17 @@ var sloppy1252 = func() map[rune]byte {
 }()
 
 // repairMojibake undoes UTF-8 read as windows-1252 or Latin-1 (up to three
-// times over) and undecoded quoted-printable escapes of UTF-8 characters.
+// times over), undecoded quoted-printable escapes of UTF-8 characters and
+// HTML character references.
 // Only byte sequences that decode to characters mail text uses (Latin
 // letters, typographic dashes and quotes) are repaired, so genuine text
 // such as "ÉTÉ\u00a0:" is left alone.
 func repairMojibake(s string) string {
 	if !utf8.ValidString(s) {
 		return s // header decoding makes subjects valid; bytes are not guessed at twice
+	}
+	if strings.Contains(s, "&") {
+		s = charRefRe.ReplaceAllStringFunc(s, html.UnescapeString)
 	}
 	if strings.Contains(s, "=") {
 		s = undecodedQPRe.ReplaceAllStringFunc(s, decodeQPRun)

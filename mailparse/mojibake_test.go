@@ -14,7 +14,7 @@ func FuzzSubject(f *testing.F) {
 	for _, s := range []string{
 		"RE: Cyber attaque – labo 21437", "AW: Cyber attaque ? labo 33701", "Re: Cyberaanval â€“ labo 0123",
 		"Cyberangriff Ã¢Â€Â“ Labor 91357", "Cyber attaque =E2=80=93 labo 30518", "Cyber attaque \uFFFD labo 1",
-		"Cyber attack \u00e2\u0080\u0093 lab 5501", "LiÃ¨ge =C3", "Ã\u00a0 =E2=80",
+		"Cyber attack \u00e2\u0080\u0093 lab 5501", "LiÃ¨ge =C3", "Ã\u00a0 =E2=80", "Cyber attaque &ndash; labo 1 &#x2013; &#0;",
 	} {
 		f.Add(s)
 	}
