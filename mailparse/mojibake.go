@@ -96,6 +96,9 @@ func decodeQPRun(run string) string {
 // repairOnce reads each run of non-ASCII runes back as the bytes they
 // were decoded from and decodes the valid UTF-8 sequences among them.
 func repairOnce(s string) string {
+	if !mayBeMojibake(s) {
+		return s // most subjects: nothing to read back, no copy
+	}
 	var out strings.Builder
 	changed := false
 	var run []byte // bytes of the current run of mappable non-ASCII runes
@@ -128,6 +131,28 @@ func repairOnce(s string) string {
 		return s
 	}
 	return out.String()
+}
+
+// mayBeMojibake tells whether s holds two non-ASCII runes in a row that
+// windows-1252 or Latin-1 can encode, the least a mangled character
+// leaves ("Ã©"); a lone "–" or "é" is genuine.
+func mayBeMojibake(s string) bool {
+	prev := false
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			prev = false
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		_, ok := sloppy1252[r]
+		if ok && prev {
+			return true
+		}
+		prev = ok
+		i += n
+	}
+	return false
 }
 
 // plausibleRepair tells the characters a repair may produce: Latin-1 and

@@ -146,11 +146,15 @@ func keywordAt(s string) int {
 	for n < 2 && i < len(s) {
 		j := i
 		for j < len(s) && !isSepByte(s[j]) && s[j] != '?' {
-			r, n := utf8.DecodeRuneInString(s[j:])
+			if s[j] < utf8.RuneSelf {
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
 			if isDashRune(r) {
 				break
 			}
-			j += n
+			j += size
 		}
 		if j == i || j-i > 24 {
 			break // the keyword's words are short: no edit distance on long runs

@@ -150,3 +150,13 @@ func TestSubjectSplitEncodedWord(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkParseSubject reads the usual subjects: the convention with a
+// genuine dash, a reply prefix, and one mangled dash.
+func BenchmarkParseSubject(b *testing.B) {
+	subjects := []string{"RE: Cyber attaque – labo 21437", "AW: WG: Cyberaanval - labo 41872", "Re: Cyberaanval â€“ labo 0123", "Webinaire cybersécurité février"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		parseSubject(subjects[i%len(subjects)])
+	}
+}
