@@ -10,7 +10,8 @@ import (
 // space ("NC-2021-014", "NCR 21/033", "AB-2021-03", "R-21-04", "NC
 // 2021/017", "NC-BL-2021-0007", "CAPA-0045", "AFW/21/112"). The letter's
 // own reference (Sciensano-AC-2021-04), CVE numbers, police reports (PV)
-// and standards (ISO 15189) are not quality records.
+// and standards (ISO 15189) are not quality records, nor are the
+// procedures and manuals the lab works by (references_docs.go).
 
 var refRe = regexp.MustCompile(`\b[A-Z][A-Z0-9]{0,6}(?:[-/][A-Z]{1,5})*(?:[-/]|\s(?:n[°o]\s?)?)\d{2,5}(?:[-/.]\d{1,5})*\b`)
 
@@ -37,7 +38,7 @@ func references(text string) []string {
 		if i := strings.IndexAny(s, "-/ "); i > 0 {
 			prefix = s[:i]
 		}
-		if notRefPrefixes[prefix] || citesLetter(s) {
+		if notRefPrefixes[prefix] || citesLetter(s) || namesDocument(text, m[0], m[1], prefix) {
 			continue
 		}
 		// A space-separated number needs a real prefix ("NC 21-012"), not

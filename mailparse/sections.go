@@ -180,7 +180,7 @@ func collectAnswer(ls []line, h heading, end int, last bool, ctx sectionCtx) str
 	for i := h.Line + 1; ok && i < end; i++ {
 		l := ls[i]
 		if l.Depth > 0 {
-			if h.Quoted && !started {
+			if h.Quoted && !started && !quotedQuestionOver(ls, h.Line, i) {
 				continue // the rest of a quoted question, wrapped
 			}
 			break

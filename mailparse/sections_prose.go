@@ -38,8 +38,9 @@ var (
 	announceRe = regexp.MustCompile(`(?i)\b(voici ce qu\w*|voici ce qui s'est pass[ée]|here is what|here's what|hier is wat|hier ist,? was|ci-dessous|ci-apr[èe]s|hieronder|hierna|als volgt|below|as follows|the following|im folgenden|nachfolgend|wie folgt)\b`)
 )
 
-// proseSections assigns the sentences of an unlabelled reply to questions.
-func proseSections(ls []line, ctx sectionCtx) sectionResult {
+// proseSentences assigns the sentences of an unlabelled reply to
+// questions, one by one (proseSections may then keep paragraphs whole).
+func proseSentences(ls []line, ctx sectionCtx) sectionResult {
 	var res sectionResult
 	var parts [5][]string
 	last := -1

@@ -37,7 +37,7 @@ var (
 )
 
 // labWordRe finds the word that introduces the lab in the subject.
-var labWordRe = regexp.MustCompile(`(?i)(?:^|[\s\-–—_:/|])(laboratoire|laboratorium|laboratory|labor|labo|lab)\b\.?`)
+var labWordRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(laboratoire|laboratorium|laboratory|labor|labo|lab)\b\.?`)
 
 // conventionWords are the keyword spellings of the four languages,
 // compacted (no spaces or hyphens, accents folded).
@@ -46,7 +46,7 @@ var conventionWords = []string{"cyberattaque", "cyberaanval", "cyberangriff", "c
 // parseSubject reads the subject convention.
 func parseSubject(subject string) subjectInfo {
 	var info subjectInfo
-	s := strings.TrimSpace(subject)
+	s := strings.TrimSpace(repairMojibake(subject))
 	for i := 0; i < 10; i++ {
 		// Every prefix ends with a colon near the start.
 		if c := strings.IndexAny(s, ":："); c < 0 || c > 60 {
@@ -77,11 +77,12 @@ func parseSubject(subject string) subjectInfo {
 	}
 	info.Convention = true
 	after := info.Rest[kwEnd:]
-	if m := labWordRe.FindStringSubmatchIndex(after); m != nil && (strings.TrimFunc(after[:m[2]], isSep) == "" || onlyFunctionWords(after[:m[2]])) {
+	if m := labWordRe.FindStringSubmatchIndex(after); m != nil && (noWordBetween(after[:m[2]]) || onlyFunctionWords(after[:m[2]])) {
 		// "on our laboratory 123": prepositions, articles and
 		// possessives name no lab; what follows the lab word may.
+		// "Cyber attaque ? labo 1": a gateway's "?" for the dash.
 		after = after[m[1]:]
-	} else if strings.TrimFunc(after, isSep) == "" {
+	} else if noWordBetween(after) {
 		// "Labo 12345 – Cyber attaque": the lab before the keyword.
 		before := info.Rest[:kwStart]
 		if m := labWordRe.FindStringSubmatchIndex(before); m != nil {
@@ -144,8 +145,16 @@ func keywordAt(s string) int {
 	best := -1
 	for n < 2 && i < len(s) {
 		j := i
-		for j < len(s) && !isSepByte(s[j]) {
-			j++
+		for j < len(s) && !isSepByte(s[j]) && s[j] != '?' {
+			if s[j] < utf8.RuneSelf {
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if isDashRune(r) {
+				break
+			}
+			j += size
 		}
 		if j == i || j-i > 24 {
 			break // the keyword's words are short: no edit distance on long runs
@@ -178,6 +187,12 @@ func keywordAt(s string) int {
 	return best
 }
 
+// isDashRune tells a typographic dash, or the U+FFFD a gateway put in
+// its place: "Cyber attaque–labo 1" is two words and a dash.
+func isDashRune(r rune) bool {
+	return r == '–' || r == '—' || r == '‒' || r == '―' || r == utf8.RuneError
+}
+
 func isSepByte(b byte) bool {
 	return b == ' ' || b == '\t' || b == '-' || b == '_' || b == ':' || b == '/' || b == ',' || b == '(' || b == '['
 }
@@ -190,7 +205,9 @@ func isSep(r rune) bool {
 // bracketed note, or a clause after a spaced dash ("– réponses").
 var trailingNoteRe = regexp.MustCompile(`\s*(\([^()]*\)|\[[^\[\]]*\])\s*$`)
 var numberSignRe = regexp.MustCompile(`(?i)^(n[°ºo]|nr|no|num|nummer|numéro)\.?\s*:?\s*(\d)`)
-var spacedDashRe = regexp.MustCompile(`\s+[-–—]+\s+`)
+
+// A spaced "?" or U+FFFD is a dash a gateway could not convert.
+var spacedDashRe = regexp.MustCompile(`\s+(?:[-–—]+|\?|\x{FFFD}+)\s+`)
 
 // cleanLab trims the lab part of the subject to the lab as written.
 func cleanLab(s string) string {
