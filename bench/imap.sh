@@ -10,13 +10,14 @@
 #
 # usage: bench/imap.sh            (from the repo root; needs dovecot-imapd, isync, python3)
 #   COUNT=10000 RUNS=3 LAT=20 SOAK=240 TOOLS=../shared/tools IMAP_PORT=10143 IMAPS_PORT=10993
+#   PROFILE=/tmp/sync.pprof (a CPU profile of the timed syncs; the last run's is kept)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-10000} RUNS=${RUNS:-3} LAT=${LAT:-20} SOAK=${SOAK:-240}
 TOOLS=$(realpath "${TOOLS:-../shared/tools}")
 export IMAP_PORT=${IMAP_PORT:-10143} IMAPS_PORT=${IMAPS_PORT:-10993}
 HTTP_PORT=${HTTP_PORT:-19090}
-for c in dovecot mbsync python3; do command -v $c >/dev/null || { echo "need $c (apt-get install dovecot-imapd isync python3)" >&2; exit 1; }; done
+for c in dovecot mbsync python3 /usr/bin/time; do command -v $c >/dev/null || { echo "need $c (apt-get install dovecot-imapd isync python3 time)" >&2; exit 1; }; done
 
 work=$(mktemp -d /tmp/cyberintake-bench.XXXXXX)
 chmod 755 "$work" # Dovecot's auth and mail processes are unprivileged
@@ -67,8 +68,11 @@ export CYBERINTAKE_IMAP_PASSWORD=test
 serve_args=(--log-format json --log-level warn serve --imap-addr "127.0.0.1:$IMAPS_PORT" --tls implicit
 	--ca-file "$work/dc/cert.pem" --user ql)
 
-run_mbsync() { rm -rf "$work/mbsync"; mkdir -p "$work/mbsync"; mbsync -q -c "$work/mbsyncrc" bench; }
-run_cyberintake() { rm -f "$work/ci.db"; "$work/cyberintake" --db "$work/ci.db" "${serve_args[@]}" --once; }
+# CPU seconds (user+sys) of each run go to $work/cpu: steadier than wall time on a busy machine.
+cputime=(/usr/bin/time -f "%U %S" -o "$work/cpu")
+run_mbsync() { rm -rf "$work/mbsync"; mkdir -p "$work/mbsync"; "${cputime[@]}" mbsync -q -c "$work/mbsyncrc" bench; }
+run_cyberintake() { rm -f "$work/ci.db"; "${cputime[@]}" "$work/cyberintake" --db "$work/ci.db" ${PROFILE:+--cpu-profile "$PROFILE"} "${serve_args[@]}" --once; }
+cpu() { awk '{printf "%.2f", $1+$2}' "$work/cpu"; }
 secs() { local s=$(date +%s%N); "$@" >&2; awk -v a="$s" -v b="$(date +%s%N)" 'BEGIN{printf "%.3f", (b-a)/1e9}'; }
 
 echo "== warm-up (untimed): Dovecot builds its index and cache, the page cache fills"
@@ -77,10 +81,10 @@ run_cyberintake
 echo "== initial sync of $COUNT messages over IMAPS, $RUNS runs each"
 ci=() mb=()
 for i in $(seq "$RUNS"); do
-	t=$(secs run_cyberintake); ci+=("$t")
+	t=$(secs run_cyberintake); ci+=("$t"); c1=$(cpu)
 	n=$("$work/cyberintake" --db "$work/ci.db" --log-level error stats --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo "?")
-	t2=$(secs run_mbsync); mb+=("$t2")
-	printf '   run %d: cyberintake serve --once %6.2f s (%s stored)   mbsync %6.2f s (%d files)\n' "$i" "$t" "$n" "$t2" "$(find "$work/mbsync/INBOX" -type f | wc -l)"
+	t2=$(secs run_mbsync); mb+=("$t2"); c2=$(cpu)
+	printf '   run %d: cyberintake serve --once %6.2f s, CPU %s s (%s stored)   mbsync %6.2f s, CPU %s s (%d files)\n' "$i" "$t" "$c1" "$n" "$t2" "$c2" "$(find "$work/mbsync/INBOX" -type f | wc -l)"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'; }
 printf '   median: cyberintake %.2f s, mbsync %.2f s\n' "$(median "${ci[@]}")" "$(median "${mb[@]}")"
