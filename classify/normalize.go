@@ -71,9 +71,11 @@ func isArticle(w []byte) bool {
 	return false
 }
 
-// fold lower-cases r and strips its diacritics; it returns -1 for runes that
-// are not part of a word and 0 with a two-letter string for ligatures.
-func fold(r rune) (rune, string) {
+// wordRune folds r as Fold does when r belongs to a word (a letter or a
+// digit); it returns -1 for runes that separate words, 0 with the letters
+// of a ligature, and 0 with "" for combining marks, which belong to the
+// word but fold to nothing.
+func wordRune(r rune) (rune, string) {
 	if r < utf8.RuneSelf {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
@@ -83,32 +85,8 @@ func fold(r rune) (rune, string) {
 		}
 		return -1, ""
 	}
-	switch r {
-	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'À', 'Á', 'Â', 'Ã', 'Ä', 'Å':
-		return 'a', ""
-	case 'ç', 'Ç':
-		return 'c', ""
-	case 'è', 'é', 'ê', 'ë', 'È', 'É', 'Ê', 'Ë':
-		return 'e', ""
-	case 'ì', 'í', 'î', 'ï', 'Ì', 'Í', 'Î', 'Ï':
-		return 'i', ""
-	case 'ñ', 'Ñ':
-		return 'n', ""
-	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'Ò', 'Ó', 'Ô', 'Õ', 'Ö', 'Ø':
-		return 'o', ""
-	case 'ù', 'ú', 'û', 'ü', 'Ù', 'Ú', 'Û', 'Ü':
-		return 'u', ""
-	case 'ý', 'ÿ', 'Ý':
-		return 'y', ""
-	case 'ß':
-		return 0, "ss"
-	case 'œ', 'Œ':
-		return 0, "oe"
-	case 'æ', 'Æ':
-		return 0, "ae"
-	}
-	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		return unicode.ToLower(r), ""
+	if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+		return foldRune(r)
 	}
 	return -1, ""
 }
@@ -212,7 +190,11 @@ func newDoc(text string) *doc {
 			i = next + 1
 			continue
 		}
-		f, lig := fold(r)
+		f, lig := wordRune(r)
+		if f == 0 && lig == "" && inWord {
+			i = next // a combining accent: "re\u0301seau" is "reseau"
+			continue
+		}
 		if f > 0 || lig != "" {
 			if !inWord {
 				if pendingClause {
@@ -288,12 +270,14 @@ func normPattern(p string) string {
 			b.WriteByte(' ')
 			continue
 		}
-		f, lig := fold(r)
+		f, lig := wordRune(r)
 		switch {
 		case lig != "":
 			b.WriteString(lig)
 		case f > 0:
 			b.WriteRune(f)
+		case f == 0:
+			// a combining accent: dropped
 		default:
 			b.WriteByte(' ')
 		}
