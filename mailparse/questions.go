@@ -3,7 +3,8 @@ package mailparse
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"cyberintake/classify"
 )
 
 // The letter asks five questions. Labs answer under headings that copy
@@ -125,10 +126,10 @@ func init() {
 
 // stopwords are frequent function words of the four languages; they carry
 // no signal about which question a line answers.
-var stopwords = toSet(`le la les de des du un une et ou en au aux a à ce cet cette ces par pour sur dans
-qui que est sont ont été notre nos votre vos leur il elle ils on ne pas se sa son ses
+var stopwords = toSet(`le la les de des du un une et ou en au aux a ce cet cette ces par pour sur dans
+qui que est sont ont ete notre nos votre vos leur il elle ils on ne pas se sa son ses
 de het een en of van in op te voor met door die dat dit deze zijn werd werden is om ons onze uw aan bij als er
-der die das den dem des ein eine einer und oder von im in auf zu für mit durch ist sind wurde wurden unser unsere ihr ihre an bei als es
+der die das den dem des ein eine einer und oder von im in auf zu fur mit durch ist sind wurde wurden unser unsere ihr ihre an bei als es
 the a an and or of in on to for with by is are was were our your this that these it at as be been has have`)
 
 func toSet(s string) map[string]bool {
@@ -139,65 +140,9 @@ func toSet(s string) map[string]bool {
 	return m
 }
 
-// fold lower-cases s and removes the accents of Latin letters, so that
+// fold is classify.Fold, the folding every text comparison shares:
 // "Mesures préventives" and "MESURES PREVENTIVES" compare equal.
-func fold(s string) string {
-	// Most text is plain lower-case ASCII: no copy needed.
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return s
-	}
-	b := make([]byte, 0, len(s)+8)
-	for _, r := range s {
-		b = appendFold(b, r)
-	}
-	return string(b)
-}
-
-// appendFold appends rune r lower-cased and without its accent.
-func appendFold(b []byte, r rune) []byte {
-	r = unicode.ToLower(r)
-	if r < 0x80 {
-		return append(b, byte(r))
-	}
-	switch r {
-	case 'à', 'á', 'â', 'ä', 'ã', 'å':
-		r = 'a'
-	case 'ç':
-		r = 'c'
-	case 'è', 'é', 'ê', 'ë':
-		r = 'e'
-	case 'ì', 'í', 'î', 'ï':
-		r = 'i'
-	case 'ñ':
-		r = 'n'
-	case 'ò', 'ó', 'ô', 'ö', 'õ':
-		r = 'o'
-	case 'ù', 'ú', 'û', 'ü':
-		r = 'u'
-	case 'ÿ', 'ý':
-		r = 'y'
-	case 'ß':
-		return append(b, "ss"...)
-	case 'œ':
-		return append(b, "oe"...)
-	case 'æ':
-		return append(b, "ae"...)
-	case '\u2019', '\u2018':
-		r = '\''
-	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015':
-		r = '-'
-	case '\u00a0':
-		r = ' '
-	}
-	return utf8.AppendRune(b, r)
-}
+func fold(s string) string { return classify.Fold(s) }
 
 // words splits folded text into word tokens (letters and digits).
 func words(s string) []string {

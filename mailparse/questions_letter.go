@@ -3,6 +3,8 @@ package mailparse
 import (
 	"strings"
 	"unicode"
+
+	"cyberintake/classify"
 )
 
 // The letter labs answer (Sciensano-AC-2021-04, French and Dutch). Labs
@@ -182,7 +184,7 @@ func fromLetter(line string) bool {
 	}
 	for _, r := range line {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			cur = appendFold(cur, r)
+			cur = classify.AppendFold(cur, string(r))
 			continue
 		}
 		if !flush() {
