@@ -7,11 +7,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	bolt "go.etcd.io/bbolt"
-	"golang.org/x/text/unicode/norm"
 
+	"cyberintake/classify"
 	"cyberintake/mailparse"
 )
 
@@ -352,36 +351,13 @@ func (f Filter) Matches(r *Record) bool {
 	}
 	if f.Text != "" {
 		s := res.Sections
-		hay := foldText(strings.Join([]string{s.A, s.B, s.C, s.D, s.E}, "\n"))
-		for _, w := range strings.Fields(foldText(f.Text)) {
+		// Both sides folded alike: "rancongiciel" finds "rançongiciel",
+		// "Uberlastung" finds "Überlastung".
+		hay := classify.Fold(strings.Join([]string{s.A, s.B, s.C, s.D, s.E}, "\n"))
+		for _, w := range strings.Fields(classify.Fold(f.Text)) {
 			if !strings.Contains(hay, w) {
 				return false
 			}
-		}
-	}
-	return true
-}
-
-// foldText lower-cases s and drops accents, so that "rancongiciel" finds
-// "rançongiciel" and "Überlastung" finds "uberlastung".
-func foldText(s string) string {
-	s = strings.ToLower(s)
-	if isASCII(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
 		}
 	}
 	return true
