@@ -30,8 +30,13 @@ func TestWordListsFolded(t *testing.T) {
 		"autoPrefixes":       autoPrefixes,
 		"bouncePrefixes":     bouncePrefixes,
 		"conventionWords":    conventionWords,
-		"forwardWords":       forwardWords,
 		"placeholderAnswers": placeholderAnswers,
+		"replyNames":         replyNames,
+		"forwardNames":       forwardNames,
+		"forwardIntros":      forwardIntros,
+		"docWords":           set(docWords),
+		"docSuffixes":        docSuffixes,
+		"docQualifiers":      set(docQualifiers),
 	}
 	for w, next := range endSecondWords {
 		lists["endSecondWords"] = append(lists["endSecondWords"], w)
