@@ -53,6 +53,12 @@ type SourceState struct {
 	UIDValidity uint32    `json:"uid_validity"`
 	LastUID     uint32    `json:"last_uid"`
 	SyncedAt    time.Time `json:"synced_at"`
+	// Unmarked are UIDs (of UIDValidity) filed but maybe not yet marked or
+	// moved on the server, as an IMAP sequence set ("3:7,9"); empty when
+	// none. Written in the transaction that files them, so a restarted
+	// daemon finishes the marking. Absent in states written before it
+	// existed, which decode as empty: no schema change.
+	Unmarked string `json:"unmarked,omitempty"`
 }
 
 // Record is one stored message with its parsed result.

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"cyberintake/mailparse"
 )
 
@@ -120,6 +122,41 @@ func TestSourceState(t *testing.T) {
 	got, ok, err := s.SourceState(ctx, "box")
 	if !ok || err != nil || got.UIDValidity != 7 || got.LastUID != 42 {
 		t.Errorf("SourceState = %+v, %v, %v", got, ok, err)
+	}
+	// The pending marks travel with the state, and an empty set clears them.
+	st.Unmarked = "3:7,9"
+	if _, err := s.Put(ctx, []Message{msg(report("u@x", "1", "", "fr", mailparse.Sections{A: "x"}), "b")}, st); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, err := s.SourceState(ctx, "box"); err != nil || got.Unmarked != "3:7,9" {
+		t.Errorf("Unmarked after Put = %q, %v; want 3:7,9", got.Unmarked, err)
+	}
+	st.Unmarked = ""
+	if _, err := s.Put(ctx, nil, st); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, _ := s.SourceState(ctx, "box"); got.Unmarked != "" {
+		t.Errorf("Unmarked after clearing = %q", got.Unmarked)
+	}
+}
+
+// A state written before Unmarked existed still decodes (as none pending),
+// and one written now stays readable by such a build (unknown JSON fields
+// are ignored), so the field needs no schema migration.
+func TestSourceStateWithoutUnmarked(t *testing.T) {
+	s := openTest(t)
+	old := []byte(`{"key":"box","uid_validity":7,"last_uid":42,"synced_at":"2021-02-15T10:00:00Z"}`)
+	err := s.update(context.Background(), func(tx *bolt.Tx) error { return tx.Bucket(bSource).Put([]byte("box"), old) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := s.SourceState(context.Background(), "box")
+	if !ok || err != nil || got.LastUID != 42 || got.Unmarked != "" {
+		t.Errorf("old state = %+v, %v, %v", got, ok, err)
+	}
+	b, _ := json.Marshal(SourceState{Key: "box", LastUID: 42})
+	if bytes.Contains(b, []byte("unmarked")) {
+		t.Errorf("empty Unmarked encoded: %s", b)
 	}
 }
 
