@@ -141,6 +141,16 @@ func (s *memSession) Login(user, pass string) error {
 
 func (s *memSession) Close() error { return s.UserSession.Close() }
 
+// Idle first announces what changed since the last command: imapmemserver
+// announces only what changes during IDLE, so mail delivered just before
+// it would wait for the next command (Dovecot announces it at once).
+func (s *memSession) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
+	if err := s.UserSession.Poll(w, true); err != nil {
+		return err
+	}
+	return s.UserSession.Idle(w, stop)
+}
+
 func (s *memSession) AuthenticateMechanisms() []string {
 	mechs := []string{sasl.Plain}
 	if s.srv.opts.Token != "" {

@@ -67,15 +67,11 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 	}
 	newState := store.SourceState{Key: key, UIDValidity: sel.UIDValidity, LastUID: uint32(last)}
 	keywordOK := d.cfg.Keyword != "" && allowsKeyword(sel.PermanentFlags, d.cfg.Keyword)
-	if !d.cfg.DryRun {
-		d.retryMarks(s, log, key, sel.UIDValidity, keywordOK)
-	}
+	pend := d.pendingMarks(s, log, state, sel.UIDValidity, keywordOK)
+	pend.retry()
 	if sel.UIDNext != 0 && sel.UIDNext <= last+1 {
-		if rescan || !known {
-			newState.SyncedAt = time.Now().UTC()
-			if err := d.saveState(ctx, newState); err != nil {
-				return 0, err
-			}
+		if err := pend.finish(ctx, newState, rescan || !known); err != nil {
+			return 0, err
 		}
 		d.metrics.syncDone(mbox, time.Since(start))
 		return 0, nil
@@ -114,6 +110,7 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 	for b := range batches {
 		newState.LastUID = uint32(b.lastUID)
 		newState.SyncedAt = time.Now().UTC()
+		newState.Unmarked = pend.with(b.msgs)
 		t0 := time.Now()
 		filedUIDs, err := d.fileBatch(ctx, mbox, b, newState)
 		log.Debug("batch filed", "count", len(b.msgs), "last_uid", b.lastUID, "fetch", b.fetchTime, "file", time.Since(t0))
@@ -125,21 +122,16 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 			return n, err
 		}
 		n += len(b.msgs)
-		if !d.cfg.DryRun {
-			d.markFiled(s, log, key, sel.UIDValidity, filedUIDs, keywordOK)
-		}
+		pend.markFiled(filedUIDs)
 	}
 	if err := <-fetchErr; err != nil {
 		return n, err
 	}
+	if err := pend.finish(ctx, newState, len(todo) == 0 && (rescan || !known)); err != nil {
+		return n, err
+	}
 	if ctx.Err() != nil {
 		return n, ctx.Err()
-	}
-	if len(todo) == 0 && (rescan || !known) {
-		newState.SyncedAt = time.Now().UTC()
-		if err := d.saveState(ctx, newState); err != nil {
-			return n, err
-		}
 	}
 	d.metrics.syncDone(mbox, time.Since(start))
 	return n, nil

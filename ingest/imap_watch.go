@@ -35,15 +35,12 @@ type Daemon struct {
 	log     *slog.Logger
 	metrics *Metrics
 	fileMu  sync.Mutex
-
-	unmarkedMu sync.Mutex
-	unmarked   map[string]unmarked // by state key
 }
 
 // NewDaemon returns a daemon filing into filer's store. cfg must have been
 // through Normalize (ResolveIMAPConfig does it).
 func NewDaemon(cfg *IMAPConfig, filer *Filer, opts *DaemonOptions) *Daemon {
-	d := &Daemon{cfg: cfg, filer: filer, unmarked: map[string]unmarked{}}
+	d := &Daemon{cfg: cfg, filer: filer}
 	if opts != nil {
 		d.opts = *opts
 	}
