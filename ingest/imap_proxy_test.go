@@ -12,11 +12,17 @@ import (
 // cutAfter bytes from the server (if cutAfter >= 0), and freeze makes the
 // connections open at that moment go silent, without FIN or RST, like a
 // server or NAT box that vanished; later connections pass untouched.
+// cutNow drops the connections open at that moment; the first refuse
+// connections are closed as soon as accepted, like a server not up yet.
 type cutProxy struct {
 	addr   string
 	cuts   atomic.Int32
 	conns  atomic.Int64 // connections accepted
 	frozen atomic.Int64 // connections numbered below this are frozen
+	refuse atomic.Int64
+
+	mu   sync.Mutex
+	open map[net.Conn]bool // client sides of the connections being piped
 }
 
 func startCutProxy(t testing.TB, target string, cutAfter int64) *cutProxy {
@@ -25,7 +31,7 @@ func startCutProxy(t testing.TB, target string, cutAfter int64) *cutProxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &cutProxy{addr: ln.Addr().String()}
+	p := &cutProxy{addr: ln.Addr().String(), open: map[net.Conn]bool{}}
 	var wg sync.WaitGroup
 	done := make(chan struct{})
 	t.Cleanup(func() { close(done); ln.Close(); wg.Wait() })
@@ -36,6 +42,10 @@ func startCutProxy(t testing.TB, target string, cutAfter int64) *cutProxy {
 				return
 			}
 			n := p.conns.Add(1)
+			if n <= p.refuse.Load() {
+				c.Close()
+				continue
+			}
 			limit := int64(-1)
 			if n == 1 {
 				limit = cutAfter
@@ -48,8 +58,21 @@ func startCutProxy(t testing.TB, target string, cutAfter int64) *cutProxy {
 
 func (p *cutProxy) freeze() { p.frozen.Store(p.conns.Load() + 1) }
 
+func (p *cutProxy) cutNow() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for c := range p.open {
+		c.Close()
+	}
+	p.cuts.Add(1)
+}
+
 func (p *cutProxy) pipe(c net.Conn, target string, n, limit int64, done <-chan struct{}) {
 	defer c.Close()
+	p.mu.Lock()
+	p.open[c] = true
+	p.mu.Unlock()
+	defer func() { p.mu.Lock(); delete(p.open, c); p.mu.Unlock() }()
 	s, err := net.Dial("tcp", target)
 	if err != nil {
 		return
