@@ -51,7 +51,11 @@ type IMAPConfig struct {
 	Timeout      time.Duration // longest silence tolerated from the server while waiting for an answer
 	BackoffMin   time.Duration // first reconnection delay
 	BackoffMax   time.Duration // longest reconnection delay
-	StaleAfter   time.Duration // /healthz fails when the last successful sync is older
+	// RetryFor bounds how long OnceWithRetry retries transient failures:
+	// no new attempt starts after it. Zero means DefaultRetryFor; negative
+	// means a single attempt (the key's value 0 sets it negative).
+	RetryFor   time.Duration
+	StaleAfter time.Duration // /healthz fails when the last successful sync is older
 
 	HTTP string // listen address for /healthz and /metrics; "" disables
 }
@@ -62,7 +66,11 @@ const (
 	DefaultBatchSize      = 500 // 10k-message sync: 4.4 s at 500 and 1000, 5.0 s at 200
 	DefaultBatchBytes     = 32 << 20
 	DefaultMaxMessageSize = 64 << 20
-	maxIdleInterval       = 29 * time.Minute
+	// DefaultRetryFor lets --once ride out a server restart or a network
+	// blip (about 8 attempts at the default backoff) and still end well
+	// within a 15-minute cron interval.
+	DefaultRetryFor = 5 * time.Minute
+	maxIdleInterval = 29 * time.Minute
 )
 
 // configKeys are the settings known to the config file, the environment
@@ -71,7 +79,7 @@ var configKeys = []string{
 	"imap-addr", "user", "password", "password-file", "tls", "ca-file", "server-name",
 	"auth", "token-file", "token-command", "mailbox", "keyword", "move-to", "dry-run",
 	"batch-size", "batch-bytes", "max-message-size", "poll-interval", "idle-interval",
-	"timeout", "backoff-min", "backoff-max", "stale-after", "http",
+	"timeout", "backoff-min", "backoff-max", "retry-for", "stale-after", "http",
 }
 
 // ConfigKeys lists the settings a config file may hold; each is also a
@@ -249,6 +257,10 @@ func (c *IMAPConfig) set(key, v string) error {
 		dur(&c.BackoffMin)
 	case "backoff-max":
 		dur(&c.BackoffMax)
+	case "retry-for":
+		if dur(&c.RetryFor); err == nil && c.RetryFor <= 0 {
+			c.RetryFor = -1 // "0": do not retry, unlike the zero value (the default)
+		}
 	case "stale-after":
 		dur(&c.StaleAfter)
 	case "http":
@@ -335,6 +347,9 @@ func (c *IMAPConfig) Normalize() error {
 	def(&c.BackoffMin, time.Second)
 	def(&c.BackoffMax, 5*time.Minute)
 	c.BackoffMax = max(c.BackoffMax, c.BackoffMin)
+	if c.RetryFor == 0 {
+		c.RetryFor = DefaultRetryFor
+	}
 	def(&c.StaleAfter, 2*max(c.IdleInterval, c.PollInterval)+c.Timeout)
 	return nil
 }

@@ -144,3 +144,29 @@ func TestRedialDelay(t *testing.T) {
 		}
 	}
 }
+
+func TestRetryForSetting(t *testing.T) {
+	env := func(k string) string {
+		if k == "CYBERINTAKE_IMAP_PASSWORD" {
+			return "p"
+		}
+		return ""
+	}
+	for _, tc := range []struct {
+		flag []string
+		want time.Duration
+	}{
+		{nil, DefaultRetryFor},
+		{[]string{"90s"}, 90 * time.Second},
+		{[]string{"0"}, -1}, // explicit 0: a single attempt, not the default
+	} {
+		flags := map[string][]string{"imap-addr": {"imap.example.org"}, "user": {"u"}}
+		if tc.flag != nil {
+			flags["retry-for"] = tc.flag
+		}
+		cfg, err := ResolveIMAPConfig(ConfigSources{Flags: flags, Getenv: env})
+		if err != nil || cfg.RetryFor != tc.want {
+			t.Errorf("retry-for %v: %v, %v; want %v", tc.flag, cfg.RetryFor, err, tc.want)
+		}
+	}
+}

@@ -133,7 +133,7 @@ func dialIMAP(ctx context.Context, cfg *IMAPConfig) (*imapSession, error) {
 	}
 	tc, err := cfg.tlsConfig(host)
 	if err != nil {
-		return nil, err
+		return nil, &PermanentError{fmt.Errorf("%w: %v", ErrConfig, err)}
 	}
 	d := net.Dialer{Timeout: min(cfg.Timeout, 30*time.Second), KeepAlive: 30 * time.Second}
 	raw, err := d.DialContext(ctx, "tcp", addr)

@@ -80,30 +80,6 @@ func (d *Daemon) connect(ctx context.Context) (*imapSession, error) {
 	return s, nil
 }
 
-// Once syncs every mailbox once over one connection and returns how many
-// messages it filed: for cron, tests and the demo. It does not retry.
-func (d *Daemon) Once(ctx context.Context) (int, error) {
-	s, err := d.connect(ctx)
-	if err != nil {
-		return 0, err
-	}
-	defer s.close()
-	total := 0
-	for _, mbox := range d.cfg.Mailboxes {
-		d.metrics.connState(mbox, stateSyncing)
-		n, err := d.syncMailbox(ctx, s, mbox)
-		total += n
-		d.metrics.connState(mbox, stateDown)
-		if err != nil {
-			if ctx.Err() != nil {
-				return total, nil
-			}
-			return total, err
-		}
-	}
-	return total, nil
-}
-
 // Run watches every mailbox until ctx is done, one connection each (IDLE
 // watches only the selected mailbox). It returns nil on cancellation, after
 // the batches in hand are committed and the connections logged out.

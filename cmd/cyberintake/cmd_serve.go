@@ -27,7 +27,7 @@ type serveOptions struct {
 
 func (o *serveOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.Config, "config", "", "config file of key = value lines (default $CYBERINTAKE_CONFIG)")
-	f.BoolVar(&o.Once, "once", false, "one sync pass over every mailbox, then exit (cron, tests)")
+	f.BoolVar(&o.Once, "once", false, "one sync pass over every mailbox, then exit (cron); retries transient failures (--retry-for)")
 	f.BoolVar(&o.Check, "check", false, "validate the configuration and try the login; change nothing")
 	f.String("imap-addr", "", "IMAP server host:port")
 	f.String("user", "", "IMAP user name")
@@ -50,6 +50,7 @@ func (o *serveOptions) AddFlags(f *pflag.FlagSet) {
 	f.Duration("timeout", 0, "longest silence tolerated from the server (default 2m)")
 	f.Duration("backoff-min", 0, "first reconnection delay (default 1s)")
 	f.Duration("backoff-max", 0, "longest reconnection delay (default 5m)")
+	f.Duration("retry-for", 0, "with --once: retry transient failures with backoff, starting no attempt after this long; 0: no retry (default 5m)")
 	f.Duration("stale-after", 0, "/healthz fails when the last successful sync is older")
 	f.String("http", "", "listen address for /healthz and /metrics, e.g. 127.0.0.1:9090")
 }
@@ -64,6 +65,14 @@ message (BODY.PEEK, so \Seen is untouched), commits it, then sets a keyword
 ($Filed) and optionally moves it; it waits with IDLE (or polls), reconnects
 with backoff, and resumes from the stored state. SIGINT/SIGTERM finish the
 batch in hand, commit, log out and exit 0.
+
+--once makes one pass over every mailbox (filing what is new, marking what
+an earlier run filed but could not mark) and exits 0.
+Transient failures (connection refused or reset, timeouts, BYE, NO or BAD
+from the server, a mailbox missing for a moment) are retried with the
+daemon's backoff for up to --retry-for (default 5m; keep it under the cron
+interval), then it exits 1 naming the server and the last failure. Refused
+logins, untrusted certificates and configuration errors are never retried.
 
 Settings come from flags, else environment variables (CYBERINTAKE_ + the
 flag name in upper case, e.g. CYBERINTAKE_IMAP_ADDR; the password is
@@ -129,9 +138,13 @@ func runServe(ctx context.Context, o *serveOptions, g *globals, flags *pflag.Fla
 		}
 		return nil
 	case o.Once:
-		n, err := d.Once(ctx)
+		n, err := d.OnceWithRetry(ctx)
+		if err != nil {
+			log.Info("sync pass failed", "filed", n)
+			return err
+		}
 		log.Info("sync pass done", "filed", n)
-		return err
+		return nil
 	}
 	log.Info("serving", "config", cfg.String())
 	ctx, cancel := context.WithCancel(ctx)

@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -108,4 +112,98 @@ func TestDemo(t *testing.T) {
 	if !strings.Contains(out, "Filed "+strconv.Itoa(len(raws))+" messages") {
 		t.Errorf("demo did not file all %d samples:\n%s", len(raws), out)
 	}
+}
+
+// refusingProxy forwards TCP to target but closes the first refuse
+// connections at once, like a server that is not up yet.
+func refusingProxy(t *testing.T, target string, refuse int64) (addr string, conns *atomic.Int64) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conns = new(atomic.Int64)
+	var wg sync.WaitGroup
+	t.Cleanup(func() { ln.Close(); wg.Wait() })
+	wg.Go(func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			if conns.Add(1) <= refuse {
+				c.Close()
+				continue
+			}
+			wg.Go(func() {
+				defer c.Close()
+				s, err := net.Dial("tcp", target)
+				if err != nil {
+					return
+				}
+				defer s.Close()
+				go func() { io.Copy(s, c); s.Close() }()
+				io.Copy(c, s)
+			})
+		}
+	})
+	return ln.Addr().String(), conns
+}
+
+func TestServeOnceRetries(t *testing.T) {
+	srv, err := ingest.StartMemServer(&ingest.MemServerOptions{User: "ql", Password: "s3cret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	_, raws, _ := corpus.Messages()
+	srv.Deliver("INBOX", raws...)
+	pw := filepath.Join(t.TempDir(), "pw")
+	os.WriteFile(pw, []byte("s3cret\n"), 0o600)
+	ctx := context.Background()
+
+	t.Run("server up after refusals: exit 0, all filed once", func(t *testing.T) {
+		addr, conns := refusingProxy(t, srv.Addr, 3)
+		db := filepath.Join(t.TempDir(), "ci.db")
+		_, err := serveCLI(ctx, "--db", db, "--log-level", "error", "serve", "--imap-addr", addr, "--user", "ql", "--tls", "none",
+			"--password-file", pw, "--once", "--backoff-min", "20ms", "--retry-for", "30s")
+		if exitCode(err) != exitOK {
+			t.Fatalf("serve --once = %v", err)
+		}
+		if conns.Load() != 4 {
+			t.Errorf("%d connections, want 3 refused and 1 good", conns.Load())
+		}
+		st, _ := store.Open(db, &store.Options{ReadOnly: true})
+		recs, err := st.List(ctx, store.Filter{})
+		if err != nil || len(recs) != len(raws) {
+			t.Errorf("store holds %d records (%v), want %d", len(recs), err, len(raws))
+		}
+		if n, _ := ingest.CountFlag(srv.Addr, "ql", "s3cret", "INBOX", "$Filed"); n != len(raws) {
+			t.Errorf("%d messages marked, want %d", n, len(raws))
+		}
+	})
+	t.Run("server never up: exit 1 naming it", func(t *testing.T) {
+		addr, _ := refusingProxy(t, srv.Addr, 1_000_000)
+		_, err := serveCLI(ctx, "--db", filepath.Join(t.TempDir(), "ci.db"), "--log-level", "error", "serve", "--imap-addr", addr,
+			"--user", "ql", "--tls", "none", "--password-file", pw, "--once", "--backoff-min", "20ms", "--retry-for", "300ms")
+		if exitCode(err) != exitFailure || !strings.Contains(err.Error(), "IMAP server "+addr+": gave up after") {
+			t.Errorf("serve --once = %v (exit %d), want exit 1 naming %s", err, exitCode(err), addr)
+		}
+	})
+	t.Run("wrong password: one login, at once", func(t *testing.T) {
+		t.Setenv("CYBERINTAKE_IMAP_PASSWORD", "wrong")
+		srv.Logins.Store(0)
+		start := time.Now()
+		_, err := serveCLI(ctx, "--db", filepath.Join(t.TempDir(), "ci.db"), "serve", "--imap-addr", srv.Addr, "--user", "ql",
+			"--tls", "none", "--once", "--backoff-min", "20ms", "--retry-for", "1m")
+		if exitCode(err) != exitFailure || !strings.Contains(err.Error(), "authentication failed") {
+			t.Errorf("serve --once = %v, want an authentication failure", err)
+		}
+		if n := srv.Logins.Load(); n != 1 {
+			t.Errorf("%d login attempts, want 1", n)
+		}
+		if el := time.Since(start); el > 5*time.Second {
+			t.Errorf("failed after %v, want at once", el)
+		}
+	})
 }
