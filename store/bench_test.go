@@ -173,6 +173,18 @@ func BenchmarkPutBatch(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/500, "µs/msg")
 }
 
+// BenchmarkPutState commits a mailbox state alone: what the daemon pays at
+// the end of a pass that changed the set of unmarked UIDs.
+func BenchmarkPutState(b *testing.B) {
+	s := openTest(b)
+	st := SourceState{Key: "ql@imap.example.org/INBOX", UIDValidity: 1, LastUID: 10000}
+	for b.Loop() {
+		if _, err := s.Put(context.Background(), nil, st); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkOpenView(b *testing.B) {
 	s := benchmarkStore(b)
 	for b.Loop() {
