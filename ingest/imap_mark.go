@@ -75,8 +75,13 @@ func (p *pendingMarks) retry() {
 	}
 	// Some may be gone: moved by a person, or by us just before a crash
 	// (the stored set is a superset), and some servers refuse a MOVE of
-	// missing UIDs.
-	data, err := p.s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{p.uids}}, nil).Wait()
+	// missing UIDs. Without MOVE, a message we flagged \Deleted was
+	// copied already: copying it again would make a duplicate.
+	crit := &imap.SearchCriteria{UID: []imap.UIDSet{p.uids}}
+	if p.d.cfg.MoveTo != "" && !p.s.c.Caps().Has(imap.CapMove) {
+		crit.NotFlag = []imap.Flag{imap.FlagDeleted}
+	}
+	data, err := p.s.c.UIDSearch(crit, nil).Wait()
 	if err != nil {
 		p.failed(nil, fmt.Errorf("look them up: %w", err))
 		return

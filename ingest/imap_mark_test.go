@@ -276,3 +276,47 @@ func FuzzParseUIDSet(f *testing.F) {
 		}
 	})
 }
+
+// Without MOVE, a move is COPY + \Deleted (+ UID EXPUNGE with UIDPLUS). A
+// daemon killed between the COPY and the EXPUNGE leaves copied messages
+// flagged \Deleted among its unmarked UIDs: the next one must not copy them
+// again.
+func TestUnmarkedNotCopiedTwice(t *testing.T) {
+	srv := &testIMAP{Backend: "dovecot"}
+	srv.dc = startDovecot(t, "imap_capability = IMAP4rev1 LITERAL+ SASL-IR IDLE")
+	srv.adminAddr, srv.user, srv.pass = srv.dc.plainAddr(), "ql", "test"
+	srv.cfg = IMAPConfig{Addr: srv.dc.tlsAddr(), User: "ql", Password: "test", TLS: "implicit", CAFile: srv.dc.caFile}
+	raws := samples(t)[:3]
+	srv.deliver(t, "INBOX", raws...)
+	srv.run(t, func(c *imapclient.Client) error { return c.Create("Filed", nil).Wait() })
+	st := newTestStore(t)
+	plain, _ := newTestDaemon(t, srv.config(t, func(c *IMAPConfig) { c.Keyword = "" }), st)
+	if _, err := plain.Once(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// As the killed daemon left it: 1 and 2 copied and flagged, 3 not yet.
+	srv.run(t, func(c *imapclient.Client) error {
+		if _, err := c.Select("INBOX", nil).Wait(); err != nil {
+			return err
+		}
+		if _, err := c.Copy(imap.UIDSetNum(1, 2), "Filed").Wait(); err != nil {
+			return err
+		}
+		return c.Store(imap.UIDSetNum(1, 2), &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}, nil).Close()
+	})
+	state, _, _ := st.SourceState(context.Background(), plain.stateKey("INBOX"))
+	state.Unmarked = "1:3"
+	if _, err := st.Put(context.Background(), nil, state); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := newTestDaemon(t, srv.config(t, func(c *IMAPConfig) { c.Keyword = ""; c.MoveTo = "Filed" }), st)
+	if _, err := d.Once(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := mailboxSize(t, srv, "Filed"); got != 3 {
+		t.Errorf("%d messages in Filed, want 3 (each copied once)", got)
+	}
+	if got := unmarkedIn(t, st, d, "INBOX"); got != "" {
+		t.Errorf("unmarked %q stored after the move, want none", got)
+	}
+}

@@ -133,6 +133,9 @@ func runServe(ctx context.Context, o *serveOptions, g *globals, flags *pflag.Fla
 			state := "never synced"
 			if m.Stored != nil {
 				state = fmt.Sprintf("stored uidvalidity %d, last uid %d, synced %s", m.Stored.UIDValidity, m.Stored.LastUID, m.Stored.SyncedAt.Format("2006-01-02 15:04:05Z07:00"))
+				if m.Stored.Unmarked != "" {
+					state += "; filed, not yet marked: UIDs " + m.Stored.Unmarked
+				}
 			}
 			fmt.Fprintf(out, "mailbox %q: %d messages, uidvalidity %d, uidnext %d; %s\n", m.Name, m.Messages, m.UIDValidity, m.UIDNext, state)
 		}
