@@ -125,6 +125,10 @@ func (p *pendingMarks) markFiled(uids []imap.UID) {
 		return
 	}
 	set := imap.UIDSetNum(uids...)
+	if p.lost != nil {
+		p.uids.AddSet(set) // a batch fetched before the connection died
+		return
+	}
 	if err := p.d.mark(p.s, set, p.keywordOK); err != nil {
 		p.failed(set, err)
 	}

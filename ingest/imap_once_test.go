@@ -8,6 +8,7 @@ import (
 	"net"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -59,7 +60,35 @@ func TestOnceWithRetryRidesOutFailures(t *testing.T) {
 			if px.cuts.Load() != 1 || px.conns.Load() != 2 {
 				t.Errorf("%d cuts over %d connections, want 1 over 2", px.cuts.Load(), px.conns.Load())
 			}
-			assertFiledOnce(t, st, append(append([][]byte{}, raws...), more...))
+			raws = append(raws, more...)
+			assertFiledOnce(t, st, raws)
+		})
+
+		t.Run("server restarted mid-sync", func(t *testing.T) {
+			var more [][]byte
+			for i := range 12 {
+				more = append(more, fmt.Appendf(nil, "Message-ID: <restart-%d@x>\r\nSubject: Cyber attaque - labo %d\r\n\r\nbody\r\n", i, 20000+i))
+			}
+			srv.deliver(t, "INBOX", more...)
+			d, log := newTestDaemon(t, srv.config(t, func(c *IMAPConfig) { c.BatchSize = 4; c.RetryFor = 30 * time.Second }), st)
+			var once atomic.Bool
+			restarted := make(chan struct{})
+			log.hook = func(FiledMessage) {
+				if !once.Swap(true) {
+					// Dovecot says BYE to its sessions, then refuses
+					// connections for half a second.
+					go func() { defer close(restarted); srv.restart(t, 500*time.Millisecond) }()
+				}
+			}
+			if _, err := d.OnceWithRetry(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			<-restarted
+			raws = append(raws, more...)
+			assertFiledOnce(t, st, raws)
+			if got := srv.countFlag(t, "INBOX", "$Filed"); got != len(raws) {
+				t.Errorf("%d messages marked, want %d", got, len(raws))
+			}
 		})
 	})
 }
