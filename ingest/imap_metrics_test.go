@@ -33,6 +33,12 @@ func TestHealthzAndMetrics(t *testing.T) {
 	}
 	stop := runDaemon(t, d)
 	waitFor(t, 5*time.Second, "initial sync", func() bool { return log.fresh() == 3 })
+	// Filed reports each message at its commit; the pass ends after the
+	// marking and the state's last commit.
+	waitFor(t, 5*time.Second, "the end of the pass", func() bool {
+		_, m := get("/metrics")
+		return strings.Contains(m, `cyberintake_imap_sync_duration_seconds_count{mailbox="INBOX"}`)
+	})
 	if code, body := get("/healthz"); code != http.StatusOK {
 		t.Errorf("/healthz while syncing = %d %s", code, body)
 	}
