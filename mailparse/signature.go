@@ -216,16 +216,26 @@ vertraulichkeit haftungsausschluss ce this dit deze diese the les de`)
 // ownText is the sender's own text of a segment: unquoted lines up to the
 // signature, for language detection and kind wording.
 func ownText(ls []line) string {
-	var b strings.Builder
-	for _, l := range ls {
+	// Measure first and copy once: growing the builder line by line
+	// allocated four times the text (this runs for every message).
+	n, end := 0, len(ls)
+	for i, l := range ls {
 		if l.Depth > 0 {
 			continue
 		}
 		if e := lineEnd(l.Text); e == endHard && !closingRe.MatchString(l.Text) {
+			end = i
 			break
 		}
-		b.WriteString(l.Text)
-		b.WriteByte('\n')
+		n += len(l.Text) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, l := range ls[:end] {
+		if l.Depth == 0 {
+			b.WriteString(l.Text)
+			b.WriteByte('\n')
+		}
 	}
 	return b.String()
 }
