@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/emersion/go-message/charset"
 	"golang.org/x/text/encoding/charmap"
@@ -17,11 +18,28 @@ import (
 // The rule for anything doubtful is the one browsers use: valid UTF-8 is
 // UTF-8, anything else is windows-1252.
 func toUTF8(b []byte, label string) (string, string) {
+	return decodeCharset(b, label, false)
+}
+
+// toUTF8Owned is toUTF8 for a buffer that transfer decoding has just made
+// and nothing else holds or changes: valid UTF-8 (or ASCII) becomes the
+// string without a second copy of the text.
+func toUTF8Owned(b []byte, label string) (string, string) {
+	return decodeCharset(b, label, true)
+}
+
+func decodeCharset(b []byte, label string, owned bool) (string, string) {
+	str := func(b []byte) string {
+		if owned {
+			return unsafe.String(unsafe.SliceData(b), len(b))
+		}
+		return string(b)
+	}
 	label = normCharset(label)
 	switch label {
 	case "", "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "us", "cp367", "utf-8", "utf8", "unicode-1-1-utf-8":
 		if utf8.Valid(b) {
-			return string(b), ""
+			return str(b), ""
 		}
 		warn := ""
 		if label != "" {
@@ -32,12 +50,12 @@ func toUTF8(b []byte, label string) (string, string) {
 		// windows-1252 is a superset of the printable ISO-8859-1 range and
 		// is what Windows clients really send under the Latin-1 label.
 		if isASCII(b) {
-			return string(b), ""
+			return str(b), ""
 		}
 		return decodeWindows1252(b), ""
 	}
 	if isASCII(b) {
-		return string(b), ""
+		return str(b), ""
 	}
 	r, err := charset.Reader(label, bytes.NewReader(b))
 	if err != nil {

@@ -156,9 +156,27 @@ func (o *textOut) add(s string, html bool) {
 }
 
 func (o *textOut) text() string {
-	all := append(append([]string(nil), o.parts...), o.forwards...)
-	if len(all) == 0 {
+	if len(o.parts)+len(o.forwards) == 0 {
 		return ""
 	}
-	return strings.Join(all, "\n\n") + "\n"
+	// One copy of the message's text: Join and then "\n" made two.
+	n := 0
+	for _, p := range o.parts {
+		n += len(p) + 2
+	}
+	for _, p := range o.forwards {
+		n += len(p) + 2
+	}
+	var b strings.Builder
+	b.Grow(n - 1)
+	sep := ""
+	for _, list := range [2][]string{o.parts, o.forwards} {
+		for _, p := range list {
+			b.WriteString(sep)
+			b.WriteString(p)
+			sep = "\n\n"
+		}
+	}
+	b.WriteByte('\n')
+	return b.String()
 }

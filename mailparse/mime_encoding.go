@@ -9,7 +9,9 @@ import (
 // decodeTransfer undoes a Content-Transfer-Encoding. It is lenient on
 // purpose: base64 with junk, missing or extra padding and quoted-printable
 // with stray "=" signs are decoded as far as they make sense rather than
-// refused, and the second result says what was worked around.
+// refused, and the second result says what was worked around. It returns
+// b itself or a new buffer of its own, never part of b (decodedAnew relies
+// on it).
 func decodeTransfer(b []byte, enc string) ([]byte, string) {
 	enc = strings.ToLower(strings.TrimSpace(enc))
 	switch enc {

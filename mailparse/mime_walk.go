@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime"
 	"strings"
+	"unsafe"
 
 	"github.com/emersion/go-message/textproto"
 )
@@ -247,9 +248,20 @@ func (w *walker) content(h *textproto.Header, body []byte) []byte {
 	return b
 }
 
+// decodedAnew tells a transfer decoding's output from the part's bytes
+// themselves: decodeTransfer returns either body or a buffer of its own.
+func decodedAnew(b, body []byte) bool {
+	return len(b) > 0 && (len(body) == 0 || unsafe.SliceData(b) != unsafe.SliceData(body))
+}
+
 // text returns a text part decoded to UTF-8 with LF line ends.
 func (w *walker) text(h *textproto.Header, p *partInfo, body []byte) string {
-	s, warn := toUTF8(w.content(h, body), p.params["charset"])
+	b := w.content(h, body)
+	conv := toUTF8
+	if decodedAnew(b, body) {
+		conv = toUTF8Owned
+	}
+	s, warn := conv(b, p.params["charset"])
 	w.warn(warn)
 	s = normalizeNewlines(s)
 	if strings.EqualFold(p.params["format"], "flowed") {
