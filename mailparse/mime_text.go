@@ -194,9 +194,28 @@ func indexFold(s, lower string) int {
 // text, and closes the wide gap after list numbers ("1.	item",
 // "a)      item") to one space.
 func normalizeBullets(s string) string {
-	lines := strings.Split(s, "\n")
-	changed := false
-	for i, l := range lines {
+	// Lines are rewritten into b only from the first change on: most text
+	// has no list to normalise and costs no copy (nor a slice of lines).
+	var b strings.Builder
+	done := 0 // s[:done] is in b once b is in use
+	put := func(start, end int, line string) {
+		if b.Cap() == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[done:start])
+		b.WriteString(line)
+		done = end
+	}
+	for start := 0; start <= len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		l := s[start:end]
+		lineStart := start
+		start = end + 1
 		rest := strings.TrimLeft(l, " \t")
 		indent := l[:len(l)-len(rest)]
 		r, size := utf8.DecodeRuneInString(rest)
@@ -206,8 +225,7 @@ func normalizeBullets(s string) string {
 		if m := listNumberLen(rest); m > 0 {
 			body := strings.TrimLeft(rest[m:], " \t\u00a0")
 			if gap := rest[m : len(rest)-len(body)]; body != "" && (strings.Contains(gap, "\t") || len(gap) >= 3) {
-				lines[i] = indent + rest[:m] + " " + body
-				changed = true
+				put(lineStart, end, indent+rest[:m]+" "+body)
 			}
 			continue
 		}
@@ -227,13 +245,13 @@ func normalizeBullets(s string) string {
 		default:
 			continue
 		}
-		lines[i] = indent + "- " + body
-		changed = true
+		put(lineStart, end, indent+"- "+body)
 	}
-	if !changed {
+	if b.Cap() == 0 {
 		return s
 	}
-	return strings.Join(lines, "\n")
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // listNumberLen returns the length of a list number at the start of s
