@@ -59,8 +59,17 @@ var links = []string{
 // sources are what follows a supplier named only as the source of
 // information: "the provider's forensic report", "le rapport du
 // prestataire" (before), not the way in.
-var sourcesAfter = []string{"report|reports|rapport|rapports|verslag|bericht|gutachten|analyse|analysis|forensic|forensisch*|forensique*"}
-var sourcesBefore = []string{"rapport du|rapport de l|verslag van de|rapport van de|bericht des|bericht der|gutachten des|report of the|report from the|report by the"}
+var sourcesAfter = []string{
+	"report|reports|rapport|rapports|verslag|bericht|gutachten|analyse|analysis|forensic|forensisch*|forensique*",
+	"de securite|en securite|de cybersecurite|en cybersecurite",
+}
+var sourcesBefore = []string{
+	"rapport du|rapport de l|verslag van de|rapport van de|bericht des|bericht der|gutachten des|report of the|report from the|report by the",
+	// "the first analysis of our IT partner", "l'enquête du prestataire"
+	"analyse van|analyse door|analyse du|analyse de|analyse des|analyse der|analyse durch|analysis of|analysis by|analysis from|onderzoek van|onderzoek door|enquete du|enquete de l|untersuchung durch|untersuchung des|investigation by|investigation of",
+	// a firm named for the help it gives: "our incident response provider"
+	"incident response|forensic|security|cybersecurity|beveiligings|sicherheits|it sicherheits",
+}
 
 // insideBreach says whether h lies within the span of a data_breach
 // mention; breaches are those mentions, indexed.

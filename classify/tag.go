@@ -42,7 +42,11 @@ var cueNames = [...]string{cueBefore, cueAfter, cueUnaffected, cueDepends, cueLu
 
 // lures are what a phishing mail pretends to be; a supplier named as its
 // sender is not the way in.
-var lures = []string{"facture|factuur|rechnung|invoice|zogezegd|angeblich|pretendu*|soi disant|supposedly|allegedly"}
+var lures = []string{
+	"facture|factuur|rechnung|invoice|zogezegd|angeblich|pretendu*|soi disant|supposedly|allegedly",
+	// "se faisant passer pour un fournisseur", "posing as a supplier"
+	"se faisant passer|se faisait passer|se fait passer|se presentant comme|zich als|zich voordeed|zich voordoet|zich voordoend|deed zich voor|sich als|gab sich|posing as|pretending to be|purporting to be|masquerading as",
+}
 
 // Windows, in words, within which a cue negates a mention. Measures are
 // often stated as double negations ("no remote access without a VPN with

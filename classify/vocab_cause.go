@@ -69,6 +69,8 @@ var causeVocab = []entry{
 		"leverancier*|it partner|ict partner|dienstverlener*|onderaannemer*",
 		"*lieferant|*lieferanten|*anbieter|*anbieters|aanbieder*|*dienstleister|*dienstleisters|*hersteller|*herstellers|wartungsfirma",
 		"supplier*|vendor*|provider*|contractor*|service engineer*|third party|subcontractor*|msp",
+		"(firme*|societe*|entreprise*) de maintenance|onderhoudsfirma*|onderhoudsbedrijf*|wartungsunternehm*|maintenance (company|firm|contractor)",
+		"technicien* externe*|extern* (technicus|technieker|techniker*)|external (technician*|engineer*)|servicetechniker*|service technician*",
 		"verbunden|angebunden|gekoppelt|verbonden|gekoppeld|relie*|raccorde*|interconnecte*|is connected|are connected|is linked|are linked|interconnected & klinik|kliniek|clinique|clinic|hopital|ziekenhuis|krankenhaus|spital|hospital|partner*|partenaire*",
 		"=nicht unser* labor|niet ons labo|niet ons laboratorium|pas notre laboratoire|pas notre labo|not our lab|not our laboratory",
 	}},
@@ -99,6 +101,7 @@ var causeVocab = []entry{
 		"oorzaak|ingang|toegangsweg|aanvalsvector|bron & niet & gekend|bekend|gevonden|vastgesteld|achterhaald|geidentificeerd",
 		"ursache|einfallstor|eintrittspunkt|angriffsvektor|eintrittsweg & nicht & bekannt|ermittelt|gefunden|identifiziert|geklart",
 		"entry|cause|vector|origin & not & identified|determined|known|found|established",
-		"=weten|savons|wissen|know & niet|pas|nicht|not", "=ignorons|unclear how|onduidelijk hoe|unklar wie|pas clair comment",
+		"=weten|savons|wissen|know & niet|pas|nicht|not",
+		"=nog niet gekend|nog niet bekend|nog steeds niet gekend|nog steeds onbekend|pas encore connu*|toujours pas connu*|pas encore identifie*|noch nicht bekannt|noch nicht geklart|noch unklar|not yet known|still not known|not known yet", "=ignorons|unclear how|onduidelijk hoe|unklar wie|pas clair comment",
 	}},
 }

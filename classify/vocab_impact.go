@@ -17,7 +17,8 @@ var impactVocab = []entry{
 	{gImpact, "analyzers", modeObject, []string{
 		"automate*", "analyseur*", "analyser*|analyzer*|analysator*|analysegerat*|analysegerate*|analysengerat*",
 		"*middleware*", "instrument*", "toestel*|apparatuur|apparaten", "gerat|gerate|geraten|gerate*|laborgerat*|messgerat*",
-		"appareil*", "point of care|poct", "koppeling* & analyser*|toestel*|apparat*",
+		"appareil*", "point of care|poct",
+		"analysetoestel*|labotoestel*|laboratoriumtoestel*|meettoestel*|*analyser|*analysers|*analyzer|*analyzers|*analysator|*analysatoren|*analyseur|*analyseurs", "koppeling* & analyser*|toestel*|apparat*",
 	}},
 	{gImpact, "results", modeObject, []string{
 		"medibridge", "ehealth*", "e health*", "hl7", "reseau sante wallon|reseau sante bruxellois|abrumet|rsw|cozo|vitalink",
@@ -32,7 +33,7 @@ var impactVocab = []entry{
 		"protocol*|compte* rendu*|rapport* & envo*|electroniqu*|transmi*|medecin*|prescripteur*", "dossier patient*|dpi|epd|emd|ehr|electronic health record*|patientenakte",
 	}},
 	{gImpact, "email", modeObject, []string{
-		"messagerie*", "courriel*|mail|mails|e mail*|email*|mailbox*|mailserver*|mailbox|webmail|mailadres*|mailverkeer|postfach*|e mail postfach",
+		"messagerie*", "courriel*|mail|mails|*mail|*mails|e mail*|email*|mailbox*|mailserver*|mailbox|webmail|mailadres*|mailverkeer|postfach*|e mail postfach",
 		"exchange", "outlook", "boite* mail|boite* aux lettres|adresse mail|adresse e mail",
 	}},
 	{gImpact, "network", modeObject, []string{
@@ -53,7 +54,7 @@ var impactVocab = []entry{
 		"voip", "telephone system*|phone system*|phones|telefoons|telefone|lignes telephoniques|telefoonlijnen|telefonleitungen|phone lines|telefoonverkeer",
 	}},
 	{gImpact, "admin", modeObject, []string{
-		"facturation*|facturatie*|factureren|billing|invoicing|abrechnung*|fakturierung*|rechnungsstellung*",
+		"facturation*|facturatie*|factureren|facturering*|aanrekening*|tarifering*|billing|invoicing|abrechnung*|fakturierung*|rechnungsstellung*",
 		"comptabilite|boekhouding|buchhaltung|accounting|tarification|tarificatie|inschrijving*|patientenaufnahme|admission*",
 		"administratie*|administration|administratif*|administratieve|verwaltung*|secretariat|secretariaat|sekretariat",
 	}},

@@ -23,7 +23,8 @@ var preventionVocab = []entry{
 	}},
 	{gPrevention, "segmentation", modeEvent, []string{
 		"*segment*", "*vlan*", "cloisonn*", "dmz",
-		"zone* & separe*|distinct*|gescheiden|getrennt*|separate*|dediee*",
+		"zone* & separe*|distinct*|gescheiden|getrennt*|separate*|dediee*|propre|eigen|eigene*|own|pare feu|firewall",
+		"~reseau*|*netwerk|*netz|*netzwerk|network* & isole*|geisoleerd|isoliert*|isolated|afgeschermd|abgeschottet",
 		"reseau* separe*|reseau* dedie*|reseau* isole*|separate network*|isolated network*|dedicated network*|apart* netwerk*|afgescheiden|afscheiding|gescheiden netwerk*|eigen netwerk",
 		"getrennt* netz*|eigene* netz*|eigenes netzsegment|netztrennung|netzwerktrennung|abgeschottet*",
 		"firewall* & (entre|tussen|zwischen|between)",
@@ -46,6 +47,7 @@ var preventionVocab = []entry{
 		"toezicht|aufsicht|beaufsichtig*|overseen|sous surveillance",
 		"24 7|24 h 24|24 u 24|24x7|24 24|h24",
 		"controle* & journaux|logs|connexion*",
+		"enregistr*|opgenomen|geregistreerd|aufgezeichnet|aufzeichn*|recorded|records|recording & session*|sessies|sitzung*",
 	}},
 	{gPrevention, "access_control", modeEvent, []string{
 		"droits d acces|droit d acces|gestion des acces|controle d acces|moindre privilege|comptes nominatifs|compte nominatif|politique de mot* de passe",
@@ -57,6 +59,7 @@ var preventionVocab = []entry{
 		"toegangsrecht*|toegangsbeheer|toegangscontrole|beheerdersrecht*|beheerdersaccount*|wachtwoordbeleid|wachtwoordmanager|sterke wachtwoorden|accountbeheer|gedeelde accounts|gebruikersbeheer",
 		"sur demande|a la demande|duree limitee|limite* dans le temps|tijdelijk* toegang|time bound|enkel na goedkeuring|op aanvraag|tiering",
 		"afsluiten & *account|*accounts|toegang",
+		"~fermeture|ferme*|sluiten|gesloten|afgesloten|dichtgezet|schliessung|geschlossen|gesperrt|closing|closed|blocked|bloque*|geblokkeerd & rdp|port|ports|poort|poorten|*zugang|*zugriff|toegang|acces|access",
 		"zugriffsrecht*|zugangskontrolle*|zugriffskontrolle*|berechtigung*|rechtevergabe|passwortrichtlinie*|kennwortrichtlinie*|auf anfrage|zeitlich begrenzt|befristet*|adminrechte|administratorrechte",
 		"access review*|account review*|access control*|access right*|access management|least privilege|privileged access|pam|password policy|password manager|admin rights|administrator rights|on request|time limited",
 		"usb & blocage|blokkering|sperrung|blocking|disabled|bloque*|desactive*|geblokkeerd|uitgeschakeld|gesperrt|deaktiviert|interdit*|verboden|verboten|blocked",
@@ -69,7 +72,7 @@ var preventionVocab = []entry{
 		"vulnerability scan*|scan* de vulnerabilite*|kwetsbaarheidsscan*|schwachstellenscan*|schwachstellenanalyse*|evaluation de la securite|evaluation de securite|risicoanalyse*|analyse de risque*|risk assessment*|security assessment*|doorlichting*|risikoanalyse*|sicherheitsuberprufung*",
 	}},
 	{gPrevention, "email_filtering", modeEvent, []string{
-		"filtr*|filter* & mail*|courriel*|messagerie|antispam|piece* jointe*|bijlage*|anhang*|anhange*|attachment*|mails|inkomende",
+		"filtr*|filter* & mail*|email*|*mail|*mails|courriel*|messagerie|antispam|piece* jointe*|bijlage*|anhang*|anhange*|attachment*|mails|inkomende",
 		"antispam|anti spam|spamfilter*|*spamfilter*|mailfilter*|*mailfilter*|antiphishing|anti phishing",
 		"macro* & bloqu*|blocage*|desactiv*|geblokkeerd|blokkeren|blokkering|blockiert|blockierung|blocked|blocking|disabled|gesperrt",
 		"makro* & bloqu*|blockade|blockiert|blockierung|gesperrt|deaktiviert",

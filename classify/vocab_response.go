@@ -13,11 +13,11 @@ var responseVocab = []entry{
 		"fallback procedure*|fallback plan*|downtime procedure*|manual procedure*|manual mode|manual transcription|crisis plan*|crisis cell|crisis team",
 	}},
 	{gResponse, "subcontracting", modeEvent, []string{
-		"sous trait*|soustrait*", "laboratoire* partenaire*|labo partenaire*|autre* laboratoire*|autre labo|laboratoire* voisin*|laboratoire* externe*|laboratoires du reseau",
+		"sous trait*|soustrait*", "laboratoire* partenaire*|labo partenaire*|autre* (labo|labos|laboratoire*)|laboratoire* voisin*|laboratoire* externe*|laboratoires du reseau",
 		"envo*|transfer*|adress*|confie* & au laboratoire|aux laboratoires|a un laboratoire|vers un laboratoire|au labo|a un labo",
-		"onderaanneming|uitbested*|partnerlabo*|ander labo|ander* laboratori*|extern* labo|naburig* labo*|bevriend* labo*",
-		"unterauftrag*|fremdlabor*|partnerlabor*|anderes labor|anderen labor|externes labor|externe labor|ausgelagert|fremdvergabe|nachbarlabor*",
-		"subcontract*|outsourc*|partner laborator*|partner lab|another laborator*|other laborator*|external laborator*|referral laborator*|reference laborator*|neighbouring laborator*|neighboring laborator*",
+		"onderaanneming|uitbeste*|partnerlabo*|ander* (labo|labos|laboratori*)|extern* labo|naburig* labo*|bevriend* labo*",
+		"unterauftrag*|fremdlabor*|partnerlabor*|andere* (labor|labore|laboren|labors|laboratorien)|externes labor|externe labor|ausgelagert|fremdvergabe|nachbarlabor*",
+		"subcontract*|outsourc*|partner laborator*|partner lab|(another|other) (lab|labs|laborator*)|external laborator*|referral laborator*|reference laborator*|neighbouring laborator*|neighboring laborator*",
 		"sent|referred|shipped|transferred|forwarded & laboratory|laboratories|lab|labs",
 		"naar labo|naar het labo|naar een labo|naar het laboratorium|naar twee labo*|naar drie labo*|naar andere labo*|aan twee labo*|aan drie labo*|aan andere labo*",
 		"an das labor|ans labor|an ein labor|an zwei labor*|an andere labor*|to the laboratory of|to another laboratory|to other laboratories",
@@ -38,8 +38,12 @@ var responseVocab = []entry{
 		"retire* du reseau|retire* d internet|sorti* du reseau|uit het netwerk gehaald|removed from the network|pulled from the network|vom netzwerk genommen|disconnect*|shut down|shutdown|taken offline|cut off|unplugged|switched off|quarantin*|contain*",
 	}},
 	{gResponse, "external_help", modeEvent, []string{
-		"ccb", "cert|certbe|cert be|cert nl", "cert*",
-		"centre pour la cybersecurite|centrum voor cybersecurity|zentrum fur cybersicherheit|centre for cybersecurity|cybersecurity centre|csirt|cirt",
+		// The national CERT by its names, never "cert*": that would take
+		// "certains automates", "certification ISO 15189", "certificaat".
+		"ccb", "cert|certbe|certs|csirt|cirt|safeonweb|enisa",
+		"centre pour la cybersecurite|centrum voor cybersecurity|zentrum fur cybersicherheit|centre for cybersecurity|cybersecurity centre",
+		"centre for cyber security|centre for cyber security belgium|cyber security centre|cybersecurite belgique|cybersecurity belgie|cybersecurity belgium",
+		"computer emergency response team|computer security incident response team|bundesamt fur sicherheit in der informationstechnik",
 		"societe* specialisee*|firme* specialisee*|entreprise* specialisee*|prestataire* de securite|equipe* d intervention|reponse (aux|a) incident*",
 		"incident response|incident respons*|incidentrespons*|incident handling|forensi*|forensisch*|forensic*",
 		"extern* (firma|bedrijf|partner|team|expert*|consultant*|specialist*|dienstleister*|sicherheitsfirma|spezialist*|incident*)",
