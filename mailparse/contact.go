@@ -24,8 +24,6 @@ var (
 	meRe          = regexp.MustCompile(`(?i)\b(me|mij|mich|moi|me at|me on)\b`)
 	copulaRe      = regexp.MustCompile(`(?i)^(\w+\s+){0,3}(is|ist|est|est la|est le|:)\s+`)
 	telLabelRe    = regexp.MustCompile(`(?i)\s+(tel|tél|t|gsm|phone|mobile)\.?\s*:?\s*$`)
-	titledNameRe  = regexp.MustCompile(`(?:Dr\.?|Prof\.?|M\.|Mme|Mevr\.?|Dhr\.?|Frau|Herr|Mr\.?|Mrs\.?|Ms\.?)\s+((?:\p{Lu}[\p{L}'\-]+\s?){1,3})`)
-	titleRe       = regexp.MustCompile(`(?i)^((dr|prof|apr|ir|ing|mme|mevr|mevrouw|mr|mrs|ms|mw|dhr|m|frau|herr|med|docteur|dokter|doctor|madame|monsieur|mademoiselle|mlle|lic|drs|le|la|the|de heer|mijnheer|meneer)\.?\s+)+`)
 )
 
 // findPhone returns the first phone number in s, as written; a line with
@@ -225,7 +223,7 @@ func cleanPersonName(s string) string {
 	s = telLabelRe.ReplaceAllString(s, "")
 	s = titleRe.ReplaceAllString(s, "")
 	s = strings.Trim(s, " .:*_-–")
-	return strings.Join(strings.Fields(s), " ")
+	return stripPostNominals(strings.Join(strings.Fields(s), " "))
 }
 
 // nameFromSentence takes the capitalised words after a title in a

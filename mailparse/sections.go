@@ -42,7 +42,6 @@ type sectionCtx struct {
 }
 
 var (
-	contactLineRe = regexp.MustCompile(`(?i)^\s*[*_]*(personne[s]? de contact|personne [àa] contacter|contact ?persoon|contactpersonen|contact ?person|contact|kontakt ?person|kontakt|ansprechpartner(in)?|ansprechperson|interlocuteur|aanspreekpunt|point of contact|coordonn[ée]es)\b`)
 	answerLabelRe = regexp.MustCompile(`(?i)^\s*[*_]*(antwort|r[ée]ponse|antwoord|answer|reply|rép\.?|antw\.?|r)\s*[*_]*\s*:\s*`)
 	cellSepRe     = regexp.MustCompile(`\s*(\t+|\s\|\s|\s\|$)\s*`)
 	inlineLabelRe = regexp.MustCompile(`(?i)(^[*_]*|[.;!?]\s+|\s)(zu|ad|point|punt|punkt|question|vraag|frage|re|wat betreft|concernant|betreffend|regarding|quant au|addendum (?:to|bij|zu|[àa])|compl[ée]ment (?:[àa]|au|de)|aanvulling (?:op|bij)|nachtrag zu|erg[äa]nzung zu|supplement to|update (?:to|on))\s+(?:(?:le|de|het|der|la|au|du)\s+)?(?:(?:point|punt|vraag|question|frage)\s+)?\(?([a-eA-E])\)?\s*:[*_]*\s*`)
@@ -205,47 +204,11 @@ func stopsAnswer(t string, ctx sectionCtx) bool {
 	if ctx.LetterInside && len(t) > 40 && strings.Count(t, " ") >= 5 && fromLetter(t) {
 		return true // a paragraph of the letter, copied below the answers
 	}
-	if lineEnd(t) != endNone || isContactLine(t) && (strings.Contains(t, ":") || contactStartRe.MatchString(t)) {
+	if lineEnd(t) != endNone || isContactLine(t) && (strings.Contains(t, ":") || opensContactLine(t)) {
 		return true
 	}
 	return isNameLine(t, ctx.NameTokens)
 }
-
-// contactFirstWords open the lines contactLineRe can match.
-var contactFirstWords = toSet("personne personnes contact contactpersoon contactpersonen kontakt kontaktperson ansprechpartner ansprechpartnerin ansprechperson interlocuteur aanspreekpunt point coordonnees")
-
-// isContactLine tells a line naming the contact person ("Personne de
-// contact :", "Contactpersoon:", "Ansprechpartnerin ist ...").
-func isContactLine(t string) bool {
-	return contactLineIndex(t) != nil
-}
-
-// contactLineIndex locates the contact label of such a line, or nil.
-func contactLineIndex(t string) []int {
-	w, in, _ := firstWordIn(strings.TrimLeft(t, " \t*_"), contactFirstWords)
-	if !in {
-		return nil
-	}
-	m := contactLineRe.FindStringIndex(t)
-	if m == nil {
-		return nil
-	}
-	// A bare "Contact"/"Kontakt" names a person only as a label
-	// ("Contact : X"); "Kontakt mit dem Hersteller: ..." is an answer.
-	if w == "contact" || w == "kontakt" || w == "point" || w == "coordonnees" {
-		rest := strings.TrimLeft(t[m[1]:], " \t*_")
-		if !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "|") && !strings.HasPrefix(rest, "/") && rest != "" && !contactPersonRe.MatchString(t) {
-			return nil
-		}
-	}
-	return m
-}
-
-// contactPersonRe are contact labels that name a person by themselves.
-var contactPersonRe = regexp.MustCompile(`(?i)^\s*[*_]*(contact ?person|kontakt ?person|contactpersoon|point of contact)`)
-
-// contactStartRe are labels that open a contact line without a colon.
-var contactStartRe = regexp.MustCompile(`(?i)^\s*(personne de contact|contactpersoon|ansprechpartner(in)?|contact person|kontaktperson)\b`)
 
 // isNameLine tells a line that is only the signer's name ("Martine
 // Hubert", "Olivier", "Dr G. Dufrasne").
@@ -269,15 +232,6 @@ func isNameLine(t string, names map[string]bool) bool {
 	}
 	return hit > 0
 }
-
-// titleWords are the titles and forms of address written before a name
-// (folded, without the dot), in the four languages: the one list the
-// name readers share (signatures, contact lines, sentence ends after
-// "Dr.").
-var titleWords = toSet(personTitles)
-
-const personTitles = "dr drs prof apr ir ing lic med docteur dokter doctor " +
-	"m mme mlle madame monsieur mademoiselle mr mrs ms mw mevr mevrouw dhr heer mijnheer meneer frau herr"
 
 func trimBlank(ps []string) []string {
 	for len(ps) > 0 && ps[len(ps)-1] == "" {
