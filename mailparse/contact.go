@@ -21,9 +21,14 @@ var (
 	// contactVerbRe are invitations to contact someone: "contact me",
 	// "me contacter", "mij contacteren", "kontaktieren Sie mich".
 	contactVerbRe = regexp.MustCompile(`(?i)\b(contact(er|eren|ez)?|kontaktier\w*|bereikbaar|joignable|erreichbar|reach)\b`)
-	meRe          = regexp.MustCompile(`(?i)\b(me|mij|mich|moi|me at|me on)\b`)
-	copulaRe      = regexp.MustCompile(`(?i)^(\w+\s+){0,3}(is|ist|est|est la|est le|:)\s+`)
-	telLabelRe    = regexp.MustCompile(`(?i)\s+(tel|tél|t|gsm|phone|mobile)\.?\s*:?\s*$`)
+	// reachRe are verbs that invite to reach the writer only with a
+	// "me" ("kan u mij bereiken op", "me joindre au", "erreichen Sie
+	// mich unter", "call me on"): "de resultaten konden de artsen niet
+	// bereiken" names no contact.
+	reachRe    = regexp.MustCompile(`(?i)\b(bereiken|joindre|appeler|appelez|erreichen|rufen|anrufen|call|phone|bellen|opbellen)\b`)
+	meRe       = regexp.MustCompile(`(?i)\b(me|mij|mich|moi|me at|me on)\b|\bm['’]\pL`)
+	copulaRe   = regexp.MustCompile(`(?i)^(\w+\s+){0,3}(is|ist|est|est la|est le|:)\s+`)
+	telLabelRe = regexp.MustCompile(`(?i)\s+(tel|tél|t|gsm|phone|mobile)\.?\s*:?\s*$`)
 )
 
 // findPhone returns the first phone number in s, as written; a line with
@@ -41,13 +46,30 @@ func findPhone(s string) string {
 	return phoneRe.FindString(s)
 }
 
-// findEmail returns the first e-mail address in s.
+// findEmail returns the first e-mail address in s, also when written to
+// escape harvesters: "jan.peeters[at]lab.be", "jan (at) lab (dot) be".
 func findEmail(s string) string {
 	if strings.IndexByte(s, '@') < 0 {
-		return ""
+		if s = unmaskEmail(s); strings.IndexByte(s, '@') < 0 {
+			return ""
+		}
 	}
 	return emailRe.FindString(s)
 }
+
+// unmaskEmail writes "[at]" and "(dot)" back as "@" and ".".
+func unmaskEmail(s string) string {
+	if !containsAny(s, atMarks) {
+		return s
+	}
+	return dotRe.ReplaceAllString(atRe.ReplaceAllString(s, "@"), ".")
+}
+
+var (
+	atMarks = []string{"at]", "at)", "AT]", "AT)", "at}", "arobase"}
+	atRe    = regexp.MustCompile(`(?i)\s*[\[({]\s*(?:at|arobase|@)\s*[\])}]\s*`)
+	dotRe   = regexp.MustCompile(`(?i)\s*[\[({]\s*(?:dot|punt|point|punkt)\s*[\])}]\s*`)
+)
 
 // contactSource is the text the contact is searched in, with the signer
 // of that text.
@@ -76,9 +98,14 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		if l.Depth > 0 {
 			continue
 		}
-		t := strings.TrimSpace(l.Text)
+		t := unmaskEmail(strings.TrimSpace(l.Text))
 		if t == "" {
 			continue
+		}
+		if i > 0 && !isContactLine(t) && asksForContact(ls, i) {
+			if c, ok := unlabeledContact(t, src.Signer, people); ok {
+				return c, true
+			}
 		}
 		if m := contactLineIndex(t); m != nil {
 			val := strings.TrimSpace(t[m[1]:])
@@ -143,8 +170,63 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 				return c, true
 			}
 		}
+		if containsAny(t, reachStems) && reachRe.MatchString(t) && meRe.MatchString(t) {
+			c := src.Signer
+			if p := findPhone(t); p != "" {
+				c.Phone = strings.TrimSpace(p)
+			}
+			if e := findEmail(t); e != "" && !isSciensano(e) {
+				c.Email = strings.ToLower(e)
+			}
+			return c, true
+		}
 	}
 	return Contact{}, false
+}
+
+// contactRequests end the letter's paragraph asking for a contact person
+// ("... y compris une personne de contact.", "... met inbegrip van een
+// contactpersoon."), folded.
+var contactRequests = []string{"personne de contact", "contactpersoon", "ansprechpartner", "ansprechpartners", "ansprechperson", "kontaktperson", "contact person", "point of contact"}
+
+// asksForContact tells whether the last non-blank line before ls[i] is a
+// quoted line that asks for a contact person: ls[i], typed below it, is
+// the answer.
+func asksForContact(ls []line, i int) bool {
+	j := i - 1
+	for j >= 0 && strings.TrimSpace(ls[j].Text) == "" {
+		j--
+	}
+	if j < 0 || ls[j].Depth == 0 {
+		return false
+	}
+	p := strings.TrimRight(fold(ls[j].Text), " .:;,)")
+	for _, r := range contactRequests {
+		if strings.HasSuffix(p, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// unlabeledContact reads a line typed as the answer to the letter's
+// request: the signer ("moi-même"), or a name with an address or a phone.
+func unlabeledContact(t string, signer Contact, people map[string]string) (Contact, bool) {
+	if len(t) > 200 || isSciensano(t) {
+		return Contact{}, false
+	}
+	if isSelf(t) {
+		c := signer
+		if p := findPhone(t); p != "" {
+			c.Phone = strings.TrimSpace(p)
+		}
+		return c, true
+	}
+	if findEmail(t) == "" && findPhone(t) == "" && !looksLikeName(firstClause(t)) {
+		return Contact{}, false
+	}
+	c := parseContactValue(t, people)
+	return c, c.Name != "" || c.Email != ""
 }
 
 // isSciensano tells the letter's own contact details.
@@ -159,6 +241,8 @@ func mayInviteContact(t string) bool {
 }
 
 var contactVerbStems = []string{"ontact", "ONTACT", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach"}
+
+var reachStems = []string{"bereiken", "joindre", "appel", "erreichen", "rufen", "call", "phone", "bellen"}
 
 func isSelf(val string) bool {
 	v := strings.TrimSpace(val)
@@ -275,16 +359,19 @@ func signerOf(ls []line, fromAddr, fromName string) Contact {
 	}
 	sig := signatureLines(ls, nameTok)
 	local := fold(strings.SplitN(fromAddr, "@", 2)[0])
+	// A shared mailbox or an organisation's display name ("Labor Eifel"
+	// <labor@...>): its words name the lab, not the person who signs.
+	orgSender := genericMailbox(fromAddr) || orgRe.MatchString(fromName)
 	for _, s := range sig {
-		if c.Name == "" && looksLikeName(s) {
+		if ns := namePart(s); c.Name == "" && !orgSender && looksLikeName(ns) {
 			share := false
-			for _, w := range words(s) {
+			for _, w := range words(ns) {
 				if nameTok[w] || len(w) > 2 && strings.Contains(local, w) {
 					share = true
 				}
 			}
 			if share {
-				c.Name = cleanPersonName(s)
+				c.Name = cleanPersonName(ns)
 			}
 		}
 		if c.Phone == "" {
@@ -302,16 +389,45 @@ func signerOf(ls []line, fromAddr, fromName string) Contact {
 		// A shared mailbox ("Laboratoire Mosan"): the first line of the
 		// signature that reads as a person's name.
 		for _, s := range sig {
-			if looksLikeName(s) && !orgRe.MatchString(s) && len(strings.Fields(s)) >= 2 {
-				c.Name = cleanPersonName(s)
+			if ns := namePart(s); looksLikeName(ns) && !orgRe.MatchString(ns) && len(strings.Fields(ns)) >= 2 {
+				c.Name = cleanPersonName(ns)
 				break
 			}
 		}
 	}
-	if c.Name == "" {
-		c.Name = personDisplayName(fromName)
+	if c.Name == "" || len(strings.Fields(c.Name)) == 1 {
+		// No name line, or a first name only ("Pieter" under a reply
+		// from "Pieter Claes"): the display name is the fuller one.
+		if full := personDisplayName(fromName); c.Name == "" || containsWord(full, c.Name) {
+			c.Name = full
+		}
 	}
 	return c
+}
+
+// containsWord tells whether the name full has w among its words, folded.
+func containsWord(full, w string) bool {
+	fw := fold(w)
+	for _, x := range strings.Fields(full) {
+		if fold(x) == fw {
+			return true
+		}
+	}
+	return false
+}
+
+// namePart is a signature line without the address that follows a name:
+// "Jan Peeters <jan.peeters@lab.be>", "Jan Peeters (jan.peeters@lab.be)"
+// (a mailto: link's address is written so, see mailtoAddress).
+func namePart(s string) string {
+	if strings.IndexByte(s, '@') < 0 {
+		return s
+	}
+	loc := emailRe.FindStringIndex(s)
+	if loc == nil || strings.TrimLeft(s[loc[1]:], ">)] ") != "" {
+		return s
+	}
+	return strings.TrimRight(s[:loc[0]], " <([-–,;")
 }
 
 // orgRe tells organisation names from people's names in a signature.

@@ -41,6 +41,38 @@ func TestFindContact(t *testing.T) {
 		{"signer by default", "a) phishing\nBien cordialement,", signer},
 		{"contact in a sentence is no label", "c) Kontakt mit dem Hersteller: Patch eingespielt.\nContact avec le CCB établi.", signer},
 		{"the letter's contact copied is not the lab's", "Contact : Arnaud Capron\nTél. : +32 2 642 53 97\nE-mail : arnaud.capron@sciensano.be", signer},
+		// "Reach me" verbs count only with a "me".
+		{"reach me dutch", "Voor verdere vragen kan u mij bereiken op 03 218 44 70 of via dit mailadres.",
+			Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "03 218 44 70"}},
+		{"reach me french", "Vous pouvez me joindre au 081 72 40 15.",
+			Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "081 72 40 15"}},
+		{"reach me french elided", "N'hésitez pas à m'appeler au 0475 12 34 56.",
+			Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "0475 12 34 56"}},
+		{"reach me german", "Sie erreichen mich unter +32 87 74 20 15.",
+			Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "+32 87 74 20 15"}},
+		{"reach me english", "You can call me on +32 2 486 22 10.",
+			Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "+32 2 486 22 10"}},
+		{"reach without me is no invitation", "b) De resultaten konden de huisartsen niet bereiken (tel. 03 218 44 70).", signer},
+		{"call without me is no invitation", "c) We had to call the vendor on +32 2 555 00 00.", signer},
+		// A line typed below the letter's quoted request for a contact.
+		{"answer below the quoted request french", "> énumérées dans cette lettre, y compris une personne de contact.\n\nJulien Marchal, responsable IT, julien.marchal@labo-meuse.be, 081 72 40 15",
+			Contact{Name: "Julien Marchal", Email: "julien.marchal@labo-meuse.be", Phone: "081 72 40 15"}},
+		{"answer below the quoted request dutch", "> de in deze brief genoemde gegevens te bezorgen, met inbegrip van een\n> contactpersoon.\nOndergetekende, 0475 31 20 88",
+			Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "0475 31 20 88"}},
+		{"answer below the quoted request german", "> einschließlich eines Ansprechpartners.\nSofie Claeys",
+			Contact{Name: "Sofie Claeys", Email: "sofie.claeys@az.be"}},
+		{"answer below the quoted request english", "> including a contact person.\n\nOlivier Dumont (o.dumont@biolab.be)",
+			Contact{Name: "Olivier Dumont", Email: "o.dumont@biolab.be"}},
+		{"a sentence below the request is no contact", "> y compris une personne de contact.\n\nNous restons à votre disposition pour toute question complémentaire sur cet incident.", signer},
+		// Addresses written to escape harvesters.
+		{"address with [at] french", "Personne de contact : Nadia Bensaïd, nadia.bensaid[at]lab.be",
+			Contact{Name: "Nadia Bensaïd", Email: "nadia.bensaid@lab.be"}},
+		{"address with (at) and (dot) dutch", "Contactpersoon: An Jacobs, an.jacobs (at) bm (dot) be",
+			Contact{Name: "An Jacobs", Email: "an.jacobs@bm.be"}},
+		{"address with [AT] german", "Ansprechpartnerin: Claudia Heinen, c.heinen [AT] lw.be",
+			Contact{Name: "Claudia Heinen", Email: "c.heinen@lw.be"}},
+		{"address with {at} english", "Contact person: Rachel Owens, rachel.owens{at}clinic.be",
+			Contact{Name: "Rachel Owens", Email: "rachel.owens@clinic.be"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := findContact([]contactSource{{Lines: splitLines(tc.text), Signer: signer}}, people)
@@ -68,6 +100,20 @@ func TestSignerOf(t *testing.T) {
 		{"personal sender keeps its address over a generic one", "Met vriendelijke groeten,\nPieter Claes\ninfo@labc.be",
 			"pieter.claes@labc.be", "Pieter Claes", Contact{Name: "Pieter Claes", Email: "pieter.claes@labc.be"}},
 		{"last, first display name", "Merci", "k.v@az.be", "Vandenberghe, Katrien", Contact{Name: "Katrien Vandenberghe", Email: "k.v@az.be"}},
+		// A first name alone under the reply: the display name is fuller.
+		{"first name only dutch", "E. Zie later\n\nPieter\n\nVerstuurd vanaf mijn iPhone", "pieter.claes@lc.be", "Pieter Claes",
+			Contact{Name: "Pieter Claes", Email: "pieter.claes@lc.be"}},
+		{"first name only french", "Bonne journée,\nMarc", "marc.lambert@bf.be", "Marc Lambert", Contact{Name: "Marc Lambert", Email: "marc.lambert@bf.be"}},
+		{"initial kept", "Dr M. Lambert", "marc.lambert@bf.be", "Marc Lambert", Contact{Name: "M. Lambert", Email: "marc.lambert@bf.be"}},
+		// Degrees after the name.
+		{"post-nominals english", "Kind regards,\n\nDr. Hannah O'Neill, MD PhD\nMedical Director\n+32 2 555 81 40", "h.oneill@bd.be", "Hannah O'Neill",
+			Contact{Name: "Hannah O'Neill", Email: "h.oneill@bd.be", Phone: "+32 2 555 81 40"}},
+		// A shared mailbox with the person's address after the name (as
+		// a mailto: link renders).
+		{"name with address, shared mailbox german", "Mit freundlichen Grüßen\nHeike Brandt <h.brandt@le.be>\nLabor Eifel", "labor@le.be", "Labor Eifel",
+			Contact{Name: "Heike Brandt", Email: "h.brandt@le.be"}},
+		{"name with address, shared mailbox french", "Bien à vous,\nSophie Marchal (s.marchal@labm.be)\nBiologiste clinique", "secretariat@labm.be", "Secrétariat",
+			Contact{Name: "Sophie Marchal", Email: "s.marchal@labm.be"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := signerOf(splitLines(tc.text), tc.addr, tc.display); got != tc.want {

@@ -163,6 +163,11 @@ func contactOf(d *decoded, segs []segment, rd answersRead) Contact {
 	for _, t := range d.AttachmentTexts {
 		srcs = append(srcs, contactSource{Lines: splitLines(t), Signer: signer})
 	}
+	for _, s := range segs[1:] {
+		if s.Letter { // answers typed between the letter's lines
+			srcs = append(srcs, contactSource{Lines: markLetterLines(s.Lines), Signer: signer})
+		}
+	}
 	c := findContact(srcs, peopleOf(d, segs))
 	if c.Email == "" && c.Name == signer.Name {
 		c.Email = signer.Email
