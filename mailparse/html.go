@@ -228,6 +228,10 @@ func (w *htmlWriter) open(n *html.Node) {
 
 func (w *htmlWriter) close(n *html.Node, empty bool) {
 	switch n.DataAtom {
+	case atom.A:
+		if a := mailtoAddress(n); a != "" {
+			w.text(" <" + a + ">") // see mailtoAddress
+		}
 	case atom.P:
 		if isOutlookParagraph(n) && empty && w.pendingNL > 0 {
 			// Outlook's empty <p>&nbsp;</p>: a blank line.
