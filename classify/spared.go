@@ -84,6 +84,14 @@ func recoveryWord(w string) bool {
 	return false
 }
 
+func withoutWord(w string) bool {
+	return w == "sans" || w == "zonder" || w == "ohne" || w == "without"
+}
+
+func contrastWord(w string) bool {
+	return w == "mais" || w == "maar" || w == "aber" || w == "but"
+}
+
 func couldNot(w string) bool {
 	switch w {
 	case "pu", "pouvait", "pouvaient", "pouvions", "kon", "konden", "konnte", "konnten", "could", "cannot", "couldn":
@@ -114,9 +122,11 @@ func sparedAfter(d *doc, h, u ruleHit, sys *spans) bool {
 		}
 	}
 	// The words just after the statement may say it is a recovery: "SIL :
-	// OK depuis lundi".
+	// OK depuis lundi", or take it back: "de analysers bleven werken, maar
+	// zonder koppeling met het LIS" (a system working without its links
+	// was hit; "but not the LIS" names another system, and spares this one).
 	for t := u.to + 1; int(t) < len(d.toks) && t <= u.to+lookBack && d.toks[t].sent == d.toks[u.to].sent; t++ {
-		if recoveryWord(d.word(int(t))) {
+		if w := d.word(int(t)); recoveryWord(w) || withoutWord(w) && t > u.to+1 && contrastWord(d.word(int(t-1))) {
 			return false
 		}
 	}
