@@ -76,6 +76,10 @@ var (
 type contactSource struct {
 	Lines  []line
 	Signer Contact
+	// Letter: Sciensano's letter with the lab's answers typed between its
+	// lines (no quote marks); its own lines are told by fromLetter, only
+	// for the few lines that could name a contact.
+	Letter bool
 }
 
 // findContact returns the contact person.
@@ -94,6 +98,7 @@ func findContact(srcs []contactSource, people map[string]string) Contact {
 // explicitContact looks for a contact line or an invitation to contact.
 func explicitContact(src contactSource, people map[string]string) (Contact, bool) {
 	ls := src.Lines
+	quoted := func(k int) bool { return ls[k].Depth > 0 || src.Letter && fromLetter(ls[k].Text) }
 	for i, l := range ls {
 		if l.Depth > 0 {
 			continue
@@ -102,12 +107,15 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		if t == "" {
 			continue
 		}
-		if i > 0 && !isContactLine(t) && asksForContact(ls, i) {
+		if i > 0 && !isContactLine(t) && asksForContact(ls, i, quoted) && !quoted(i) {
 			if c, ok := unlabeledContact(t, src.Signer, people); ok {
 				return c, true
 			}
 		}
 		if m := contactLineIndex(t); m != nil {
+			if quoted(i) {
+				continue
+			}
 			val := strings.TrimSpace(t[m[1]:])
 			val = strings.TrimLeft(val, " *_")
 			// "Contactpersoon voor verdere vragen: X", "Ansprechpartnerin ist X".
@@ -144,7 +152,7 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		}
 		// "contact me at +32...", "n'hésitez pas à me contacter",
 		// "vous pouvez contacter directement M. Dumont (o.dumont@...)".
-		if mayInviteContact(t) && contactVerbRe.MatchString(t) {
+		if mayInviteContact(t) && contactVerbRe.MatchString(t) && !quoted(i) {
 			// The invitation may wrap: "please contact our Quality\n
 			// Manager, Rachel Owens (rachel.owens@...)".
 			if findEmail(t) == "" && !meRe.MatchString(t) && i+1 < len(ls) && ls[i+1].Depth == 0 {
@@ -170,7 +178,7 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 				return c, true
 			}
 		}
-		if containsAny(t, reachStems) && reachRe.MatchString(t) && meRe.MatchString(t) {
+		if containsAny(t, reachStems) && reachRe.MatchString(t) && meRe.MatchString(t) && !quoted(i) {
 			c := src.Signer
 			if p := findPhone(t); p != "" {
 				c.Phone = strings.TrimSpace(p)
@@ -187,20 +195,27 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 // contactRequests end the letter's paragraph asking for a contact person
 // ("... y compris une personne de contact.", "... met inbegrip van een
 // contactpersoon."), folded.
+var contactRequestStems = []string{"ontact", "ONTACT", "nsprech", "NSPRECH", "ontakt", "ONTAKT"}
+
 var contactRequests = []string{"personne de contact", "contactpersoon", "ansprechpartner", "ansprechpartners", "ansprechperson", "kontaktperson", "contact person", "point of contact"}
 
 // asksForContact tells whether the last non-blank line before ls[i] is a
-// quoted line that asks for a contact person: ls[i], typed below it, is
-// the answer.
-func asksForContact(ls []line, i int) bool {
+// quoted line (or a line of the letter) that asks for a contact person:
+// ls[i], typed below it, is the answer.
+func asksForContact(ls []line, i int, quoted func(int) bool) bool {
 	j := i - 1
 	for j >= 0 && strings.TrimSpace(ls[j].Text) == "" {
 		j--
 	}
-	if j < 0 || ls[j].Depth == 0 {
+	if j < 0 {
 		return false
 	}
-	p := strings.TrimRight(fold(ls[j].Text), " .:;,)")
+	tail := strings.TrimRight(ls[j].Text, " .:;,)")
+	tail = tail[max(0, len(tail)-24):]
+	if !containsAny(tail, contactRequestStems) || !quoted(j) {
+		return false
+	}
+	p := fold(tail)
 	for _, r := range contactRequests {
 		if strings.HasSuffix(p, r) {
 			return true
@@ -304,10 +319,19 @@ func parseContactValue(val string, people map[string]string) Contact {
 // and punctuation.
 func cleanPersonName(s string) string {
 	s = strings.TrimSpace(s)
-	s = telLabelRe.ReplaceAllString(s, "")
-	s = titleRe.ReplaceAllString(s, "")
+	// The regexps run only where they can match: most names have no
+	// title and no label, and are parsed for every message.
+	if i := strings.LastIndexAny(s, " \t"); i >= 0 && len(s)-i <= 9 {
+		s = telLabelRe.ReplaceAllString(s, "")
+	}
+	if _, in, _ := firstWordIn(s, titleStartWords); in {
+		s = titleRe.ReplaceAllString(s, "")
+	}
 	s = strings.Trim(s, " .:*_-–")
-	return stripPostNominals(strings.Join(strings.Fields(s), " "))
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\r\n\u00a0") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return stripPostNominals(s)
 }
 
 // nameFromSentence takes the capitalised words after a title in a
@@ -361,9 +385,18 @@ func signerOf(ls []line, fromAddr, fromName string) Contact {
 	local := fold(strings.SplitN(fromAddr, "@", 2)[0])
 	// A shared mailbox or an organisation's display name ("Labor Eifel"
 	// <labor@...>): its words name the lab, not the person who signs.
-	orgSender := genericMailbox(fromAddr) || orgRe.MatchString(fromName)
+	org := 0 // 1 no, 2 yes; found when first needed
+	orgSender := func() bool {
+		if org == 0 {
+			org = 1
+			if genericMailbox(fromAddr) || orgRe.MatchString(fromName) {
+				org = 2
+			}
+		}
+		return org == 2
+	}
 	for _, s := range sig {
-		if ns := namePart(s); c.Name == "" && !orgSender && looksLikeName(ns) {
+		if ns := namePart(s); c.Name == "" && looksLikeName(ns) && !orgSender() {
 			share := false
 			for _, w := range words(ns) {
 				if nameTok[w] || len(w) > 2 && strings.Contains(local, w) {
@@ -395,7 +428,7 @@ func signerOf(ls []line, fromAddr, fromName string) Contact {
 			}
 		}
 	}
-	if c.Name == "" || len(strings.Fields(c.Name)) == 1 {
+	if c.Name == "" || strings.IndexByte(c.Name, ' ') < 0 {
 		// No name line, or a first name only ("Pieter" under a reply
 		// from "Pieter Claes"): the display name is the fuller one.
 		if full := personDisplayName(fromName); c.Name == "" || containsWord(full, c.Name) {

@@ -55,16 +55,16 @@ var contactFirstWords = func() map[string]bool {
 	return m
 }()
 
-// personLabels are the folded person labels.
-var personLabels = func() map[string]bool {
-	m := map[string]bool{}
+// personLabel tells a person label as matched by contactLabelRe.
+func personLabel(label string) bool {
+	label = strings.TrimLeft(label, " \t*_")
 	for _, l := range contactLabels {
-		if l.person {
-			m[fold(l.text)] = true
+		if strings.EqualFold(l.text, label) {
+			return l.person
 		}
 	}
-	return m
-}()
+	return false
+}
 
 // isContactLine tells a line naming the contact person ("Personne de
 // contact :", "Contactpersoon:", "Ansprechpartnerin ist ...").
@@ -77,24 +77,24 @@ func contactLineIndex(t string) []int {
 	if _, in, _ := firstWordIn(strings.TrimLeft(t, " \t*_"), contactFirstWords); !in {
 		return nil
 	}
-	m := contactLabelRe.FindStringSubmatchIndex(t)
+	m := contactLabelRe.FindStringIndex(t)
 	if m == nil {
 		return nil
 	}
-	if !personLabels[fold(t[m[2]:m[3]])] {
+	if !personLabel(t[m[0]:m[1]]) {
 		rest := strings.TrimLeft(t[m[1]:], " \t*_")
 		if rest != "" && !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, "|") && !strings.HasPrefix(rest, "/") {
 			return nil
 		}
 	}
-	return m[:2]
+	return m
 }
 
 // opensContactLine tells a line whose label names the contact person, so
 // that it ends an answer even without a colon.
 func opensContactLine(t string) bool {
 	m := contactLineIndex(t)
-	return m != nil && personLabels[fold(strings.TrimLeft(strings.TrimSpace(t[m[0]:m[1]]), "*_"))]
+	return m != nil && personLabel(t[m[0]:m[1]])
 }
 
 // personTitles are the words a person's name loses when written before
@@ -105,7 +105,7 @@ var personTitles = strings.Fields(`dr pr prof apr ir ing lic drs med docteur dok
 	mme mevr mevrouw mw dhr heer mijnheer meneer madame monsieur mademoiselle mlle frau herr mr mrs ms`)
 
 // postNominals are degrees written after a name: "Hannah O'Neill, MD PhD".
-var postNominals = toSet("md phd msc bsc mba pharmd mph dphil frcpath facp mrcp mbbs lic apr ir")
+var postNominals = strings.Fields("md phd msc bsc mba pharmd mph dphil frcpath facp mrcp mbbs lic apr ir")
 
 // titleWords are the titles and forms of address written before a name
 // (folded, without the dot): the one set the name readers share
@@ -113,10 +113,17 @@ var postNominals = toSet("md phd msc bsc mba pharmd mph dphil frcpath facp mrcp 
 // is among them, though titleRe strips it only first.
 var titleWords = toSet(strings.Join(personTitles, " ") + " m")
 
+// titleStartWords open the names titleRe strips.
+var titleStartWords = toSet(strings.Join(personTitles, " ") + " le la the de m")
+
 // titleRe strips the titles before a name. "M." is Monsieur only first:
 // in "Dr M. Lambert" it is an initial. "Le", "la", "the" and "de heer"
 // come before a title ("le Dr Dumont", "de heer Claes").
-var titleRe = regexp.MustCompile(`(?i)^(?:(?:le|la|the|de heer|m\.?)\s+)?(?:(?:` + strings.Join(personTitles, "|") + `)\.?\s+)*`)
+// It never matches the empty string, so names without a title cost no
+// allocation.
+var titleRe = regexp.MustCompile(`(?i)^(?:(?:le|la|the|de heer|m\.?)\s+(?:` + titleAlt + `)*|(?:` + titleAlt + `)+)`)
+
+var titleAlt = `(?:` + strings.Join(personTitles, "|") + `)\.?\s+`
 
 // titledNameRe finds a capitalised name after a title in a sentence:
 // "vous pouvez contacter directement M. Dumont".
@@ -135,13 +142,20 @@ func capitalised(ws []string) string {
 // stripPostNominals drops degrees after a name: "Hannah O'Neill, MD
 // PhD", "Jan Peeters MD".
 func stripPostNominals(s string) string {
-	ws := strings.Fields(s)
-	n := len(ws)
-	for n > 1 && postNominals[strings.ToLower(strings.Trim(ws[n-1], ".,"))] {
-		n--
+	for {
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 || !isPostNominal(strings.Trim(s[i+1:], ".,")) {
+			return s
+		}
+		s = strings.TrimRight(s[:i], " ,")
 	}
-	if n == len(ws) {
-		return s
+}
+
+func isPostNominal(w string) bool {
+	for _, p := range postNominals {
+		if strings.EqualFold(w, p) {
+			return true
+		}
 	}
-	return strings.TrimRight(strings.Join(ws[:n], " "), ",")
+	return false
 }

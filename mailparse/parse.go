@@ -165,7 +165,7 @@ func contactOf(d *decoded, segs []segment, rd answersRead) Contact {
 	}
 	for _, s := range segs[1:] {
 		if s.Letter { // answers typed between the letter's lines
-			srcs = append(srcs, contactSource{Lines: markLetterLines(s.Lines), Signer: signer})
+			srcs = append(srcs, contactSource{Lines: s.Lines, Signer: signer, Letter: true})
 		}
 	}
 	c := findContact(srcs, peopleOf(d, segs))
