@@ -16,8 +16,13 @@ import (
 
 var (
 	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	phoneRe = regexp.MustCompile(`(?:\+|00)\d{2,3}[\s./]?(?:\(0\)\s?)?\d{1,4}(?:[\s./-]?\d{2,4}){2,4}|\b0\d{1,3}[\s./]\d{2,3}(?:[\s./]?\d{2}){2,3}\b`)
-	selfRe  = regexp.MustCompile(`(?i)\b(moi-m[êe]me|moi m[êe]me|moi|le soussign[ée]|la soussign[ée]e?|soussign[ée]e?|ondergetekende|mezelf|ikzelf|der unterzeichnende|die unterzeichnende|unterzeichnende|unterzeichner(in)?|ich selbst|myself|the undersigned|undersigned|me)\b`)
+	// Phones as people write them: "+32 (0)2 555 81 40", "0032 2 555 81
+	// 40", "02/555.81.40", "0475-12-34-56", German "0241/80-12345" and
+	// "+49 (0) 241 80-12345"; no-break spaces count as spaces.
+	phoneRe = regexp.MustCompile(`(?:\+|00)\d{2,3}[\s\x{a0}./-]?(?:\(0\)[\s\x{a0}]?)?\d{1,4}(?:[\s\x{a0}./-]?\d{2,5}){2,4}|\b0\d{1,3}[\s\x{a0}./-]\d{2,3}(?:[\s\x{a0}./-]?\d{2}){2,3}\b|\b0\d{2,4}/\d{2,8}(?:-\d{1,5})?\b`)
+	// dateRe: "05/02/2021" and "05-02-2021" have a phone's shape.
+	dateRe = regexp.MustCompile(`^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}$`)
+	selfRe = regexp.MustCompile(`(?i)\b(moi-m[êe]me|moi m[êe]me|moi|le soussign[ée]|la soussign[ée]e?|soussign[ée]e?|ondergetekende|mezelf|ikzelf|der unterzeichnende|die unterzeichnende|unterzeichnende|unterzeichner(in)?|ich selbst|myself|the undersigned|undersigned|me)\b`)
 	// contactVerbRe are invitations to contact someone: "contact me",
 	// "me contacter", "mij contacteren", "kontaktieren Sie mich".
 	contactVerbRe = regexp.MustCompile(`(?i)\b(contact(er|eren|ez)?|kontaktier\w*|bereikbaar|joignable|erreichbar|reach)\b`)
@@ -43,7 +48,16 @@ func findPhone(s string) string {
 	if n < 6 {
 		return ""
 	}
-	return phoneRe.FindString(s)
+	p := phoneRe.FindString(s)
+	if p == "" || !dateRe.MatchString(p) {
+		return p
+	}
+	for _, p := range phoneRe.FindAllString(s, 4)[1:] {
+		if !dateRe.MatchString(p) {
+			return p
+		}
+	}
+	return ""
 }
 
 // findEmail returns the first e-mail address in s, also when written to

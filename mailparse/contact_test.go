@@ -122,3 +122,32 @@ func TestSignerOf(t *testing.T) {
 		})
 	}
 }
+
+func TestFindPhone(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		// French / Belgian
+		{"Tél. : 02 555 81 40", "02 555 81 40"},
+		{"GSM 0475.12.34.56", "0475.12.34.56"},
+		{"Tél : 081/22.47.36", "081/22.47.36"},
+		{"+32 (0)87 74 20 15", "+32 (0)87 74 20 15"},
+		{"le 05/02/2021 à 10h", ""},
+		// Dutch
+		{"Tel. 02-555-81-40", "02-555-81-40"},
+		{"bereikbaar op 0032 2 555 81 40", "0032 2 555 81 40"},
+		{"05-02-2021 of 0475 12 34 56", "0475 12 34 56"},
+		// German
+		{"Tel.: 0241/80-12345", "0241/80-12345"},
+		{"Telefon +49 (0) 241 80-12345", "+49 (0) 241 80-12345"},
+		{"Datum: 05.02.2021", ""},
+		// English
+		{"T +32-475-12-34-56", "+32-475-12-34-56"},
+		{"Phone: +32 2 555 81 40 (ext. 12)", "+32 2 555 81 40"},
+		{"Reference NC-2021-014", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := findPhone(tc.in); got != tc.want {
+				t.Errorf("findPhone(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
