@@ -119,6 +119,10 @@ func (m *matcher) parsePart(part, pattern, label string) []phrase {
 	for _, alt := range alts {
 		var ph phrase
 		for _, w := range strings.Fields(alt) {
+			if strings.Count(w, "(") != strings.Count(w, ")") {
+				// "(a b|c)" would silently make a phrase of broken slots.
+				panic(fmt.Sprintf("classify: several words inside parentheses in pattern %q of %s", pattern, label))
+			}
 			var sl slot
 			for _, a := range strings.Split(strings.Trim(w, "()"), "|") {
 				if strings.Trim(a, "*") == "" {

@@ -32,6 +32,7 @@ var unaffected = []string{
 	"zonder problemen|zonder problemen|sans probleme*|sans souci|ohne probleme|problemlos|einwandfrei|without problem*|without issue*|without any problem*|geen hinder|geen enkele hinder|geen last|geen problemen|aucune gene|aucun probleme|pas de probleme|keine probleme|keinerlei probleme|keine beeintrachtigung*|no problems|no issues|n ont ete touche*|n ont ete concerne*|n ont ete affecte*|n ont ete impacte*|n ont ete perturbe*|n a ete touche*|n a ete concerne*|n a ete affecte*|n a ete impacte*",
 	"werkte wel|werkten wel|werkten nog|werkte nog|functioneerde wel|fonctionnait toujours|fonctionnaient toujours|fonctionnait encore|fonctionnaient encore|funktionierte noch|funktionierten noch|funktionierte weiterhin|funktionierten weiterhin",
 	"ok|in orde|en ordre|fine",
+	"pas de coupure|aucune coupure|sans coupure|geen uitval|zonder uitval|kein ausfall|keine ausfalle|ohne ausfall|no outage|without outage|without interruption",
 	"as usual|as normal|comme d habitude|comme habituellement|zoals gewoonlijk|zoals gebruikelijk|wie gewohnt|wie ublich",
 	"not affected|unaffected|not impacted|not hit|not touched|not disrupted|not interrupted|normally|kept working|kept running|remained available|remained operational|remained in service|continued to work|continued working|continued to operate|continued operating|spared|intact|still worked|still working",
 }

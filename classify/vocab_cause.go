@@ -8,6 +8,9 @@ var causeVocab = []entry{
 	{gCause, "phishing", modeEvent, []string{
 		"*phishing*", "usurpation*|usurpe*|spoof*|gespoofd|impersonat*|identiteitsfraude|mailbijlage*|emailbijlage*|mailanhang*|e mail anhang|email attachment*",
 		"hameconnage*", "smishing", "vishing", "spam",
+		// French word order: "un e-mail frauduleux", "des mails piégés"
+		"email* (frauduleu*|malveillant*|pieg*)|mail* (frauduleu*|malveillant*|pieg*)|message* (frauduleu*|pieg*)",
+		"fraude au president|ceo fraud*|ceo fraude|ceo betrug|chefbetrug*|chef betrug|cfo fraud*|business e mail compromise|business email compromise",
 		"courriel* frauduleu*|courriel* pieg*|faux courriel*|faux message*|fausse page|faux site|faux lien",
 		"piece* jointe* & pieg*|infect*|malveillant*|vérol*|ouver*|ouvert*",
 		"lien* & clique*|cliqu*|malveillant*",
@@ -22,6 +25,7 @@ var causeVocab = []entry{
 	}},
 	{gCause, "ransomware", modeEvent, []string{
 		"*ransomware*", "rancongiciel*", "rancon*", "ransom", "losgeld*", "losegeld*", "erpress*",
+		"gijzelsoftware|gijzelware|cryptoware|cryptovirus|crypto locker|crypto trojan*|krypto trojaner",
 		"chiffr*|crypte*|cryptolocker|versleutel*|verschlussel*|encrypt*",
 		"ryuk|conti|egregor|phobos|dharma|lockbit|revil|sodinokibi|maze|doppelpaymer|darkside|netwalker|clop|babuk|petya|notpetya|hive|blackcat|akira|mespinoza|pysa",
 	}},
@@ -69,6 +73,7 @@ var causeVocab = []entry{
 		"leverancier*|it partner|ict partner|dienstverlener*|onderaannemer*",
 		"*lieferant|*lieferanten|*anbieter|*anbieters|aanbieder*|*dienstleister|*dienstleisters|*hersteller|*herstellers|wartungsfirma",
 		"supplier*|vendor*|provider*|contractor*|service engineer*|third party|subcontractor*|msp",
+		"fabricant*|constructeur*|fabrikant*|manufacturer*",
 		"(firme*|societe*|entreprise*) de maintenance|onderhoudsfirma*|onderhoudsbedrijf*|wartungsunternehm*|maintenance (company|firm|contractor)",
 		"technicien* externe*|extern* (technicus|technieker|techniker*)|external (technician*|engineer*)|servicetechniker*|service technician*",
 		"verbunden|angebunden|gekoppelt|verbonden|gekoppeld|relie*|raccorde*|interconnecte*|is connected|are connected|is linked|are linked|interconnected & klinik|kliniek|clinique|clinic|hopital|ziekenhuis|krankenhaus|spital|hospital|partner*|partenaire*",
@@ -83,7 +88,7 @@ var causeVocab = []entry{
 		"medewerker*|werknemer* & onrechtmatig*|zonder toestemming|opzettelijk|moedwillig",
 		"mitarbeiter*|angestellt* & unbefugt*|missbrauch*|absichtlich|vorsatzlich|ohne berechtigung",
 		"employee*|staff member*|member of staff & unauthori*|deliberately|intentionally|without authori*|misused|abused",
-		"eigen (account|beheerdersaccount|beheeraccount|adminaccount|gebruikersaccount)|propre compte|propres acces|propres identifiants|eigene* (konto|benutzerkonto|administratorkonto|adminkonto|zugang|zugangsdaten)|own (account|admin account|administrator account|credentials|access)",
+		"eigen (account|beheerdersaccount|beheeraccount|adminaccount|gebruikersaccount)|propre compte|propres acces|propres identifiants|eigene* (konto|benutzerkonto|administratorkonto|adminkonto|zugang|zugangsdaten)|own (account|credentials|access)|own admin account|own administrator account",
 		"employe*|collaborat*|administrateur*|informaticien* & licencie*|demission*|preavis|renvoye*|congedie*",
 		"medewerker*|werknemer*|beheerder*|systeembeheerder*|informaticus & ontslagen|ontslag|opzeg|opgezegd|ontslagnemend",
 		"mitarbeiter*|angestellt*|administrator*|systemadministrator* & gekundigt|kundigung|entlassen|entlassung",

@@ -24,7 +24,7 @@ var impactVocab = []entry{
 		"medibridge", "ehealth*", "e health*", "hl7", "reseau sante wallon|reseau sante bruxellois|abrumet|rsw|cozo|vitalink",
 		"portail*", "*portaal", "*portal", "serveur de resultats|resultatenserver|befundserver|results server|result server",
 		"resultat* & liberer|libere*|liberation|envo*|transmi*|transmission|communiqu*|electroniqu*|medecin*|prescripteur*|patient*|unites|services|dossier*",
-		"resultaten|uitslagen|verslagen & vrijgeven|vrijgegeven|vrijgave|verstuur*|verzend*|verzonden|versturen|elektronisch*|huisarts*|artsen|dokters|voorschrijver*|doorgestuurd|bezorgd|afdelingen|epd",
+		"resultaten|uitslagen|verslagen|protocollen|labresultaten & vrijgeven|vrijgegeven|vrijgave|verstuur*|verzend*|verzonden|versturen|elektronisch*|huisarts*|artsen|dokters|voorschrijver*|doorgestuurd|bezorgd|afdelingen|epd",
 		"befund*|ergebnis* & freigeben|freigegeben|freigabe|ubermittel*|versand*|versend*|verschick*|elektronisch*|einsender*|hausarzt*|hausarzte*|arzte*|stationen",
 		"befundubermittlung|befundversand|ergebnisubermittlung",
 		"result*|report* & release|released|releasing|patient*|viewer|online|web|sent|send|sending|deliver*|transmi*|electronic*|physician*|gp*|gps|portal|prescriber*|doctor*|wards",
@@ -51,6 +51,7 @@ var impactVocab = []entry{
 		"telephonie|telefonie|telephony|telefonanlage*|telefooncentrale*|centrale telephonique|standard telephonique",
 		"telephone* ip|telephonie ip|ip telefonie|ip telefoon*|ip telefon*|ip phone*|telephones|telefoonlijn*",
 		"telephone*|telefoon*|telefon|telefone & hors service|indisponible*|coupe*|panne|plat|uitgevallen|onbereikbaar|buiten gebruik|ausgefallen|gestort|nicht erreichbar|down|out of service|unavailable",
+		"(plus|pas) de (telephone|telephonie)|geen (telefoon|telefonie|telefoons)|kein* (telefon|telefonie)|no (phone|phones|telephone|telephony)",
 		"voip", "telephone system*|phone system*|phones|telefoons|telefone|lignes telephoniques|telefoonlijnen|telefonleitungen|phone lines|telefoonverkeer",
 	}},
 	{gImpact, "admin", modeObject, []string{

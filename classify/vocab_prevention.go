@@ -20,6 +20,7 @@ var preventionVocab = []entry{
 		"*patch*", "mise* a jour|mises a jour|correctif*|*update*|*updates|bijwerk*|bijgewerkt|aktualisier*|sicherheitsupdate*|upgrade*",
 		"remplac*|vervang*|ersetz*|replac* & windows|obsolete*|ancien*|verouderd*|oude|veraltet*|alte|old|outdated|legacy",
 		"end of life|eol|fin de support",
+		"mis a jour|mis a niveau|mise* a niveau|up to date|auf den neuesten stand|auf dem neuesten stand|auf den aktuellen stand|geactualiseerd|actualise*",
 	}},
 	{gPrevention, "segmentation", modeEvent, []string{
 		"*segment*", "*vlan*", "cloisonn*", "dmz",
@@ -28,10 +29,11 @@ var preventionVocab = []entry{
 		"reseau* separe*|reseau* dedie*|reseau* isole*|separate network*|isolated network*|dedicated network*|apart* netwerk*|afgescheiden|afscheiding|gescheiden netwerk*|eigen netwerk",
 		"getrennt* netz*|eigene* netz*|eigenes netzsegment|netztrennung|netzwerktrennung|abgeschottet*",
 		"firewall* & (entre|tussen|zwischen|between)",
+		"separation|separer|separe|scheiding|scheiden|trennung|trennen|separating|separate|separated & reseau*|*netwerk|*netwerken|*netz|*netze|*netzes|network*",
 	}},
 	{gPrevention, "training", modeEvent, []string{
 		"formation*|sensibilis*|e learning|elearning", "opleiding*|vorming*|bewustmaking*|bewustwording*",
-		"*awareness*", "schulung*|*schulung|unterweisung*|fortbildung*|geschult", "training*|trained|train|educat*",
+		"*awareness*", "*schulung*|unterweisung*|fortbildung*|geschult", "training*|trained|train|educat*",
 		"rappel*|mis* en garde|averti*|herinner*|gewaarschuwd|verwittigd|gewarnt|rundschreiben|rundmail|warned|reminded|reminder* & personnel|stagiaire*|utilisateurs|collaborateur*|equipe*|medewerker*|personeel|stagiair*|gebruikers|mitarbeiter*|personal|praktikant*|staff|employees|users|team|trainees",
 		"gebriefd|briefing*|briefed|instructie*|instructies|unterwiesen", "informiert & mitarbeiter*|personal",
 		"phishing (test*|simulation*|exercice*|oefening*|ubung*|exercise*)|phishingtest*|phishingsimulat*",
@@ -77,6 +79,7 @@ var preventionVocab = []entry{
 		"macro* & bloqu*|blocage*|desactiv*|geblokkeerd|blokkeren|blokkering|blockiert|blockierung|blocked|blocking|disabled|gesperrt",
 		"makro* & bloqu*|blockade|blockiert|blockierung|gesperrt|deaktiviert",
 		"quarantaine|quarantine|quarantane", "sandbox*", "dmarc|dkim|spf",
+		"piece* jointe*|bijlage*|anhang|anhange|attachment* & bloqu*|blocage*|geblokkeerd|blokkeren|blokkering|blockiert|blockierung|blocked|blocking|gesperrt|interdit*|verboden|verboten",
 		"mailgateway|mail gateway|e mail gateway|email gateway|secure email gateway",
 	}},
 }

@@ -46,6 +46,7 @@ var responseVocab = []entry{
 		"computer emergency response team|computer security incident response team|bundesamt fur sicherheit in der informationstechnik",
 		"societe* specialisee*|firme* specialisee*|entreprise* specialisee*|prestataire* de securite|equipe* d intervention|reponse (aux|a) incident*",
 		"incident response|incident respons*|incidentrespons*|incident handling|forensi*|forensisch*|forensic*",
+		"cyber security (firm|firms|company|companies|specialist*|expert*|consultant*|consultancy|partner)|(cybersecurity|security|cyber) (firm|firms|company|companies|specialist*|expert*|consultant*|consultancy|partner)|cybersecuritybedrijf*|securitybedrijf*|beveiligingsbedrijf*|beveiligingsfirma*|*sicherheitsfirma|sicherheitsunternehm*|*sicherheitsdienstleister|(entreprise|societe|firme|expert*|specialiste*) (en|de) cybersecurite",
 		"extern* (firma|bedrijf|partner|team|expert*|consultant*|specialist*|dienstleister*|sicherheitsfirma|spezialist*|incident*)",
 		"external (firm|company|team|partner|expert*|consultant*|specialist*|help|support|incident*)",
 		"gespecialiseerd* (firma|bedrijf|team)|spezialisiert* (firma|dienstleister|unternehmen)|specialised (firm|company|team)|specialized (firm|company|team)",
