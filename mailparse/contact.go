@@ -22,10 +22,10 @@ var (
 	phoneRe = regexp.MustCompile(`(?:\+|00)\d{2,3}[\s\x{a0}./-]?(?:\(0\)[\s\x{a0}]?)?\d{1,4}(?:[\s\x{a0}./-]?\d{2,5}){2,4}|\b0\d{1,3}[\s\x{a0}./-]\d{2,3}(?:[\s\x{a0}./-]?\d{2}){2,3}\b|\b0\d{2,4}/\d{2,8}(?:-\d{1,5})?\b`)
 	// dateRe: "05/02/2021" and "05-02-2021" have a phone's shape.
 	dateRe = regexp.MustCompile(`^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}$`)
-	selfRe = regexp.MustCompile(`(?i)\b(moi-m[êe]me|moi m[êe]me|moi|le soussign[ée]|la soussign[ée]e?|soussign[ée]e?|ondergetekende|mezelf|ikzelf|der unterzeichnende|die unterzeichnende|unterzeichnende|unterzeichner(in)?|ich selbst|myself|the undersigned|undersigned|me)\b`)
+	selfRe = regexp.MustCompile(`(?i)\b(moi-m[êe]me|moi m[êe]me|moi|le soussign[ée]|la soussign[ée]e?|soussign[ée]e?|ondergetekende|mezelf|ikzelf|der unterzeichnende|die unterzeichnende|unterzeichnende|unterzeichner(in)?|ich selbst|myself|the undersigned|undersigned|me|voir signature|voir ci-dessous|zie handtekening|zie hieronder|zie onder|siehe signatur|siehe unten|see signature|see below|l['’]exp[ée]ditrice|l['’]exp[ée]diteur|exp[ée]diteur|afzender|absender|the sender|sender)\b`)
 	// contactVerbRe are invitations to contact someone: "contact me",
 	// "me contacter", "mij contacteren", "kontaktieren Sie mich".
-	contactVerbRe = regexp.MustCompile(`(?i)\b(contact(er|eren|ez)?|kontaktier\w*|bereikbaar|joignable|erreichbar|reach)\b`)
+	contactVerbRe = regexp.MustCompile(`(?i)\b(contact(er|eren|ez)?|kontaktier\w*|bereikbaar|joignable|erreichbar|reach|vous adresser|s['’]adresser|terecht bij|wenden sie sich|get in touch)\b`)
 	// reachRe are verbs that invite to reach the writer only with a
 	// "me" ("kan u mij bereiken op", "me joindre au", "erreichen Sie
 	// mich unter", "call me on"): "de resultaten konden de artsen niet
@@ -141,11 +141,13 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 				continue // "Contact avec le fournisseur..." is a sentence
 			}
 			// A table cell or a wrapped line: the details may follow.
+			last := i
 			if j := nextNonBlank(ls, i+1); (val == "" || !(findEmail(val) != "") && !(findPhone(val) != "")) && j < len(ls) && ls[j].Depth == 0 {
 				nt := strings.TrimSpace(ls[j].Text)
 				if val == "" || (findEmail(nt) != "") || (findPhone(nt) != "") {
 					if lineEnd(nt) == endNone && !isContactLine(nt) {
 						val = strings.TrimSpace(val + " " + nt)
+						last = j
 					}
 				}
 			}
@@ -162,7 +164,9 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 				}
 				return c, true
 			}
-			return parseContactValue(val, people), true
+			c := parseContactValue(val, people)
+			contactDetails(&c, ls, last+1)
+			return c, true
 		}
 		// "contact me at +32...", "n'hésitez pas à me contacter",
 		// "vous pouvez contacter directement M. Dumont (o.dumont@...)".
@@ -209,6 +213,29 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 // contactRequests end the letter's paragraph asking for a contact person
 // ("... y compris une personne de contact.", "... met inbegrip van een
 // contactpersoon."), folded.
+// contactDetails completes a contact from the lines of its block:
+// "Contactpersoon: Jan Peeters / Kwaliteitsverantwoordelijke / Tel: ... /
+// E-mail: ...". The block ends at a blank line, a closing, another
+// contact line or another person's name.
+func contactDetails(c *Contact, ls []line, from int) {
+	for k := from; k < len(ls) && k < from+4 && (c.Email == "" || c.Phone == ""); k++ {
+		t := strings.TrimSpace(ls[k].Text)
+		if ls[k].Depth > 0 || t == "" || len(t) > 100 || lineEnd(t) != endNone || isContactLine(t) {
+			return
+		}
+		e, p := findEmail(t), findPhone(t)
+		if e == "" && p == "" && looksLikeName(t) && !hasRoleWord(t) && cleanPersonName(t) != c.Name {
+			return
+		}
+		if c.Email == "" && e != "" && !isSciensano(e) {
+			c.Email = strings.ToLower(e)
+		}
+		if c.Phone == "" && p != "" && !strings.Contains(strings.ToLower(t), "fax") {
+			c.Phone = strings.TrimSpace(p)
+		}
+	}
+}
+
 var contactRequestStems = []string{"ontact", "ONTACT", "nsprech", "NSPRECH", "ontakt", "ONTAKT"}
 
 var contactRequests = []string{"personne de contact", "contactpersoon", "ansprechpartner", "ansprechpartners", "ansprechperson", "kontaktperson", "contact person", "point of contact"}
@@ -269,7 +296,7 @@ func mayInviteContact(t string) bool {
 	return containsAny(t, contactVerbStems)
 }
 
-var contactVerbStems = []string{"ontact", "ONTACT", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach"}
+var contactVerbStems = []string{"ontact", "ONTACT", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach", "adresser", "terecht", "wenden", "touch"}
 
 var reachStems = []string{"bereiken", "joindre", "appel", "erreichen", "rufen", "call", "phone", "bellen"}
 
@@ -297,22 +324,23 @@ func parseContactValue(val string, people map[string]string) Contact {
 	if p := findPhone(val); p != "" {
 		c.Phone = strings.TrimSpace(p)
 	}
-	name := val
-	if i := strings.IndexAny(name, ",;(|\t"); i >= 0 {
-		name = name[:i]
-	}
-	for _, sep := range []string{" – ", " - ", " — ", " / "} {
-		if i := strings.Index(name, sep); i >= 0 {
-			name = name[:i]
+	// The name is the first part that is not a role: "Quality Manager,
+	// Jan Peeters, ..." and "responsable qualité, Mme Anne Dubois" name
+	// their role first.
+	name := ""
+	for k, part := range strings.FieldsFunc(val, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '\t' }) {
+		n := namePartOf(part)
+		if k == 0 {
+			name = n
+		}
+		if k > 0 && n != "" && looksLikeName(n) && !hasRoleWord(n) || k == 0 && !hasRoleWord(n) {
+			name = n
+			break
+		}
+		if strings.Contains(part, "(") {
+			break
 		}
 	}
-	if loc := phoneRe.FindStringIndex(name); loc != nil {
-		name = name[:loc[0]]
-	}
-	if loc := emailRe.FindStringIndex(name); loc != nil {
-		name = name[:loc[0]]
-	}
-	name = cleanPersonName(name)
 	c.Name = name
 	if c.Email == "" && name != "" {
 		key := fold(name)
@@ -327,6 +355,44 @@ func parseContactValue(val string, people map[string]string) Contact {
 		c.Name = people[c.Email]
 	}
 	return c
+}
+
+// namePartOf is the name in one comma part of a contact value: before a
+// parenthesis, a dash separator, a phone or an address, without titles.
+func namePartOf(name string) string {
+	if i := strings.IndexByte(name, '('); i >= 0 {
+		name = name[:i]
+	}
+	for _, sep := range []string{" – ", " - ", " — ", " / "} {
+		if i := strings.Index(name, sep); i >= 0 {
+			name = name[:i]
+		}
+	}
+	if loc := phoneRe.FindStringIndex(name); loc != nil {
+		name = name[:loc[0]]
+	}
+	if loc := emailRe.FindStringIndex(name); loc != nil {
+		name = name[:loc[0]]
+	}
+	return cleanPersonName(name)
+}
+
+// roleWords name a function, not a person, in the four languages
+// (folded).
+var roleWords = toSet(`manager managerin responsable directeur directrice director verantwoordelijke
+	coordinator coordinatrice coordinateur bioloog biologiste biologist biologe biologin leiter leiterin beauftragter beauftragte
+	officer head chef hoofd diensthoofd ict it qualite kwaliteit quality qualitat qm qualitatsmanager qualitatsmanagerin
+	kwaliteitsmanager kwaliteitsverantwoordelijke kwaliteitscoordinator informaticien informaticus administrateur beheerder
+	laborleiter laborleiterin pharmacien apotheker our notre onze unser unsere nos service dienst afdeling abteilung department`)
+
+// hasRoleWord tells a name part that names a function.
+func hasRoleWord(s string) bool {
+	for _, w := range words(s) {
+		if roleWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanPersonName drops titles, trailing role words after a tel. label,

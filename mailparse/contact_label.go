@@ -101,8 +101,8 @@ func opensContactLine(t string) bool {
 // it, folded and without their final period: academic and professional
 // titles (Dr, Pr, apr., ir., lic.) and forms of address (Mme, Mevr.,
 // Frau, Mr) in French, Dutch, German and English.
-var personTitles = strings.Fields(`dr pr prof apr ir ing lic drs med docteur dokter doctor professeur professor
-	mme mevr mevrouw mw dhr heer mijnheer meneer madame monsieur mademoiselle mlle frau herr mr mrs ms`)
+var personTitles = strings.Fields(`dr pr prof apr ir ing lic drs med rer nat habil docteur dokter doctor professeur professor
+	mme mevr mevrouw mw dhr heer mijnheer meneer madame monsieur mademoiselle mlle frau herr herrn mr mrs ms`)
 
 // postNominals are degrees written after a name: "Hannah O'Neill, MD PhD".
 var postNominals = strings.Fields("md phd msc bsc mba pharmd mph dphil frcpath facp mrcp mbbs lic apr ir")
@@ -114,7 +114,7 @@ var postNominals = strings.Fields("md phd msc bsc mba pharmd mph dphil frcpath f
 var titleWords = toSet(strings.Join(personTitles, " ") + " m")
 
 // titleStartWords open the names titleRe strips.
-var titleStartWords = toSet(strings.Join(personTitles, " ") + " le la the de m")
+var titleStartWords = toSet(strings.Join(personTitles, " ") + " le la the de m dipl")
 
 // titleRe strips the titles before a name. "M." is Monsieur only first:
 // in "Dr M. Lambert" it is an initial. "Le", "la", "the" and "de heer"
@@ -123,7 +123,7 @@ var titleStartWords = toSet(strings.Join(personTitles, " ") + " le la the de m")
 // allocation.
 var titleRe = regexp.MustCompile(`(?i)^(?:(?:le|la|the|de heer|m\.?)\s+(?:` + titleAlt + `)*|(?:` + titleAlt + `)+)`)
 
-var titleAlt = `(?:` + strings.Join(personTitles, "|") + `)\.?\s+`
+var titleAlt = `(?:(?:` + strings.Join(personTitles, "|") + `)\.?|dipl\.?-\pL+\.?)\s+`
 
 // titledNameRe finds a capitalised name after a title in a sentence:
 // "vous pouvez contacter directement M. Dumont".
