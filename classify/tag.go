@@ -237,7 +237,7 @@ func (v *vocabulary) foundIn(d *doc) []mention {
 					}
 					breaches, breachesDone = indexSpans(d, bs), true
 				}
-				if insideBreach(&breaches, h) {
+				if insideBreach(&breaches, h) || attackMail(d.word(int(h.from))) || attackBefore(d, int(h.from)) {
 					continue
 				}
 			}
@@ -273,6 +273,41 @@ func (v *vocabulary) foundIn(d *doc) []mention {
 		}
 	}
 	return out
+}
+
+// attackMail tells a compound naming the attack's mail, not the mail
+// system: "phishingmail", "spammails", "nepmail" ("*mail" otherwise reads
+// "ziekenhuismail", "labomail" as the mail system).
+func attackMail(w string) bool {
+	if len(w) <= 5 || !strings.HasSuffix(w, "mail") && !strings.HasSuffix(w, "mails") {
+		return false
+	}
+	for _, p := range [...]string{"phishing", "spam", "nep", "fake", "fraude", "betrug", "scam", "spoof", "malware", "virus"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// attackBefore tells a mail mention at token t with an attack adjective
+// before it, "e" of "e-mail" skipped.
+func attackBefore(d *doc, t int) bool {
+	t--
+	if t >= 0 && d.word(t) == "e" {
+		t--
+	}
+	return t >= 0 && attackAdjective(d.word(t))
+}
+
+// attackAdjective tells a word that makes the mail after it the attack's
+// ("phishing e-mail", "valse mail", "gefälschte E-Mail").
+func attackAdjective(w string) bool {
+	switch w {
+	case "phishing", "spam", "nep", "fake", "faux", "fausse", "valse", "gefalschte", "gefalschten", "malicious", "kwaadaardige", "frauduleuze", "fraudulent", "betrugerische", "betrugerischen":
+		return true
+	}
+	return false
 }
 
 // Tag returns the taxonomy labels for a report's answers: causes from a),
