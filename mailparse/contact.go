@@ -18,14 +18,21 @@ var (
 	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 	// Phones as people write them: "+32 (0)2 555 81 40", "0032 2 555 81
 	// 40", "02/555.81.40", "0475-12-34-56", German "0241/80-12345" and
-	// "+49 (0) 241 80-12345"; no-break spaces count as spaces.
-	phoneRe = regexp.MustCompile(`(?:\+|00)\d{2,3}[\s\x{a0}./-]?(?:\(0\)[\s\x{a0}]?)?\d{1,4}(?:[\s\x{a0}./-]?\d{2,5}){2,4}|\b0\d{1,3}[\s\x{a0}./-]\d{2,3}(?:[\s\x{a0}./-]?\d{2}){2,3}\b|\b0\d{2,4}/\d{2,8}(?:-\d{1,5})?\b`)
+	// "+49 (0) 241 80-12345".
+	phoneRe = regexp.MustCompile(`(?:\+|00)\d{2,3}[\s./-]?(?:\(0\)\s?)?\d{1,4}(?:[\s./-]?\d{2,5}){2,4}|\b0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2,3}\b|\b0\d{2,4}/\d{2,8}(?:-\d{1,5})?\b`)
 	// dateRe: "05/02/2021" and "05-02-2021" have a phone's shape.
 	dateRe = regexp.MustCompile(`^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}$`)
-	selfRe = regexp.MustCompile(`(?i)\b(moi-m[êe]me|moi m[êe]me|moi|le soussign[ée]|la soussign[ée]e?|soussign[ée]e?|ondergetekende|mezelf|ikzelf|der unterzeichnende|die unterzeichnende|unterzeichnende|unterzeichner(in)?|ich selbst|myself|the undersigned|undersigned|me|voir signature|voir ci-dessous|zie handtekening|zie hieronder|zie onder|siehe signatur|siehe unten|see signature|see below|l['’]exp[ée]ditrice|l['’]exp[ée]diteur|exp[ée]diteur|afzender|absender|the sender|sender)\b`)
+	selfRe = regexp.MustCompile(`(?i)\b(moi-m[êe]me|moi m[êe]me|moi|le soussign[ée]|la soussign[ée]e?|soussign[ée]e?|ondergetekende|mezelf|ikzelf|der unterzeichnende|die unterzeichnende|unterzeichnende|unterzeichner(in)?|ich selbst|myself|the undersigned|undersigned|me)\b`)
+	// seeSignerRe point to the signature or the sender: "voir signature",
+	// "zie handtekening", "siehe unten", "see below", "l'expéditeur".
+	seeSignerRe    = regexp.MustCompile(`(?i)\b(voir signature|voir ci-dessous|zie handtekening|zie hieronder|zie onder|siehe signatur|siehe unten|see signature|see below|exp[ée]dit(eur|rice)|afzender|absender|sender)\b`)
+	seeSignerStems = []string{"ignatur", "andtekening", "ieronder", "onder", "unten", "below", "dessous", "xp", "zender", "sender"}
 	// contactVerbRe are invitations to contact someone: "contact me",
 	// "me contacter", "mij contacteren", "kontaktieren Sie mich".
-	contactVerbRe = regexp.MustCompile(`(?i)\b(contact(er|eren|ez)?|kontaktier\w*|bereikbaar|joignable|erreichbar|reach|vous adresser|s['’]adresser|terecht bij|wenden sie sich|get in touch)\b`)
+	contactVerbRe = regexp.MustCompile(`(?i)\b(contact(er|eren|ez)?|kontaktier\w*|bereikbaar|joignable|erreichbar|reach)\b`)
+	// turnToRe invite to turn to someone: "vous adresser à", "terecht
+	// bij", "wenden Sie sich an", "get in touch with".
+	turnToRe = regexp.MustCompile(`(?i)\b(vous adresser|s['’]adresser|terecht bij|wenden sie sich|get in touch)\b`)
 	// reachRe are verbs that invite to reach the writer only with a
 	// "me" ("kan u mij bereiken op", "me joindre au", "erreichen Sie
 	// mich unter", "call me on"): "de resultaten konden de artsen niet
@@ -39,13 +46,7 @@ var (
 // findPhone returns the first phone number in s, as written; a line with
 // fewer than six digits skips the regular expression.
 func findPhone(s string) string {
-	n := 0
-	for i := 0; i < len(s) && n < 6; i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			n++
-		}
-	}
-	if n < 6 {
+	if digits(s) < 6 {
 		return ""
 	}
 	p := phoneRe.FindString(s)
@@ -58,6 +59,34 @@ func findPhone(s string) string {
 		}
 	}
 	return ""
+}
+
+// lineFacts reads in one pass what decides which contact rules a line
+// can meet: an "@", a closing bracket (of "[at]"), how many digits (up
+// to six).
+func lineFacts(s string) (at, closer bool, digits int) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '@':
+			at = true
+		case c == ']' || c == ')' || c == '}':
+			closer = true
+		case c >= '0' && c <= '9':
+			digits++
+		}
+	}
+	return at, closer, min(digits, 6)
+}
+
+// digits counts the digits of s, up to six.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s) && n < 6; i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 // findEmail returns the first e-mail address in s, also when written to
@@ -73,15 +102,15 @@ func findEmail(s string) string {
 
 // unmaskEmail writes "[at]" and "(dot)" back as "@" and ".".
 func unmaskEmail(s string) string {
-	if !containsAny(s, atMarks) {
+	if strings.IndexByte(s, '@') >= 0 || !strings.ContainsAny(s, "])}") || !containsAny(s, atMarks) {
 		return s
 	}
 	return dotRe.ReplaceAllString(atRe.ReplaceAllString(s, "@"), ".")
 }
 
 var (
-	atMarks = []string{"at]", "at)", "AT]", "AT)", "at}", "arobase"}
-	atRe    = regexp.MustCompile(`(?i)\s*[\[({]\s*(?:at|arobase|@)\s*[\])}]\s*`)
+	atMarks = []string{"at]", "at)", "AT]", "AT)", "at}"}
+	atRe    = regexp.MustCompile(`(?i)\s*[\[({]\s*(?:at|@)\s*[\])}]\s*`)
 	dotRe   = regexp.MustCompile(`(?i)\s*[\[({]\s*(?:dot|punt|point|punkt)\s*[\])}]\s*`)
 )
 
@@ -117,11 +146,16 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		if l.Depth > 0 {
 			continue
 		}
-		t := unmaskEmail(strings.TrimSpace(l.Text))
+		t := strings.TrimSpace(l.Text)
 		if t == "" {
 			continue
 		}
-		if i > 0 && !isContactLine(t) && asksForContact(ls, i, quoted) && !quoted(i) {
+		at, closer, nd := lineFacts(t)
+		if !at && closer {
+			t = unmaskEmail(t)
+			at = strings.IndexByte(t, '@') >= 0
+		}
+		if i > 0 && asksForContact(ls, i, quoted) && !isContactLine(t) && !quoted(i) {
 			if c, ok := unlabeledContact(t, src.Signer, people); ok {
 				return c, true
 			}
@@ -170,7 +204,10 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		}
 		// "contact me at +32...", "n'hésitez pas à me contacter",
 		// "vous pouvez contacter directement M. Dumont (o.dumont@...)".
-		if mayInviteContact(t) && contactVerbRe.MatchString(t) && !quoted(i) {
+		if src.Letter {
+			continue // the letter's own lines invite to contact Sciensano
+		}
+		if mayInviteContact(t) && contactVerbRe.MatchString(t) || at && containsAny(t, turnToStems) && turnToRe.MatchString(t) {
 			// The invitation may wrap: "please contact our Quality\n
 			// Manager, Rachel Owens (rachel.owens@...)".
 			if findEmail(t) == "" && !meRe.MatchString(t) && i+1 < len(ls) && ls[i+1].Depth == 0 {
@@ -196,7 +233,8 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 				return c, true
 			}
 		}
-		if containsAny(t, reachStems) && reachRe.MatchString(t) && meRe.MatchString(t) && !quoted(i) {
+		// Without a number or an address the signer is the contact anyway.
+		if (at || nd >= 6) && containsAny(t, reachStems) && reachRe.MatchString(t) && meRe.MatchString(t) {
 			c := src.Signer
 			if p := findPhone(t); p != "" {
 				c.Phone = strings.TrimSpace(p)
@@ -210,9 +248,6 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 	return Contact{}, false
 }
 
-// contactRequests end the letter's paragraph asking for a contact person
-// ("... y compris une personne de contact.", "... met inbegrip van een
-// contactpersoon."), folded.
 // contactDetails completes a contact from the lines of its block:
 // "Contactpersoon: Jan Peeters / Kwaliteitsverantwoordelijke / Tel: ... /
 // E-mail: ...". The block ends at a blank line, a closing, another
@@ -236,6 +271,9 @@ func contactDetails(c *Contact, ls []line, from int) {
 	}
 }
 
+// contactRequests end the letter's paragraph asking for a contact person
+// ("... y compris une personne de contact.", "... met inbegrip van een
+// contactpersoon."), folded.
 var contactRequestStems = []string{"ontact", "ONTACT", "nsprech", "NSPRECH", "ontakt", "ONTAKT"}
 
 var contactRequests = []string{"personne de contact", "contactpersoon", "ansprechpartner", "ansprechpartners", "ansprechperson", "kontaktperson", "contact person", "point of contact"}
@@ -296,16 +334,15 @@ func mayInviteContact(t string) bool {
 	return containsAny(t, contactVerbStems)
 }
 
-var contactVerbStems = []string{"ontact", "ONTACT", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach", "adresser", "terecht", "wenden", "touch"}
+var contactVerbStems = []string{"ontact", "ONTACT", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach"}
 
-var reachStems = []string{"bereiken", "joindre", "appel", "erreichen", "rufen", "call", "phone", "bellen"}
+var turnToStems = []string{"adresser", "terecht bij", "wenden Sie", "in touch"}
+
+var reachStems = []string{"bereiken", "joindre", "appeler", "appelez", "erreichen", "rufen", "all me", "hone me", "bellen"}
 
 func isSelf(val string) bool {
-	v := strings.TrimSpace(val)
-	if (findEmail(v) != "") && !selfRe.MatchString(firstClause(v)) {
-		return false
-	}
-	return selfRe.MatchString(firstClause(v))
+	v := firstClause(strings.TrimSpace(val))
+	return selfRe.MatchString(v) || containsAny(v, seeSignerStems) && seeSignerRe.MatchString(v)
 }
 
 func firstClause(v string) string {
@@ -387,6 +424,35 @@ var roleWords = toSet(`manager managerin responsable directeur directrice direct
 
 // hasRoleWord tells a name part that names a function.
 func hasRoleWord(s string) bool {
+	var buf [32]byte
+	n := 0
+	for i := 0; i <= len(s); i++ {
+		c := byte(' ')
+		if i < len(s) {
+			c = s[i]
+		}
+		if c >= 0x80 {
+			return hasRoleWordFolded(s) // accents: fold the whole part
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' {
+			if n < len(buf) {
+				buf[n] = c
+			}
+			n++
+			continue
+		}
+		if n > 0 && n <= len(buf) && roleWords[string(buf[:n])] {
+			return true
+		}
+		n = 0
+	}
+	return false
+}
+
+func hasRoleWordFolded(s string) bool {
 	for _, w := range words(s) {
 		if roleWords[w] {
 			return true
