@@ -58,7 +58,7 @@ var causeVocab = []entry{
 	{gCause, "credentials", modeEvent, []string{
 		"=mot* de passe|identifiant*|donnees de connexion|credentials|compte* & vol*|derob*|faible*|reutilis*|divulgu*|publie*|identique*|trouve*|recupere*|devine*|simple*|defaut|jamais|partage*|compromis*|pirate*|fuite*|saisi*|force",
 		"=*wachtwoord*|*paswoord*|inloggegevens|logingegevens|aanmeldgegevens|gebruikersnaam|account* & zwak*|gestolen|hergebruik*|buitgemaakt|gelekt|uitgelekt|gepubliceerd|geraden|standaard|ingegeven|ingevuld|vulde|vulden|typte|gaf|gedeeld*|gekraakt|nooit|gecompromitteerd|datalek*|brute",
-		"=*passwort*|*kennwort*|zugangsdaten|*anmeldedaten|logindaten|benutzername|konto* & schwach*|gestohlen|wiederverwendet|abgegriffen|geleakt|veroffentlicht|durchgesickert|erraten|ermittelt|standard*|geknackt|nie|kompromittiert*|eingegeben|erbeutet*|gelangt*|erlangt*|brute",
+		"=*passwort*|*kennwort*|zugangsdaten|*anmeldedaten|logindaten|benutzername|konto* & schwach*|gestohlen*|wiederverwendet|abgegriffen|geleakt|veroffentlicht|durchgesickert|erraten|ermittelt|standard*|geknackt|nie|kompromittiert*|eingegeben|erbeutet*|gelangt*|erlangt*|brute",
 		"=*password*|credential*|login*|sign in details|account* & weak|stolen|reused|re used|guessed|default|leaked|exposed|dumped|published|cracked|shared|never|compromised|phished|entered|breached|brute",
 		"brute force|force brute|bruteforce|password spraying|credential stuffing",
 		"=compte*|*account|*accounts|*konto|*konten & pas ete desactive*|non desactive*|niet afgesloten|niet was afgesloten|niet gedeactiveerd|nicht deaktiviert|nicht gesperrt|not disabled|not deactivated|not closed|never disabled|jamais desactive*|nooit afgesloten|nooit gedeactiveerd|nie deaktiviert|nie gesperrt|encore actif*|nog actief|nog actieve|noch aktiv*|still active",
@@ -76,7 +76,7 @@ var causeVocab = []entry{
 		"fabricant*|constructeur*|fabrikant*|manufacturer*",
 		"(firme*|societe*|entreprise*) de maintenance|onderhoudsfirma*|onderhoudsbedrijf*|wartungsunternehm*|maintenance (company|firm|contractor)",
 		"technicien* externe*|extern* (technicus|technieker|techniker*)|external (technician*|engineer*)|servicetechniker*|service technician*",
-		"verbunden|angebunden|gekoppelt|verbonden|gekoppeld|relie*|raccorde*|interconnecte*|is connected|are connected|is linked|are linked|interconnected & klinik|kliniek|clinique|clinic|hopital|ziekenhuis|krankenhaus|spital|hospital|partner*|partenaire*",
+		"verbunden|angebunden|angeschlossen|gekoppelt|verbonden|gekoppeld|aangesloten|relie*|raccorde*|interconnecte*|is connected|are connected|is linked|are linked|interconnected & klinik|kliniek|clinique|clinic|hopital|ziekenhuis|krankenhaus|krankenhauses|spital|hospital|ziekenhuisnetwerk*|krankenhausnetz*|kliniknetz*|partner*|partenaire*",
 		"=nicht unser* labor|niet ons labo|niet ons laboratorium|pas notre laboratoire|pas notre labo|not our lab|not our laboratory",
 	}},
 	{gCause, "insider", modeEvent, []string{

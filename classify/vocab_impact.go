@@ -11,7 +11,7 @@ var impactVocab = []entry{
 		"laboratoriuminformatiesysteem|labo informatiesysteem|laboratoriumsysteem|labosysteem|labosoftware|laboratoriumsoftware",
 		"laborinformationssystem*|laborsystem|laborsoftware|laboratoriumssystem",
 		"encodage (des|de) demandes|enregistrement (des|de) demandes", "demandes & encod*|encoder",
-		"aanvragen & registr*|geregistreerd|inboek*|ingeboekt|invoer*|ingeven", "auftragserfassung|auftrage & erfass*",
+		"aanvragen & registr*|geregistreerd|inboek*|ingeboekt|invoer*|ingeven", "auftragserfassung|auftragseingabe", "auftrage & erfass*",
 		"order entry", "requests & registered|entered|recorded|registration",
 	}},
 	{gImpact, "analyzers", modeObject, []string{

@@ -26,6 +26,8 @@ var responseVocab = []entry{
 		"papier*|papieren|paper", "formulaire* papier|sur papier|op papier|auf papier|on paper",
 		"manuscrit*|handgeschreven|handschriftlich*|handwritten|a la main|met de hand|per hand|by hand",
 		"imprime*|afgedrukt|afdrukken|afdruk*|ausgedruckt|ausdruck*|printed|print out*|printouts",
+		// results faxed are paper reports; a warning sent by fax is not
+		"befund*|resultat*|result|results|resultaten|uitslagen|verslagen|rapport*|report|reports|protocol*|demandes|aanvragen|auftrage & fax|faxes|faxed|faxen|gefaxt|telefax|faxe*",
 	}},
 	{gResponse, "backup_restore", modeEvent, []string{
 		"restaur*|restor*|wiederherstell*|wiederhergestell*|recuper*|rucksicher*|zuruckgesichert",
@@ -33,7 +35,7 @@ var responseVocab = []entry{
 	}},
 	{gResponse, "isolation", modeEvent, []string{
 		"*isol*", "fermeture & acces*|port*|connexion*|vpn|rdp|reseau", "deconnect*|deconnex*|debranch*|coupure*|coupe|coupes|couper|coupons|sectionn*|arret|mis hors ligne|hors ligne|mise hors ligne|hors reseau|quarantaine",
-		"afgesloten & netwerk*|internet|server*|pc*|systemen|toestel*|verbinding*", "losgekoppeld|loskoppelen|afgekoppeld|afkoppelen|offline gehaald|offline gezet|van het netwerk|uitgeschakeld|verbroken|platgelegd|uitgezet",
+		"afgesloten & netwerk*|internet|server*|pc*|systemen|toestel*|verbinding*", "losgekoppeld|loskoppelen|afgekoppeld|afkoppelen|offline gehaald|offline gezet|van het netwerk|van het internet|uitgeschakeld|verbroken|platgelegd|uitgezet",
 		"getrennt|trennung|vom netz|abgeschaltet|abschaltung|heruntergefahren|abgeklemmt|offline genommen|vom internet",
 		"retire* du reseau|retire* d internet|sorti* du reseau|uit het netwerk gehaald|removed from the network|pulled from the network|vom netzwerk genommen|disconnect*|shut down|shutdown|taken offline|cut off|unplugged|switched off|quarantin*|contain*",
 	}},
