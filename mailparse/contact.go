@@ -380,18 +380,53 @@ func parseContactValue(val string, people map[string]string) Contact {
 	}
 	c.Name = name
 	if c.Email == "" && name != "" {
-		key := fold(name)
-		for e, n := range people {
-			if fold(n) == key {
-				c.Email = e
-				break
-			}
-		}
+		c.Email = emailOfName(name, people)
 	}
 	if c.Name == "" && c.Email != "" {
 		c.Name = people[c.Email]
 	}
 	return c
+}
+
+// emailOfName finds the address of a person the message names: the same
+// name, else the only one whose name holds every word of it ("Dubois" or
+// "A. Dubois" for "Anne Dubois <a.dubois@lab.be>"; initials must agree).
+func emailOfName(name string, people map[string]string) string {
+	key := fold(name)
+	for e, n := range people {
+		if fold(n) == key {
+			return e
+		}
+	}
+	ws := words(name)
+	if len(ws) == 0 {
+		return ""
+	}
+	found := ""
+	for e, n := range people {
+		pw := words(n)
+		all := true
+		for _, w := range ws {
+			ok := false
+			for _, p := range pw {
+				if p == w || len(w) == 1 && strings.HasPrefix(p, w) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				all = false
+				break
+			}
+		}
+		if all {
+			if found != "" && found != e {
+				return "" // two people fit: do not guess
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // namePartOf is the name in one comma part of a contact value: before a

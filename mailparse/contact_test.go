@@ -101,6 +101,11 @@ func TestFindContact(t *testing.T) {
 			Contact{Name: "An Jacobs", Email: "an.jacobs@bm.be"}},
 		{"get in touch english", "Please get in touch with Rachel Owens (rachel.owens@clinic.be) for details.",
 			Contact{Name: "Rachel Owens", Email: "rachel.owens@clinic.be"}},
+		// A shorter form of a name the message gives with an address.
+		{"surname only french", "Personne de contact : Mme Claeys", Contact{Name: "Claeys", Email: "sofie.claeys@az.be"}},
+		{"initial and surname dutch", "Contactpersoon: S. Claeys, tel. 0475 12 34 56", Contact{Name: "S. Claeys", Email: "sofie.claeys@az.be", Phone: "0475 12 34 56"}},
+		{"wrong initial german", "Ansprechpartner: K. Claeys", Contact{Name: "K. Claeys"}},
+		{"unknown surname english", "Contact person: Dr. Smith", Contact{Name: "Smith"}},
 		// Addresses written to escape harvesters.
 		{"address with [at] french", "Personne de contact : Nadia Bensaïd, nadia.bensaid[at]lab.be",
 			Contact{Name: "Nadia Bensaïd", Email: "nadia.bensaid@lab.be"}},
