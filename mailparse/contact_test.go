@@ -1,6 +1,9 @@
 package mailparse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFindContact(t *testing.T) {
 	signer := Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "+32 71 48 23 10"}
@@ -192,4 +195,25 @@ func TestFindPhone(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzContact feeds any text to the contact readers: they must not panic,
+// and what they return must be one line, an address with an "@".
+func FuzzContact(f *testing.F) {
+	f.Add("Personne de contact : Mme Anne Dubois (anne.dubois[at]lab.be), 02/555.81.40\nE-mail: x@y.be", "labo@lab.be", "Labo")
+	f.Add("> y compris une personne de contact.\n\nJulien Marchal, julien.marchal@lab.be", "c.dethy@lab.be", "Claire Dethy")
+	f.Add("Kind regards,\nDr. Hannah O'Neill, MD PhD\n+32-2-555-81-40", "h.oneill@bd.be", "O'Neill, Hannah")
+	f.Fuzz(func(t *testing.T, text, addr, display string) {
+		ls := splitLines(text)
+		signer := signerOf(ls, addr, display)
+		for _, letter := range []bool{false, true} {
+			c := findContact([]contactSource{{Lines: ls, Signer: signer, Letter: letter}}, map[string]string{addr: display})
+			if strings.ContainsAny(c.Name, "\n\r") || strings.ContainsAny(c.Phone, "\n\r") {
+				t.Errorf("contact spans lines: %+v", c)
+			}
+			if c.Email != "" && c.Email != signer.Email && !strings.Contains(c.Email, "@") {
+				t.Errorf("address without @: %q", c.Email)
+			}
+		}
+	})
 }
