@@ -25,7 +25,7 @@ var preventionVocab = []entry{
 	{gPrevention, "segmentation", modeEvent, []string{
 		"*segment*", "*vlan*", "cloisonn*", "dmz",
 		"zone* & separe*|distinct*|gescheiden|getrennt*|separate*|dediee*|propre|eigen|eigene*|own|pare feu|firewall",
-		"~reseau*|*netwerk|*netz|*netzwerk|network* & isole*|geisoleerd|isoliert*|isolated|afgeschermd|abgeschottet",
+		"~isole*|geisoleerd|isoliert*|isolated|afgeschermd|abgeschottet & reseau*|*netwerk|*netz|*netzwerk|network*",
 		"reseau* separe*|reseau* dedie*|reseau* isole*|separate network*|isolated network*|dedicated network*|apart* netwerk*|afgescheiden|afscheiding|gescheiden netwerk*|eigen netwerk",
 		"getrennt* netz*|eigene* netz*|eigenes netzsegment|netztrennung|netzwerktrennung|abgeschottet*",
 		"firewall* & (entre|tussen|zwischen|between)",
@@ -49,7 +49,7 @@ var preventionVocab = []entry{
 		"toezicht|aufsicht|beaufsichtig*|overseen|sous surveillance",
 		"24 7|24 h 24|24 u 24|24x7|24 24|h24",
 		"controle* & journaux|logs|connexion*",
-		"enregistr*|opgenomen|geregistreerd|aufgezeichnet|aufzeichn*|recorded|records|recording & session*|sessies|sitzung*",
+		"session*|sessies|sitzung* & enregistr*|opgenomen|geregistreerd|aufgezeichnet|aufzeichn*|recorded|records|recording",
 	}},
 	{gPrevention, "access_control", modeEvent, []string{
 		"droits d acces|droit d acces|gestion des acces|controle d acces|moindre privilege|comptes nominatifs|compte nominatif|politique de mot* de passe",
@@ -79,7 +79,7 @@ var preventionVocab = []entry{
 		"macro* & bloqu*|blocage*|desactiv*|geblokkeerd|blokkeren|blokkering|blockiert|blockierung|blocked|blocking|disabled|gesperrt",
 		"makro* & bloqu*|blockade|blockiert|blockierung|gesperrt|deaktiviert",
 		"quarantaine|quarantine|quarantane", "sandbox*", "dmarc|dkim|spf",
-		"piece* jointe*|bijlage*|anhang|anhange|attachment* & bloqu*|blocage*|geblokkeerd|blokkeren|blokkering|blockiert|blockierung|blocked|blocking|gesperrt|interdit*|verboden|verboten",
+		"bloqu*|blocage*|geblokkeerd|blokkeren|blokkering|blockiert|blockierung|blocked|blocking|gesperrt|interdit*|verboden|verboten & piece* jointe*|bijlage*|anhang|anhange|attachment*",
 		"mailgateway|mail gateway|e mail gateway|email gateway|secure email gateway",
 	}},
 }

@@ -26,8 +26,9 @@ var responseVocab = []entry{
 		"papier*|papieren|paper", "formulaire* papier|sur papier|op papier|auf papier|on paper",
 		"manuscrit*|handgeschreven|handschriftlich*|handwritten|a la main|met de hand|per hand|by hand",
 		"imprime*|afgedrukt|afdrukken|afdruk*|ausgedruckt|ausdruck*|printed|print out*|printouts",
-		// results faxed are paper reports; a warning sent by fax is not
-		"befund*|resultat*|result|results|resultaten|uitslagen|verslagen|rapport*|report|reports|protocol*|demandes|aanvragen|auftrage & fax|faxes|faxed|faxen|gefaxt|telefax|faxe*",
+		// Results faxed are paper reports; a warning sent by fax is not.
+		// (The rare part first: a rule is tried at each hit of its first.)
+		"fax|faxes|faxed|faxen|gefaxt|telefax|faxe* & befund*|resultat*|result|results|resultaten|uitslagen|verslagen|rapport*|report|reports|protocol*|demandes|aanvragen|auftrage",
 	}},
 	{gResponse, "backup_restore", modeEvent, []string{
 		"restaur*|restor*|wiederherstell*|wiederhergestell*|recuper*|rucksicher*|zuruckgesichert",
