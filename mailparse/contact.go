@@ -61,21 +61,9 @@ func findPhone(s string) string {
 	return ""
 }
 
-// lineFacts reads in one pass what decides which contact rules a line
-// can meet: an "@", a closing bracket (of "[at]"), how many digits (up
-// to six).
-func lineFacts(s string) (at, closer bool, digits int) {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '@':
-			at = true
-		case c == ']' || c == ')' || c == '}':
-			closer = true
-		case c >= '0' && c <= '9':
-			digits++
-		}
-	}
-	return at, closer, min(digits, 6)
+// hasCloser tells a line with a closing bracket, as "[at]" has.
+func hasCloser(s string) bool {
+	return strings.IndexByte(s, ')') >= 0 || strings.IndexByte(s, ']') >= 0 || strings.IndexByte(s, '}') >= 0
 }
 
 // digits counts the digits of s, up to six.
@@ -102,7 +90,7 @@ func findEmail(s string) string {
 
 // unmaskEmail writes "[at]" and "(dot)" back as "@" and ".".
 func unmaskEmail(s string) string {
-	if strings.IndexByte(s, '@') >= 0 || !strings.ContainsAny(s, "])}") || !containsAny(s, atMarks) {
+	if strings.IndexByte(s, '@') >= 0 || !hasCloser(s) || !containsAny(s, atMarks) {
 		return s
 	}
 	return dotRe.ReplaceAllString(atRe.ReplaceAllString(s, "@"), ".")
@@ -150,8 +138,8 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		if t == "" {
 			continue
 		}
-		at, closer, nd := lineFacts(t)
-		if !at && closer {
+		at := strings.IndexByte(t, '@') >= 0
+		if !at && hasCloser(t) {
 			t = unmaskEmail(t)
 			at = strings.IndexByte(t, '@') >= 0
 		}
@@ -234,7 +222,7 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 			}
 		}
 		// Without a number or an address the signer is the contact anyway.
-		if (at || nd >= 6) && containsAny(t, reachStems) && reachRe.MatchString(t) && meRe.MatchString(t) {
+		if (at || digits(t) >= 6) && containsAny(t, reachStems) && reachRe.MatchString(t) && meRe.MatchString(t) {
 			c := src.Signer
 			if p := findPhone(t); p != "" {
 				c.Phone = strings.TrimSpace(p)
