@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -113,6 +114,20 @@ func (c *deadlineConn) SetDeadline(t time.Time) error {
 	return c.Conn.SetWriteDeadline(t)
 }
 
+// bufferedConn reads the socket through a 256 KiB buffer. crypto/tls asks
+// for one record (at most 16 KiB) at a time, so an initial sync made one
+// read system call per 8 KiB of mail.
+func bufferedConn(c net.Conn) net.Conn {
+	return &readBuffered{Conn: c, r: bufio.NewReaderSize(c, 256<<10)}
+}
+
+type readBuffered struct {
+	net.Conn
+	r *bufio.Reader
+}
+
+func (c *readBuffered) Read(b []byte) (int, error) { return c.r.Read(b) }
+
 // session is one connection to the server, authenticated.
 type imapSession struct {
 	c      *imapclient.Client
@@ -140,6 +155,7 @@ func dialIMAP(ctx context.Context, cfg *IMAPConfig) (*imapSession, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connect to %s: %w", addr, err)
 	}
+	conn := bufferedConn(raw)
 	s := &imapSession{host: host, exists: make(chan uint32, 1)}
 	opts := &imapclient.Options{
 		WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader},
@@ -153,7 +169,7 @@ func dialIMAP(ctx context.Context, cfg *IMAPConfig) (*imapSession, error) {
 	}
 	switch cfg.TLS {
 	case "implicit":
-		tconn := tls.Client(raw, tc)
+		tconn := tls.Client(conn, tc)
 		hctx, cancel := context.WithTimeout(ctx, d.Timeout)
 		err := tconn.HandshakeContext(hctx)
 		cancel()
@@ -165,14 +181,14 @@ func dialIMAP(ctx context.Context, cfg *IMAPConfig) (*imapSession, error) {
 		s.c = imapclient.New(s.conn, opts)
 	case "starttls":
 		opts.TLSConfig = tc
-		s.conn = newDeadlineConn(raw, cfg.Timeout)
+		s.conn = newDeadlineConn(conn, cfg.Timeout)
 		s.c, err = imapclient.NewStartTLS(s.conn, opts)
 		if err != nil {
 			raw.Close()
 			return nil, tlsError(addr, fmt.Errorf("STARTTLS: %w", err))
 		}
 	case "none":
-		s.conn = newDeadlineConn(raw, cfg.Timeout)
+		s.conn = newDeadlineConn(conn, cfg.Timeout)
 		s.c = imapclient.New(s.conn, opts)
 	}
 	if err := s.c.WaitGreeting(); err != nil {
