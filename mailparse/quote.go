@@ -246,13 +246,22 @@ func separatorLine(t string) (sep, forward bool) {
 		m := separatorRe.FindStringSubmatch(fold(t))
 		return m != nil, m != nil && m[2] != ""
 	}
-	switch firstWord(t) {
-	case "begin", "debut", "anfang":
+	// firstWordIn folds only a word in the set: this runs for every line.
+	if _, in, _ := firstWordIn(t, forwardIntroWords); in {
 		intro := slices.Contains(forwardIntros, strings.TrimSpace(strings.TrimSuffix(fold(t), ":")))
 		return intro, intro
 	}
 	return false, false
 }
+
+// forwardIntroWords are the first words of forwardIntros.
+var forwardIntroWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range forwardIntros {
+		m[strings.Fields(s)[0]] = true
+	}
+	return m
+}()
 
 // alternatives joins phrases into a regexp alternation.
 func alternatives(phrases []string) string {
