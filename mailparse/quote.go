@@ -143,10 +143,16 @@ func headerBlockAt(lines []line, i int) (n int, from, subject string, ok bool) {
 // segments splits the body into the sender's own text and the messages
 // it quotes or forwards.
 func segments(lines []line) []segment {
-	segs := []segment{{}}
+	// Every line goes to one segment at most, in order: the segments share
+	// one backing array instead of each growing its own. A finished
+	// segment's slice is capped, so appending to it later copies.
+	segs := []segment{{Lines: make([]line, 0, len(lines))}}
 	cur := &segs[0]
 	start := func(fwd bool) {
-		segs = append(segs, segment{Forward: fwd})
+		n := len(cur.Lines)
+		rest := cur.Lines[n:]
+		cur.Lines = cur.Lines[:n:n]
+		segs = append(segs, segment{Forward: fwd, Lines: rest})
 		cur = &segs[len(segs)-1]
 	}
 	for i := 0; i < len(lines); i++ {
