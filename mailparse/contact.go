@@ -201,7 +201,7 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 			if findEmail(t) == "" && !meRe.MatchString(t) && i+1 < len(ls) && ls[i+1].Depth == 0 {
 				t += " " + strings.TrimSpace(ls[i+1].Text)
 			}
-			if e := findEmail(t); e != "" && !strings.Contains(strings.ToLower(e), "sciensano") {
+			if e := findEmail(t); e != "" && !isSciensanoAddress(e) {
 				c := parseContactValue(t, people)
 				c.Email = strings.ToLower(e)
 				if n, ok := people[c.Email]; ok {

@@ -79,7 +79,7 @@ func classifyKind(k kindInfo) (Kind, string) {
 	}
 	// Sciensano's own mail (acknowledgments, reminders) is no report,
 	// unless it forwards a lab's answers.
-	if strings.Contains(strings.ToLower(k.From), "sciensano.be") && k.Answered == 0 {
+	if isSciensanoAddress(k.From) && k.Answered == 0 {
 		return KindUnrelated, ""
 	}
 	bulk := isBulk(h)

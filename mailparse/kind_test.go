@@ -49,6 +49,8 @@ func TestClassifyKind(t *testing.T) {
 		{"prose reply", kindInfo{Subject: parseSubject("RE: votre lettre du 15 février"), IsReply: true, Prose: 5, Relevant: 5}, KindReport, true},
 		{"prose newsletter", kindInfo{Subject: parseSubject("Cybersecurity news"), Prose: 5}, KindUnrelated, false},
 		{"sciensano acknowledgment", kindInfo{From: "ql_secretariat@sciensano.be", Subject: conv}, KindUnrelated, false},
+		{"sciensano acknowledgment, domain in capitals", kindInfo{From: "QL_Secretariat@SCIENSANO.BE", Subject: conv}, KindUnrelated, false},
+		{"a look-alike domain is not sciensano", kindInfo{From: "info@sciensano.be.example.com", Subject: conv}, KindReport, false},
 		{"sciensano forwarding a lab's answers", kindInfo{From: "arnaud.capron@sciensano.be", Subject: conv, Answered: 5}, KindReport, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -151,7 +151,7 @@ func contactOf(d *decoded, segs []segment, rd answersRead) Contact {
 	own := segs[0]
 	signer := signerOf(own.Lines, d.From, d.FromName)
 	srcs := []contactSource{{Lines: own.Lines, Signer: signer}}
-	forwardedBySciensano := strings.Contains(d.From, "sciensano.be")
+	forwardedBySciensano := isSciensanoAddress(d.From)
 	for _, s := range rd.used {
 		src := contactSource{Lines: s.Lines, Signer: signerOf(s.Lines, addrOf(s.From), nameOf(s.From))}
 		if forwardedBySciensano {
@@ -403,7 +403,7 @@ func peopleOf(d *decoded, segs []segment) map[string]string {
 	add := func(addr, name string) {
 		addr = strings.ToLower(addr)
 		n := personDisplayName(name)
-		if addr == "" || n == "" || strings.Contains(addr, "sciensano") {
+		if addr == "" || n == "" || isSciensanoAddress(addr) {
 			return
 		}
 		if _, ok := m[addr]; !ok {
