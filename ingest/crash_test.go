@@ -82,7 +82,7 @@ func TestCrashSafety(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if problems, err := st.Verify(context.Background()); err != nil || len(problems) > 0 {
+	if problems, _, err := st.Verify(context.Background()); err != nil || len(problems) > 0 {
 		t.Fatalf("store verify: %v %v", problems, err)
 	}
 	out, err := exec.Command(bin, "--db", crashed, "verify").CombinedOutput()

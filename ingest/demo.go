@@ -100,7 +100,7 @@ func RunDemo(ctx context.Context, w io.Writer, opts *DemoOptions) error {
 	}
 	fmt.Fprintf(w, "\nFiled %d messages; a second pass filed %d (state is kept per mailbox, UIDVALIDITY and last UID).\n", n, again)
 	fmt.Fprintf(w, "%d of %d messages on the server now carry the keyword %s; %d are \\Seen (BODY.PEEK leaves it alone).\n", marked, len(names), cfg.Keyword, seen)
-	if probs, err := st.Verify(ctx); err != nil {
+	if probs, _, err := st.Verify(ctx); err != nil {
 		fmt.Fprintf(w, "store verify: %v\n", err)
 	} else {
 		fmt.Fprintf(w, "Store verify: %d problems.\n", len(probs))

@@ -267,7 +267,7 @@ func assertFiledOnce(t testing.TB, st *store.Store, raws [][]byte) {
 			t.Errorf("message %s…: stored %d times, want %d", h[:12], got[h], c)
 		}
 	}
-	probs, err := st.Verify(ctx)
+	probs, _, err := st.Verify(ctx)
 	if err != nil {
 		t.Fatalf("verify: %v", err)
 	}

@@ -91,7 +91,7 @@ func TestReprocess(t *testing.T) {
 			t.Fatalf("report %+v", rep)
 		}
 		sameDump(t, dumpStore(t, st, false), want)
-		if problems, err := st.Verify(context.Background()); err != nil || len(problems) > 0 {
+		if problems, _, err := st.Verify(context.Background()); err != nil || len(problems) > 0 {
 			t.Fatalf("verify: %v %v", problems, err)
 		}
 	})

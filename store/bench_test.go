@@ -200,7 +200,7 @@ func BenchmarkVerify(b *testing.B) {
 	s := benchmarkStore(b)
 	b.ResetTimer()
 	for b.Loop() {
-		probs, err := s.Verify(context.Background())
+		probs, _, err := s.Verify(context.Background())
 		if err != nil || len(probs) > 0 {
 			b.Fatalf("verify: %v %v", err, probs)
 		}

@@ -186,7 +186,7 @@ func TestUpdateReindexes(t *testing.T) {
 	if o := mustPut(t, s, Message{Raw: rawFor("u@x", "other bytes"), Result: fixed}); !o[0].Duplicate {
 		t.Errorf("same Message-ID after reparse not a duplicate")
 	}
-	if probs, err := s.Verify(ctx); err != nil || len(probs) != 0 {
+	if probs, _, err := s.Verify(ctx); err != nil || len(probs) != 0 {
 		t.Errorf("Verify = %v, %v", probs, err)
 	}
 }
@@ -226,7 +226,7 @@ func TestPackAhead(t *testing.T) {
 			t.Errorf("message %d: hash %s vs %s, raw %q", i, r1.Hash, r2.Hash, raw)
 		}
 	}
-	if rep, err := packed.Verify(ctx); err != nil || len(rep) > 0 {
-		t.Errorf("Verify after packed Put: %+v, %v", rep, err)
+	if rep, n, err := packed.Verify(ctx); err != nil || len(rep) > 0 || n != 2 {
+		t.Errorf("Verify after packed Put: %+v, %d records, %v; want none, 2", rep, n, err)
 	}
 }

@@ -237,7 +237,7 @@ func TestMain(m *testing.M) {
 
 func assertVerified(t testing.TB, s *Store) {
 	t.Helper()
-	probs, err := s.Verify(context.Background())
+	probs, _, err := s.Verify(context.Background())
 	if err != nil {
 		t.Fatalf("Verify: %v", err)
 	}

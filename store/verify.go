@@ -21,14 +21,15 @@ const maxProblems = 1000
 // still hashes to the record's hash, the content and Message-ID maps,
 // every index entry points at a record that has it (and the other way
 // round), and the stats counters equal a recount. It returns what is
-// wrong; an error means the check itself could not run.
+// wrong and how many records it checked; an error means the check itself
+// could not run.
 //
 // The structure is checked in one read transaction; the raw messages (the
 // bulk of the file: decompressing and hashing them takes seconds on a
 // large store) are then checked in batches of short transactions, so that
 // a writer waits at most one batch. That is sound because a raw message
 // and its hash never change once filed.
-func (s *Store) Verify(ctx context.Context) ([]Problem, error) {
+func (s *Store) Verify(ctx context.Context) ([]Problem, int, error) {
 	var v verifier
 	err := s.view(ctx, func(tx *bolt.Tx) error {
 		v = verifier{tx: tx, hashes: map[uint64]string{}}
@@ -36,7 +37,7 @@ func (s *Store) Verify(ctx context.Context) ([]Problem, error) {
 		return ctx.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
+		return nil, 0, fmt.Errorf("verify: %w", err)
 	}
 	ids := make([]uint64, 0, len(v.hashes))
 	for id := range v.hashes {
@@ -53,11 +54,11 @@ func (s *Store) Verify(ctx context.Context) ([]Problem, error) {
 			return ctx.Err()
 		})
 		if err != nil {
-			return nil, fmt.Errorf("verify: %w", err)
+			return nil, 0, fmt.Errorf("verify: %w", err)
 		}
 		ids = ids[n:]
 	}
-	return v.probs, nil
+	return v.probs, v.records, nil
 }
 
 // verifyBatch is how many raw messages one transaction of Verify checks.
@@ -65,8 +66,9 @@ const verifyBatch = 2000
 
 type verifier struct {
 	tx     *bolt.Tx
-	probs  []Problem
-	hashes map[uint64]string // records whose raw message is still to check
+	probs   []Problem
+	hashes  map[uint64]string // records whose raw message is still to check
+	records int               // records read
 }
 
 func (v *verifier) add(id uint64, format string, args ...any) {
@@ -94,6 +96,7 @@ func (v *verifier) run(ctx context.Context) {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		v.records++
 		id := keyID(k)
 		r, err := decodeRecord(id, val)
 		if err != nil {

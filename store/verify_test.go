@@ -44,7 +44,7 @@ func TestVerifyFindsDamage(t *testing.T) {
 			out := mustPut(t, s, msg(report("v@x", "1", "", "fr", mailparse.Sections{A: "x"}), "v"))
 			assertVerified(t, s)
 			s.update(context.Background(), func(tx *bolt.Tx) error { return tc.damage(tx, idKey(out[0].ID)) })
-			probs, err := s.Verify(context.Background())
+			probs, _, err := s.Verify(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
