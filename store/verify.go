@@ -65,7 +65,7 @@ func (s *Store) Verify(ctx context.Context) ([]Problem, int, error) {
 const verifyBatch = 2000
 
 type verifier struct {
-	tx     *bolt.Tx
+	tx      *bolt.Tx
 	probs   []Problem
 	hashes  map[uint64]string // records whose raw message is still to check
 	records int               // records read
