@@ -3,7 +3,6 @@ package mailparse
 import (
 	"html"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,11 +76,7 @@ func repairMojibake(s string) string {
 // decodeQPRun decodes "=E2=80=93" when its bytes are UTF-8 of characters
 // repairMojibake accepts, and leaves it as written otherwise.
 func decodeQPRun(run string) string {
-	b := make([]byte, 0, len(run)/3)
-	for i := 0; i+2 < len(run); i += 3 {
-		v, _ := strconv.ParseUint(run[i+1:i+3], 16, 8)
-		b = append(b, byte(v))
-	}
+	b := decodeQP([]byte(run))
 	if !utf8.Valid(b) {
 		return run
 	}
