@@ -71,6 +71,10 @@ type decoded struct {
 	// DeliveryStatus is set for multipart/report; report-type=delivery-status.
 	DeliveryStatus bool
 
+	// Review holds the review reasons decoding found (truncated input,
+	// attachments skipped over the limits...), codes of review.go.
+	Review []string
+
 	// Warnings say what decoding worked around (mislabelled charset,
 	// damaged base64, malformed header lines...), at most 20, no repeats.
 	Warnings []string

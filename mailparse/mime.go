@@ -44,7 +44,7 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 	if len(strings.TrimSpace(string(raw[:min(len(raw), 4096)]))) == 0 {
 		return nil, fmt.Errorf("message is empty")
 	}
-	w := &walker{maxDepth: maxDepth, d: &decoded{}}
+	w := &walker{maxDepth: maxDepth, d: &decoded{}, raw: raw}
 	if bytes.HasPrefix(raw, []byte("From ")) {
 		// An mbox separator line left on the message by an export tool.
 		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
@@ -116,10 +116,16 @@ func fillHeaderFields(d *decoded, h *textproto.Header) {
 // walker carries the limits and the result through the MIME tree.
 type walker struct {
 	d        *decoded
+	raw      []byte // the whole input, to tell a body that runs to its end
 	maxDepth int
 	parts    int
 	tooDeep  bool
 	tooMany  bool
+}
+
+// review records a review reason (review.go) found while decoding.
+func (w *walker) review(code string) {
+	w.d.Review = addReason(w.d.Review, code)
 }
 
 func (w *walker) warn(s string) {

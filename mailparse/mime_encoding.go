@@ -11,14 +11,14 @@ import (
 // with stray "=" signs are decoded as far as they make sense rather than
 // refused, and the second result says what was worked around. It returns
 // b itself or a new buffer of its own, never part of b (decodedAnew relies
-// on it).
-func decodeTransfer(b []byte, enc string) ([]byte, string) {
+// on it). The third result says whether the encoded text ends early.
+func decodeTransfer(b []byte, enc string) ([]byte, string, cutState) {
 	enc = strings.ToLower(strings.TrimSpace(enc))
 	switch enc {
 	case "", "7bit", "8bit", "binary", "7-bit", "8-bit":
-		return b, ""
+		return b, "", notCut
 	case "quoted-printable", "quoted_printable", "qp":
-		return decodeQP(b), ""
+		return decodeQP(b), "", qpCut(b)
 	case "base64", "base-64":
 		return decodeBase64(b)
 	}
@@ -26,20 +26,45 @@ func decodeTransfer(b []byte, enc string) ([]byte, string) {
 		return decodeBase64(b)
 	}
 	if strings.Contains(enc, "quoted") {
-		return decodeQP(b), ""
+		return decodeQP(b), "", qpCut(b)
 	}
-	return b, "unknown transfer encoding " + enc + "; read as is"
+	return b, "unknown transfer encoding " + enc + "; read as is", notCut
+}
+
+// cutState tells how an encoded body ends: whole, cut in the middle of an
+// encoded unit (a base64 quantum, a "=XX" escape), or on a soft line break
+// "=" with nothing after it, which is a cut only when the body is the end
+// of the input (before a boundary it is a client's last soft break).
+type cutState uint8
+
+const (
+	notCut cutState = iota
+	cutMid
+	cutIfLast
+)
+
+// qpCut reads the end of a quoted-printable body.
+func qpCut(b []byte) cutState {
+	b = bytes.TrimRight(b, " \t")
+	switch n := len(b); {
+	case n >= 2 && b[n-2] == '=' && isHex(b[n-1]):
+		return cutMid
+	case n >= 1 && b[n-1] == '=':
+		return cutIfLast
+	}
+	return notCut
 }
 
 // decodeBase64 keeps only base64 alphabet bytes (URL-safe ones mapped) and
 // decodes them without padding, dropping a dangling final sextet. Padding
 // followed by more data (base64 blocks pasted one after the other) starts
-// a new block.
-func decodeBase64(b []byte) ([]byte, string) {
+// a new block. A last block with no padding that stops inside a quantum
+// is reported cut (cutMid).
+func decodeBase64(b []byte) ([]byte, string, cutState) {
 	// Fast path: well-formed base64 (line breaks are ignored by Decode).
 	out := make([]byte, base64.StdEncoding.DecodedLen(len(b)))
 	if n, err := base64.StdEncoding.Decode(out, b); err == nil {
-		return out[:n], ""
+		return out[:n], "", notCut
 	}
 	out = out[:0]
 	seg := make([]byte, 0, len(b))
@@ -66,11 +91,15 @@ func decodeBase64(b []byte) ([]byte, string) {
 			junk = true
 		}
 	}
+	cut := notCut
+	if !padded && len(seg)%4 != 0 {
+		cut = cutMid
+	}
 	out, junk = appendBase64(out, seg, junk)
 	if junk {
-		return out, "damaged base64 decoded as far as possible"
+		return out, "damaged base64 decoded as far as possible", cut
 	}
-	return out, ""
+	return out, "", cut
 }
 
 func appendBase64(out, seg []byte, junk bool) ([]byte, bool) {

@@ -161,7 +161,7 @@ func decodeWords(s string) string {
 		}
 		var b []byte
 		if enc == 'B' || enc == 'b' {
-			b, _ = decodeBase64([]byte(text))
+			b, _, _ = decodeBase64([]byte(text))
 		} else {
 			b = decodeQWord(text)
 		}

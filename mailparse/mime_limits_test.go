@@ -167,7 +167,7 @@ func TestDecodeBase64Damaged(t *testing.T) {
 		{"aGVsbG8=x", "hello"},
 	}
 	for _, tt := range tests {
-		if got, _ := decodeBase64([]byte(tt.in)); string(got) != tt.want {
+		if got, _, _ := decodeBase64([]byte(tt.in)); string(got) != tt.want {
 			t.Errorf("decodeBase64(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -76,7 +76,10 @@ func (w *walker) splitMultipart(body []byte, boundary string) ([]rawPart, bool) 
 	}
 	if len(starts) > len(ends) {
 		ends = append(ends, len(body))
-		if !closed {
+		switch {
+		case !closed && w.atEnd(body):
+			w.truncated("multipart without its closing boundary")
+		case !closed:
 			w.warn("multipart without its closing boundary")
 		}
 	}

@@ -193,14 +193,14 @@ func (w *walker) entity(h *textproto.Header, body []byte, depth int, out *textOu
 	case strings.HasPrefix(p.mediaType, "multipart/"):
 		w.multipart(h, &p, body, depth, out)
 	case p.mediaType == "message/rfc822" || p.mediaType == "message/global":
-		if b, _ := decodeTransfer(body, h.Get("Content-Transfer-Encoding")); p.disposition == "attachment" && p.filename != "" && !looksLikeMessage(b) {
+		if b, _, _ := decodeTransfer(body, h.Get("Content-Transfer-Encoding")); p.disposition == "attachment" && p.filename != "" && !looksLikeMessage(b) {
 			w.attachment(h, &p, body)
 			return
 		}
 		w.forward(h, &p, body, depth, out)
 	case strings.HasSuffix(strings.ToLower(p.filename), ".eml") && (p.mediaType == "application/octet-stream" || strings.HasPrefix(p.mediaType, "message/")):
 		// Mail clients attach saved messages with a generic type.
-		if b, _ := decodeTransfer(body, h.Get("Content-Transfer-Encoding")); looksLikeMessage(b) {
+		if b, _, _ := decodeTransfer(body, h.Get("Content-Transfer-Encoding")); looksLikeMessage(b) {
 			w.forward(h, &p, body, depth, out)
 		} else {
 			w.attachment(h, &p, body)
@@ -243,9 +243,29 @@ func looksLikeMessage(b []byte) bool {
 
 // content returns the transfer-decoded bytes of a leaf part.
 func (w *walker) content(h *textproto.Header, body []byte) []byte {
-	b, warn := decodeTransfer(body, h.Get("Content-Transfer-Encoding"))
+	b, warn, cut := decodeTransfer(body, h.Get("Content-Transfer-Encoding"))
 	w.warn(warn)
+	if cut == cutMid || cut == cutIfLast && w.atEnd(body) {
+		w.truncated("encoded part cut in the middle")
+	}
 	return b
+}
+
+// atEnd tells a body that runs to the last byte of the message (only
+// bodies that are part of the raw input can: not those of a forwarded
+// message that was itself transfer-encoded).
+func (w *walker) atEnd(body []byte) bool {
+	if len(body) == 0 || len(w.raw) == 0 {
+		return false
+	}
+	end := unsafe.Add(unsafe.Pointer(unsafe.SliceData(body)), len(body))
+	return end == unsafe.Add(unsafe.Pointer(unsafe.SliceData(w.raw)), len(w.raw))
+}
+
+// truncated records that the input ends early, with what showed it.
+func (w *walker) truncated(what string) {
+	w.warn("message ends early: " + what)
+	w.review(ReasonTruncated)
 }
 
 // decodedAnew tells a transfer decoding's output from the part's bytes

@@ -55,7 +55,7 @@ func ParseReader(r io.Reader, opts *Options) *Result {
 
 // Failed returns the Result for a file that could not be read at all.
 func Failed(file string, err error) *Result {
-	r := &Result{File: file, Kind: KindUnrelated, References: []string{}, Attachments: []Attachment{}, Warnings: []string{}, Tags: emptyTags()}
+	r := &Result{File: file, Kind: KindUnrelated, References: []string{}, ReviewReasons: []string{}, Attachments: []Attachment{}, Warnings: []string{}, Tags: emptyTags()}
 	r.Error = fmt.Sprint(err)
 	return r
 }
@@ -67,16 +67,17 @@ func emptyTags() classify.Tags {
 // read turns decoded text and headers into a Result.
 func read(d *decoded) *Result {
 	res := &Result{
-		MessageID:   d.MessageID,
-		From:        d.From,
-		Date:        d.Date,
-		Subject:     d.Subject,
-		InReplyTo:   d.InReplyTo,
-		Thread:      d.Thread,
-		References:  []string{},
-		Attachments: append([]Attachment{}, d.Attachments...),
-		Warnings:    append([]string{}, d.Warnings...),
-		Tags:        emptyTags(),
+		MessageID:     d.MessageID,
+		From:          d.From,
+		Date:          d.Date,
+		Subject:       d.Subject,
+		InReplyTo:     d.InReplyTo,
+		Thread:        d.Thread,
+		References:    []string{},
+		ReviewReasons: []string{},
+		Attachments:   append([]Attachment{}, d.Attachments...),
+		Warnings:      append([]string{}, d.Warnings...),
+		Tags:          emptyTags(),
 	}
 	subj := parseSubject(d.Subject)
 	segs := segments(splitLines(d.Text))
@@ -84,6 +85,7 @@ func read(d *decoded) *Result {
 	names := nameTokens(d.FromName, d.From)
 
 	own0 := ownText(own.Lines)
+	res.OwnText = own0
 	ki := kindInfo{
 		Header:   d.Header,
 		From:     d.From,
@@ -122,7 +124,10 @@ func read(d *decoded) *Result {
 	a := rd.sections.Answers
 	res.Sections = Sections{A: a[0], B: a[1], C: a[2], D: a[3], E: a[4]}
 	res.Warnings = append(res.Warnings, rd.warnings...)
-	res.NeedsReview = rd.needsReview
+	for _, code := range append(rd.reasons, d.Review...) {
+		res.ReviewReasons = addReason(res.ReviewReasons, code)
+	}
+	res.NeedsReview = len(res.ReviewReasons) > 0
 	res.References = references(a[4])
 
 	// The lab's own words: the answers, else its own text.
@@ -200,12 +205,12 @@ func fixTags(t *classify.Tags) {
 
 // answersRead is where the answers were found.
 type answersRead struct {
-	sections    sectionResult
-	used        []segment // forwarded segments the answers came from
-	extraText   string
-	structured  int // answers found under headings (not sentence by sentence)
-	warnings    []string
-	needsReview bool
+	sections   sectionResult
+	used       []segment // forwarded segments the answers came from
+	extraText  string
+	structured int // answers found under headings (not sentence by sentence)
+	warnings   []string
+	reasons    []string // review reasons; needs review when not empty
 }
 
 // readAnswers finds the answers: in the sender's own text; in a forwarded
@@ -296,7 +301,7 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 		}
 	}
 	if rd.sections.Answered == 0 && len(d.Unreadable) > 0 {
-		rd.needsReview = true
+		rd.reasons = append(rd.reasons, ReasonUnreadableAttachment)
 		names := make([]string, len(d.Unreadable))
 		for i, a := range d.Unreadable {
 			names[i] = a.Name
@@ -307,16 +312,16 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 	if rd.sections.Answered == 0 {
 		own0 = ownText(own.Lines)
 	}
-	if rd.sections.Answered == 0 && !rd.needsReview && len(strings.TrimSpace(own0)) > 600 {
+	if rd.sections.Answered == 0 && len(rd.reasons) == 0 && len(strings.TrimSpace(own0)) > 600 {
 		// A long reply in which no answer could be told apart.
 		rd.sections.Ambiguous = true
 	}
-	if rd.sections.Answered == 0 && !rd.needsReview && pointsToAttachmentRe.MatchString(own0) {
-		rd.needsReview = true
+	if rd.sections.Answered == 0 && len(rd.reasons) == 0 && pointsToAttachmentRe.MatchString(own0) {
+		rd.reasons = append(rd.reasons, ReasonMissingAttachment)
 		rd.warnings = append(rd.warnings, "the reply points to an attachment that is missing or holds no answers")
 	}
 	if rd.sections.Ambiguous {
-		rd.needsReview = true
+		rd.reasons = append(rd.reasons, ReasonSectionsNotToldApart)
 		rd.warnings = append(rd.warnings, "sections could not be told apart")
 	}
 	return rd

@@ -69,9 +69,15 @@ type Result struct {
 	Tags         classify.Tags `json:"tags"`
 	DowntimeDays *float64      `json:"downtime_days"`
 	NeedsReview  bool          `json:"needs_review"`
-	Attachments  []Attachment  `json:"attachments"`
-	Warnings     []string      `json:"warnings"`
-	Error        string        `json:"error,omitempty"`
+	// ReviewReasons says why NeedsReview is set, as codes of review.go;
+	// empty (never null) when it is not.
+	ReviewReasons []string `json:"review_reasons"`
+	// OwnText is the sender's own text: quoted and forwarded mail,
+	// signature and disclaimers removed.
+	OwnText     string       `json:"own_text"`
+	Attachments []Attachment `json:"attachments"`
+	Warnings    []string     `json:"warnings"`
+	Error       string       `json:"error,omitempty"`
 
 	// InReplyTo and Thread are the In-Reply-To and References message IDs
 	// (without angle brackets), so the store can link a follow-up to the

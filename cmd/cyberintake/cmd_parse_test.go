@@ -17,7 +17,7 @@ import (
 var contractKeys = []string{
 	"file", "message_id", "from", "date", "subject", "kind", "lab", "language",
 	"sections", "references", "contact", "tags", "downtime_days", "needs_review",
-	"attachments", "warnings",
+	"review_reasons", "own_text", "attachments", "warnings",
 }
 
 // runCLI runs the command line in-process and returns stdout, stderr and
@@ -81,6 +81,12 @@ func TestParseJSONContract(t *testing.T) {
 		}
 		if e, ok := o["error"]; ok {
 			t.Errorf("%s: unexpected error %v", files[i], e)
+		}
+		if _, ok := o["review_reasons"].([]any); !ok {
+			t.Errorf("%s: review_reasons is %T, want an array", files[i], o["review_reasons"])
+		}
+		if _, ok := o["own_text"].(string); !ok {
+			t.Errorf("%s: own_text is %T, want a string", files[i], o["own_text"])
 		}
 		sec, _ := o["sections"].(map[string]any)
 		for _, k := range []string{"a", "b", "c", "d", "e"} {
