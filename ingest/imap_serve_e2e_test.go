@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,27 +27,15 @@ func buildCLI(t *testing.T) string {
 // tlsIMAP is an IMAP server speaking implicit TLS on loopback, with a CA
 // file for the daemon and a way for the test to deliver mail.
 type tlsIMAP struct {
-	addr, caFile string
-	deliver      func(t *testing.T, raws ...[]byte)
+	addr, pass, caFile string
+	deliver            func(t *testing.T, raws ...[]byte)
 }
 
-// memTLSIMAP is go-imap's in-memory server behind implicit TLS, with a
-// certificate from a CA generated here (user "ql", password "test").
+// memTLSIMAP is go-imap's in-memory server behind implicit TLS.
 func memTLSIMAP(t *testing.T) tlsIMAP {
 	t.Helper()
-	dir := t.TempDir()
-	writeTestCerts(t, dir)
-	cert, err := tls.LoadX509KeyPair(filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := StartMemServer(&MemServerOptions{User: "ql", Password: "test",
-		TLS: &tls.Config{Certificates: []tls.Certificate{cert}}, ImplicitTLS: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	return tlsIMAP{addr: srv.Addr, caFile: filepath.Join(dir, "ca.pem"), deliver: func(t *testing.T, raws ...[]byte) {
+	srv, dir := tlsMemServer(t)
+	return tlsIMAP{addr: srv.Addr, pass: "pw", caFile: filepath.Join(dir, "ca.pem"), deliver: func(t *testing.T, raws ...[]byte) {
 		t.Helper()
 		if err := srv.Deliver("INBOX", raws...); err != nil {
 			t.Fatal(err)
@@ -60,7 +47,7 @@ func memTLSIMAP(t *testing.T) tlsIMAP {
 func dovecotTLSIMAP(t *testing.T) tlsIMAP {
 	t.Helper()
 	s := newTestIMAP(t, "dovecot")
-	return tlsIMAP{addr: s.cfg.Addr, caFile: s.cfg.CAFile, deliver: func(t *testing.T, raws ...[]byte) {
+	return tlsIMAP{addr: s.cfg.Addr, pass: s.pass, caFile: s.cfg.CAFile, deliver: func(t *testing.T, raws ...[]byte) {
 		t.Helper()
 		s.deliver(t, "INBOX", raws...)
 	}}
@@ -104,7 +91,7 @@ func TestServeBinaryPlainDaemon(t *testing.T) {
 			srv := tc.start(t)
 			dir := t.TempDir()
 			db, pw := filepath.Join(dir, "ci.db"), filepath.Join(dir, "pw")
-			writeFile(t, pw, []byte("test\n"))
+			writeFile(t, pw, []byte(srv.pass+"\n"))
 			if err := os.Chmod(pw, 0o600); err != nil {
 				t.Fatal(err)
 			}
