@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -267,12 +266,11 @@ func TestRetryable(t *testing.T) {
 func tlsMemServer(t *testing.T) (srv *MemServer, dir string) {
 	t.Helper()
 	dir = t.TempDir()
-	writeTestCerts(t, dir)
-	cert, err := tls.LoadX509KeyPair(filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
+	cfg, err := WriteLoopbackCerts(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err = StartMemServer(&MemServerOptions{User: "ql", Password: "pw", TLS: &tls.Config{Certificates: []tls.Certificate{cert}}, ImplicitTLS: true})
+	srv, err = StartMemServer(&MemServerOptions{User: "ql", Password: "pw", TLS: cfg, ImplicitTLS: true})
 	if err != nil {
 		t.Fatal(err)
 	}
