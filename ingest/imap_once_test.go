@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -154,7 +153,7 @@ func TestOnceWithRetryGivesUp(t *testing.T) {
 	})
 
 	t.Run("untrusted certificate: one connection", func(t *testing.T) {
-		srv := tlsMemServer(t)
+		srv, _ := tlsMemServer(t)
 		px := startCutProxy(t, srv.Addr, -1)
 		otherCA := filepath.Join(t.TempDir(), "other.pem")
 		_, _, der := newCA(t, "someone else")
@@ -262,19 +261,19 @@ func TestRetryable(t *testing.T) {
 }
 
 // tlsMemServer is the in-memory server speaking implicit TLS with a
-// certificate from a CA made for the test.
-func tlsMemServer(t *testing.T) *MemServer {
+// certificate from a CA made for the test, user "ql", password "pw"; the
+// CA is dir/ca.pem.
+func tlsMemServer(t *testing.T) (srv *MemServer, dir string) {
 	t.Helper()
-	dir := t.TempDir()
-	writeTestCerts(t, dir)
-	cert, err := tls.LoadX509KeyPair(filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
+	dir = t.TempDir()
+	cfg, err := WriteLoopbackCerts(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := StartMemServer(&MemServerOptions{User: "ql", Password: "pw", TLS: &tls.Config{Certificates: []tls.Certificate{cert}}, ImplicitTLS: true})
+	srv, err = StartMemServer(&MemServerOptions{User: "ql", Password: "pw", TLS: cfg, ImplicitTLS: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	return srv
+	return srv, dir
 }

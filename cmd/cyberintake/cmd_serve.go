@@ -152,23 +152,25 @@ func runServe(ctx context.Context, o *serveOptions, g *globals, flags *pflag.Fla
 	log.Info("serving", "config", cfg.String())
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	httpErr := make(chan error, 1)
-	if cfg.HTTP != "" {
-		go func() { httpErr <- d.ServeHTTP(ctx, cfg.HTTP, nil) }()
-	} else {
-		httpErr <- nil
-	}
+	// The daemon runs until ctx ends (SIGINT/SIGTERM). The HTTP listener,
+	// when configured, runs beside it; if it fails, the daemon stops too.
+	// Without --http there is no listener: nothing may end the daemon but ctx.
 	runErr := make(chan error, 1)
 	go func() { runErr <- d.Run(ctx) }()
-	select {
-	case err = <-runErr:
-		cancel()
-		<-httpErr
-	case err = <-httpErr:
-		cancel()
-		<-runErr
-		if err == nil {
-			return nil
+	if cfg.HTTP == "" {
+		err = <-runErr
+	} else {
+		httpErr := make(chan error, 1)
+		go func() { httpErr <- d.ServeHTTP(ctx, cfg.HTTP, nil) }()
+		select {
+		case err = <-runErr:
+			cancel()
+			<-httpErr
+		case err = <-httpErr:
+			cancel()
+			if rerr := <-runErr; err == nil {
+				err = rerr
+			}
 		}
 	}
 	log.Info("stopped")
