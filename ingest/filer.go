@@ -72,10 +72,23 @@ func (f *Filer) Parse(m Incoming) store.Message {
 // Commit files already parsed messages, together with states, in one
 // transaction: when it returns nil every message is durably filed (or was a
 // duplicate) and the states are saved; on error nothing of the batch is.
+// One message does not fail the batch: one whose parsed result the store
+// could not keep is filed raw as failed (store.Outcome.Quarantined), and
+// Commit sets its msgs entry's Result to that failed result, so that
+// callers count and report what was filed.
 func (f *Filer) Commit(ctx context.Context, msgs []store.Message, states ...store.SourceState) ([]store.Outcome, error) {
 	out, err := f.st.Put(ctx, msgs, states...)
 	if err != nil {
 		return nil, fmt.Errorf("file batch of %d: %w", len(msgs), err)
+	}
+	for i, o := range out {
+		if o.Quarantined != "" {
+			file := ""
+			if r := msgs[i].Result; r != nil {
+				file = r.File
+			}
+			msgs[i].Result = store.QuarantinedResult(file, o.Quarantined)
+		}
 	}
 	return out, nil
 }

@@ -44,7 +44,13 @@ type Message struct {
 // Outcome says what Put did with one message.
 type Outcome struct {
 	ID        uint64 // the stored record (the existing one for a duplicate)
-	Duplicate bool   // already stored (same content hash or Message-ID)
+	Duplicate bool   // already stored (same content, or same Message-ID and sender's text)
+	// Quarantined is not "" when the parsed result could not be stored:
+	// the message was filed raw as failed, with this reason.
+	Quarantined string
+	// SameMessageID is a stored message with the same Message-ID but other
+	// content; this one was filed as its own all the same.
+	SameMessageID uint64
 }
 
 // SourceState is what the IMAP daemon remembers of one mailbox.

@@ -124,7 +124,7 @@ func caseRecords(tx *bolt.Tx, lab string) ([]Record, error) {
 			}
 		}
 		for _, m := range refIDs(&r) { // what r replies to
-			if v := msgids.Get([]byte(m)); v != nil {
+			if v := msgids.Get(msgIDKey(m)); v != nil {
 				if err := join(keyID(v), true); err != nil {
 					return nil, err
 				}

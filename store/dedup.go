@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"crypto/sha256"
+	"hash"
 )
 
 // The same mail read from an mbox, a Maildir and over IMAP rarely has the
@@ -27,9 +28,39 @@ var volatileHeaders = [][]byte{
 // line ends, no volatile header fields, ">From " unquoted, no trailing
 // blank lines.
 func contentKey(raw []byte) [32]byte {
+	c, _ := digest(raw, false)
+	return c
+}
+
+// contentKeys returns contentKey and senderKey in one pass.
+func contentKeys(raw []byte) (content, sender [32]byte) { return digest(raw, true) }
+
+// senderKey decides whether two messages with the same Message-ID are one
+// message (issue 8: a Message-ID is chosen by the sender's software, and
+// two labs' replies may carry the same one, e.g. "<1@localhost>"). It hashes
+// what the sender wrote and no mail store or transport changes: the
+// header fields of senderHeaders (unfolded, blanks trimmed) and the body
+// normalised as contentKey does. Received, Return-Path, X- fields added on
+// the way or by the server, and line ends do not count, so the same mail
+// read over IMAP and from an mbox export still matches.
+func senderKey(raw []byte) [32]byte {
+	_, s := digest(raw, true)
+	return s
+}
+
+// senderHeaders are the fields senderKey hashes. Lower case, with the colon.
+var senderHeaders = [][]byte{
+	[]byte("from:"), []byte("to:"), []byte("cc:"), []byte("subject:"), []byte("date:"),
+}
+
+func digest(raw []byte, withSender bool) (content, sender [32]byte) {
 	h := sha256.New()
+	var sh hash.Hash
+	if withSender {
+		sh = sha256.New()
+	}
 	rest := raw
-	first, inHeader, skipping := true, true, false
+	first, inHeader, skipping, senderField := true, true, false, false
 	blanks := 0 // body blank lines not yet written: trailing ones are dropped
 	for len(rest) > 0 {
 		var line []byte
@@ -49,12 +80,28 @@ func contentKey(raw []byte) [32]byte {
 			switch {
 			case len(line) == 0:
 				inHeader = false
+				if sh != nil {
+					sh.Write([]byte{'\n', '\n'})
+				}
 			case line[0] == ' ' || line[0] == '\t':
+				if sh != nil && senderField {
+					sh.Write([]byte{' '})
+					sh.Write(bytes.TrimSpace(line))
+				}
 				if skipping {
 					continue
 				}
 			default:
-				if skipping = isVolatile(line); skipping {
+				if sh != nil {
+					if senderField = hasFieldName(line, senderHeaders); senderField {
+						name, value, _ := bytes.Cut(line, []byte(":"))
+						sh.Write([]byte{'\n'})
+						sh.Write(bytes.ToLower(name))
+						sh.Write([]byte{':'})
+						sh.Write(bytes.TrimSpace(value))
+					}
+				}
+				if skipping = hasFieldName(line, volatileHeaders); skipping {
 					continue
 				}
 			}
@@ -68,20 +115,31 @@ func contentKey(raw []byte) [32]byte {
 		}
 		for ; blanks > 0; blanks-- {
 			h.Write([]byte{'\n'})
+			if sh != nil {
+				sh.Write([]byte{'\n'})
+			}
 		}
 		if q := bytes.TrimLeft(line, ">"); len(q) < len(line) && bytes.HasPrefix(q, []byte("From ")) {
 			line = line[1:] // mboxrd/mboxo quoting of a body line
 		}
 		h.Write(line)
 		h.Write([]byte{'\n'})
+		if sh != nil {
+			sh.Write(line)
+			sh.Write([]byte{'\n'})
+		}
 	}
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+	h.Sum(content[:0])
+	if sh != nil {
+		sh.Sum(sender[:0])
+	}
+	return content, sender
 }
 
-func isVolatile(line []byte) bool {
-	for _, v := range volatileHeaders {
+// hasFieldName tells whether the header line starts one of the fields
+// names (lower case, with the colon).
+func hasFieldName(line []byte, names [][]byte) bool {
+	for _, v := range names {
 		if len(line) >= len(v) && bytes.EqualFold(line[:len(v)], v) {
 			return true
 		}

@@ -1,11 +1,14 @@
 package store
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"cyberintake/mailparse"
 )
@@ -102,14 +105,63 @@ func isReport(r *Record) bool {
 	return r.Result.Kind == mailparse.KindReport && r.Result.Error == ""
 }
 
+// maxKeyValue bounds the part of a key that comes from mail (a lab, a
+// Message-ID, a reference). Longer values are stored as their first
+// maxKeyValue bytes, a marker and their sha256: a key stays far below
+// bbolt's 32 KiB limit (one hostile header no longer fails a batch) and
+// small enough for bbolt's pages, a prefix scan for a normal value still
+// finds it, and a long value looked up goes through the same function, so
+// it is found as well. The bounded form is longer than maxKeyValue, so it
+// never equals a value that was kept as it is. A variable only so that a
+// test can switch the bounding off and reach Put's second line of defence.
+var maxKeyValue = 512
+
+const hashedMarker = "#sha256:"
+
+// boundValue is the form value takes in a key (see maxKeyValue). Invalid
+// UTF-8 is first replaced as encoding/json replaces it, byte by byte: keys
+// are made when a record is filed, and again by Verify and Update from the
+// stored (JSON) record, and both must agree.
+func boundValue(value string) string {
+	value = jsonCoerced(value)
+	if len(value) <= maxKeyValue {
+		return value
+	}
+	sum := sha256.Sum256([]byte(value))
+	return value[:maxKeyValue] + hashedMarker + hex.EncodeToString(sum[:])
+}
+
+// jsonCoerced is s as a JSON round trip returns it: each byte of an
+// invalid UTF-8 sequence becomes U+FFFD.
+func jsonCoerced(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
 func valueKey(value string, id uint64) []byte {
+	value = boundValue(value)
 	k := make([]byte, 0, len(value)+9)
 	k = append(k, value...)
 	k = append(k, 0)
 	return binary.BigEndian.AppendUint64(k, id)
 }
 
-func valuePrefix(value string) []byte { return append([]byte(value), 0) }
+func valuePrefix(value string) []byte { return append([]byte(boundValue(value)), 0) }
+
+// msgIDKey is the key of a normalised Message-ID in the Message-ID map.
+func msgIDKey(msgID string) []byte { return []byte(boundValue(msgID)) }
 
 func timeKey(t time.Time) []byte {
 	return binary.BigEndian.AppendUint64(nil, uint64(t.Unix())^(1<<63))
@@ -189,6 +241,14 @@ func indexEntries(id uint64, r *Record) []ixEntry {
 // month, tags and downtime count reports only (the analysts' figures);
 // kinds and flags count everything filed.
 func counterKeys(r *Record) []string {
+	k := counterNames(r)
+	for i := range k { // a parser bug must not make a key bbolt refuses
+		k[i] = boundValue(k[i])
+	}
+	return k
+}
+
+func counterNames(r *Record) []string {
 	k := []string{"all", "kind\x00" + kindOf(r)}
 	if r.Failed() {
 		k = append(k, flagFailed)

@@ -5,13 +5,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"cyberintake/mailparse"
 )
@@ -19,18 +23,23 @@ import (
 // prepared is a message made ready for filing outside the write lock:
 // hashing and compression are the costly parts of Put.
 type prepared struct {
-	key   [32]byte // contentKey
-	msgID string
-	raw   []byte // packed
-	rec   Record // ID unset
-	val   []byte // encoded rec
+	key    [32]byte // contentKey
+	sender [32]byte // senderKey
+	msgID  string
+	raw    []byte // packed
+	rec    Record // ID unset
+	val    []byte // encoded rec
+	// why is set when the parsed result could not be filed and the message
+	// is filed raw as failed instead (quarantine).
+	why string
 }
 
 // packedRaw is what Pack computes of a message's raw bytes.
 type packedRaw struct {
-	key  [32]byte // contentKey
-	hash string   // sha256 of the exact bytes, hex
-	raw  []byte   // pack(Raw)
+	key    [32]byte // contentKey
+	sender [32]byte // senderKey
+	hash   string   // sha256 of the exact bytes, hex
+	raw    []byte   // pack(Raw)
 }
 
 // Pack hashes and compresses Raw now, on the caller's goroutine, so that
@@ -40,14 +49,15 @@ type packedRaw struct {
 // not packed. Raw must not change afterwards.
 func (m *Message) Pack() {
 	sum := sha256.Sum256(m.Raw)
-	m.packed = &packedRaw{key: contentKey(m.Raw), hash: hex.EncodeToString(sum[:]), raw: pack(m.Raw)}
+	key, sender := contentKeys(m.Raw)
+	m.packed = &packedRaw{key: key, sender: sender, hash: hex.EncodeToString(sum[:]), raw: pack(m.Raw)}
 }
 
-func prepare(m Message, now time.Time) (*prepared, error) {
+func prepare(m Message, now time.Time) *prepared {
 	if m.packed == nil {
 		m.Pack()
 	}
-	p := &prepared{key: m.packed.key, raw: m.packed.raw}
+	p := &prepared{key: m.packed.key, sender: m.packed.sender, raw: m.packed.raw}
 	res := m.Result
 	if res == nil {
 		res = mailparse.Failed(m.Source.Name, fmt.Errorf("not parsed"))
@@ -62,23 +72,50 @@ func prepare(m Message, now time.Time) (*prepared, error) {
 	p.msgID = normMsgID(res.MessageID)
 	v, err := encodeRecord(&p.rec)
 	if err != nil {
-		return nil, err
+		p.quarantine(err)
+		return p
 	}
 	p.val = v
-	return p, nil
+	return p
+}
+
+// maxQuarantineReason bounds the error text kept with a quarantined message.
+const maxQuarantineReason = 300
+
+// quarantine replaces the parsed result, which could not be stored, by a
+// failed one that says why: the raw message is filed all the same (it is
+// the source of truth; reprocess can retry it) and listed by list --failed.
+func (p *prepared) quarantine(cause error) {
+	why := cause.Error()
+	if len(why) > maxQuarantineReason {
+		why = strings.ToValidUTF8(why[:maxQuarantineReason], "") + "…"
+	}
+	p.why = why
+	p.rec.Result = *QuarantinedResult(p.rec.Result.File, why)
+	p.msgID = ""
+	v, err := encodeRecord(&p.rec)
+	if err != nil { // plain strings only: cannot happen
+		panic(fmt.Sprintf("store: encode quarantined record: %v", err))
+	}
+	p.val = v
+}
+
+// QuarantinedResult is the result a message is filed with when its parsed
+// result could not be stored: failed, with the reason (Outcome.Quarantined).
+func QuarantinedResult(file, reason string) *mailparse.Result {
+	return mailparse.Failed(file, fmt.Errorf("parsed result could not be stored (%s): filed raw", reason))
 }
 
 // prepareAll hashes and compresses a batch on every CPU, before the write
 // lock is taken.
 func prepareAll(ctx context.Context, msgs []Message, now time.Time) ([]*prepared, error) {
 	preps := make([]*prepared, len(msgs))
-	errs := make([]error, len(msgs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(msgs)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(msgs) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				preps[i], errs[i] = prepare(msgs[i], now)
+				preps[i] = prepare(msgs[i], now)
 			}
 		})
 	}
@@ -86,21 +123,39 @@ func prepareAll(ctx context.Context, msgs []Message, now time.Time) ([]*prepared
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("message %d of batch (%s): %w", i, msgs[i].Source.Name, err)
-		}
-	}
 	return preps, nil
+}
+
+// messageFault is a write that failed because of one message's content
+// (bbolt refused a key or value of it): Put files that message raw as
+// failed and runs the batch again.
+type messageFault struct {
+	i   int
+	err error
+}
+
+func (e *messageFault) Error() string { return e.err.Error() }
+func (e *messageFault) Unwrap() error { return e.err }
+
+func isMessageFault(err error) bool {
+	return errors.Is(err, berrors.ErrKeyTooLarge) || errors.Is(err, berrors.ErrValueTooLarge) ||
+		errors.Is(err, berrors.ErrKeyRequired)
 }
 
 // Put files msgs and saves states in one transaction: when it returns nil
 // every message is durably stored (or was already) and the states with
 // them; on error none of it is. A message is a duplicate when a stored one
 // has the same content (contentKey: the bytes up to line ends, mbox
-// envelope and quoting, and headers mail stores add) or, when it has one,
-// the same Message-ID (the same mail read over IMAP and from an archive may
-// differ in other headers). Outcomes are in the order of msgs.
+// envelope and quoting, and headers mail stores add), or the same
+// Message-ID and what its sender wrote is the same (senderKey: the same
+// mail read over IMAP and from an archive may differ in other headers). A
+// message reusing a stored message's Message-ID with other content is
+// filed as its own, with a warning (Outcome.SameMessageID).
+//
+// One message never fails the batch: a message whose parsed result cannot
+// be stored (a key or value bbolt refuses, a result that does not encode)
+// is filed raw as failed, with the reason (Outcome.Quarantined), and the
+// others are filed as usual. Outcomes are in the order of msgs.
 func (s *Store) Put(ctx context.Context, msgs []Message, states ...SourceState) ([]Outcome, error) {
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	preps, err := prepareAll(ctx, msgs, now)
@@ -108,25 +163,56 @@ func (s *Store) Put(ctx context.Context, msgs []Message, states ...SourceState) 
 		return nil, err
 	}
 	out := make([]Outcome, len(msgs))
-	err = s.update(ctx, func(tx *bolt.Tx) error {
-		out = out[:0] // a retried function starts over
-		counts := counterDelta{}
-		for _, p := range preps {
-			o, err := putOne(tx, p, counts)
-			if err != nil {
+	for {
+		err = s.update(ctx, func(tx *bolt.Tx) error {
+			out = out[:0] // a retried function starts over
+			counts := counterDelta{}
+			for i, p := range preps {
+				o, err := putOne(tx, p, counts)
+				if err != nil {
+					if p.why == "" && isMessageFault(err) {
+						return &messageFault{i: i, err: err}
+					}
+					return err
+				}
+				out = append(out, o)
+			}
+			if err := counts.apply(tx); err != nil {
 				return err
 			}
-			out = append(out, o)
+			return putStates(tx, states)
+		})
+		var mf *messageFault
+		if !errors.As(err, &mf) {
+			break
 		}
-		if err := counts.apply(tx); err != nil {
-			return err
-		}
-		return putStates(tx, states)
-	})
+		// Rolled back: file that one raw, and the batch again. Each round
+		// quarantines one more message, so this ends.
+		preps[mf.i].quarantine(mf.err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("file %d messages: %w", len(msgs), err)
 	}
+	for i, p := range preps {
+		if p.why != "" && !out[i].Duplicate {
+			s.log.Warn("message filed raw as failed: its parsed result could not be stored",
+				"source", msgs[i].Source.Name, "id", out[i].ID, "reason", p.why)
+		}
+		if out[i].SameMessageID != 0 {
+			s.log.Warn("Message-ID reused by a different message: filed as its own",
+				"source", msgs[i].Source.Name, "id", out[i].ID, "other", out[i].SameMessageID,
+				"message_id", cutForLog(p.msgID))
+		}
+	}
 	return out, nil
+}
+
+// cutForLog bounds a mail-supplied string in a log line.
+func cutForLog(s string) string {
+	if len(s) > 200 {
+		return strings.ToValidUTF8(s[:200], "") + "…"
+	}
+	return s
 }
 
 func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
@@ -134,9 +220,16 @@ func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
 	if v := contents.Get(p.key[:]); v != nil {
 		return Outcome{ID: keyID(v), Duplicate: true}, nil
 	}
+	var reused uint64
 	if p.msgID != "" {
-		if v := msgids.Get([]byte(p.msgID)); v != nil {
-			return Outcome{ID: keyID(v), Duplicate: true}, nil
+		if v := msgids.Get(msgIDKey(p.msgID)); v != nil {
+			if sameSender(tx, keyID(v), p.sender) {
+				return Outcome{ID: keyID(v), Duplicate: true}, nil
+			}
+			if v := msgids.Get(reusedIDKey(p.msgID, p.sender)); v != nil {
+				return Outcome{ID: keyID(v), Duplicate: true}, nil
+			}
+			reused = keyID(v)
 		}
 	}
 	raws := tx.Bucket(bRaw)
@@ -145,17 +238,27 @@ func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
 		return Outcome{}, fmt.Errorf("allocate id: %w", err)
 	}
 	k := idKey(id)
+	val := p.val
+	if reused != 0 {
+		if val, err = withWarning(p.rec, fmt.Sprintf("Message-ID also used by message %d, whose content differs: filed separately", reused)); err != nil {
+			return Outcome{}, err
+		}
+	}
 	if err := raws.Put(k, p.raw); err != nil {
 		return Outcome{}, fmt.Errorf("put raw %d: %w", id, err)
 	}
-	if err := tx.Bucket(bRecord).Put(k, p.val); err != nil {
+	if err := tx.Bucket(bRecord).Put(k, val); err != nil {
 		return Outcome{}, fmt.Errorf("put record %d: %w", id, err)
 	}
 	if err := contents.Put(p.key[:], k); err != nil {
 		return Outcome{}, fmt.Errorf("put content key %d: %w", id, err)
 	}
 	if p.msgID != "" {
-		if err := msgids.Put([]byte(p.msgID), k); err != nil {
+		mk := msgIDKey(p.msgID)
+		if reused != 0 {
+			mk = reusedIDKey(p.msgID, p.sender)
+		}
+		if err := msgids.Put(mk, k); err != nil {
 			return Outcome{}, fmt.Errorf("put message-id %d: %w", id, err)
 		}
 	}
@@ -163,7 +266,35 @@ func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
 		return Outcome{}, err
 	}
 	counts.add(&p.rec, 1)
-	return Outcome{ID: id}, nil
+	return Outcome{ID: id, Quarantined: p.why, SameMessageID: reused}, nil
+}
+
+// sameSender tells whether stored record id has the sender key sender:
+// the same message, not another one reusing its Message-ID. Taken from
+// its raw message, so records filed before sender keys existed compare
+// as well; this runs only when a Message-ID is already known and the
+// content key differs (the same mail from another mailbox, or a reuse).
+// A missing or unreadable stored copy (Verify reports it) is not the same.
+func sameSender(tx *bolt.Tx, id uint64, sender [32]byte) bool {
+	raw, err := unpack(tx.Bucket(bRaw).Get(idKey(id)))
+	return err == nil && senderKey(raw) == sender
+}
+
+// reusedIDKey is the Message-ID map's key for a later message that reuses
+// a stored message's Message-ID with other content: the Message-ID's key,
+// a 0 byte and the message's sender key. Its own later copies (the same
+// mail read from another mailbox) are then found as duplicates in one
+// lookup, however many messages share the Message-ID; the plain key keeps
+// pointing at the first, for threads and reprocess.
+func reusedIDKey(msgID string, sender [32]byte) []byte {
+	k := append(msgIDKey(msgID), 0)
+	return append(k, sender[:]...)
+}
+
+// withWarning encodes rec with one more warning.
+func withWarning(rec Record, warning string) ([]byte, error) {
+	rec.Result.Warnings = append(slices.Clip(rec.Result.Warnings), warning)
+	return encodeRecord(&rec)
 }
 
 func putIndexes(tx *bolt.Tx, es []ixEntry) error {

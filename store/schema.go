@@ -20,7 +20,7 @@ var (
 )
 
 // schemaVersion is what this build writes. Bump it with a migration.
-const schemaVersion = 2
+const schemaVersion = 3
 
 var keySchema = []byte("schema")
 
@@ -28,6 +28,7 @@ var keySchema = []byte("schema")
 // transaction that records the new version.
 var migrations = map[uint32]func(tx *bolt.Tx) error{
 	1: migrateContentKeys,
+	2: migrateLongKeys,
 }
 
 // migrateContentKeys (schema 1 to 2) replaces the map of exact sha256

@@ -56,8 +56,11 @@ func updateOne(tx *bolt.Tx, id uint64, res *mailparse.Result, counts counterDelt
 	}
 	counts.add(old, -1)
 	val, err := encodeRecord(&nr)
-	if err != nil {
-		return err
+	if err != nil { // one bad result must not stop the batch: keep the error instead
+		nr.Result = *QuarantinedResult(res.File, err.Error())
+		if val, err = encodeRecord(&nr); err != nil {
+			return err
+		}
 	}
 	if err := recs.Put(k, val); err != nil {
 		return fmt.Errorf("put record %d: %w", id, err)
@@ -69,17 +72,17 @@ func updateOne(tx *bolt.Tx, id uint64, res *mailparse.Result, counts counterDelt
 	// Keep the Message-ID map pointing at this record when the new parse
 	// found (or changed) its Message-ID and no other record claims it.
 	msgids := tx.Bucket(bMsgID)
-	oldID, newID := normMsgID(old.Result.MessageID), normMsgID(res.MessageID)
+	oldID, newID := normMsgID(old.Result.MessageID), normMsgID(nr.Result.MessageID)
 	if oldID == newID {
 		return nil
 	}
-	if oldID != "" && keyID(msgids.Get([]byte(oldID))) == id {
-		if err := msgids.Delete([]byte(oldID)); err != nil {
+	if oldID != "" && keyID(msgids.Get(msgIDKey(oldID))) == id {
+		if err := msgids.Delete(msgIDKey(oldID)); err != nil {
 			return fmt.Errorf("record %d: message-id: %w", id, err)
 		}
 	}
-	if newID != "" && msgids.Get([]byte(newID)) == nil {
-		if err := msgids.Put([]byte(newID), k); err != nil {
+	if newID != "" && msgids.Get(msgIDKey(newID)) == nil {
+		if err := msgids.Put(msgIDKey(newID), k); err != nil {
 			return fmt.Errorf("record %d: message-id: %w", id, err)
 		}
 	}

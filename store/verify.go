@@ -107,7 +107,7 @@ func (v *verifier) run(ctx context.Context) {
 			expected[string(e.bucket)+"\x00"+string(e.key)] = true
 		}
 		counts.add(r, 1)
-		if m := normMsgID(r.Result.MessageID); m != "" && msgids.Get([]byte(m)) == nil {
+		if m := normMsgID(r.Result.MessageID); m != "" && msgids.Get(msgIDKey(m)) == nil {
 			v.add(id, "Message-ID %q of record %d not in the Message-ID map", m, id)
 		}
 		if raws.Get(k) == nil {
