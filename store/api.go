@@ -75,6 +75,10 @@ type Record struct {
 	Source        Source           `json:"source"`
 	ParserVersion int              `json:"parser_version"`
 	Result        mailparse.Result `json:"result"`
+	// Notes are what the store noticed when filing, beside the parser's
+	// warnings (which a reparse replaces): a Message-ID another message
+	// uses too, a header value too long to index whole.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Filter selects records; zero fields do not filter.

@@ -48,6 +48,10 @@ func TestPutBoundsLongKeys(t *testing.T) {
 		}
 	}
 	bad := out[2].ID
+	rec, err := s.Get(ctx, bad)
+	if err != nil || len(rec.Notes) != 3 || !strings.Contains(rec.Notes[0], "Message-ID of 40962 bytes") {
+		t.Errorf("notes of the hostile message = %q, %v; want Message-ID, reference and lab noted", rec.Notes, err)
+	}
 	recs, err := s.List(ctx, Filter{Lab: long})
 	if err != nil || len(recs) != 1 || recs[0].ID != bad {
 		t.Errorf("List by the long lab = %d records, %v; want record %d", len(recs), err, bad)
@@ -151,8 +155,8 @@ func TestMessageIDReuse(t *testing.T) {
 		t.Fatalf("outcomes %+v: want two records, the second noting the first", out)
 	}
 	rec, _ := s.Get(ctx, out[1].ID)
-	if w := strings.Join(rec.Result.Warnings, "\n"); !strings.Contains(w, "Message-ID also used by message") {
-		t.Errorf("warnings of the second = %q, want one on the reused Message-ID", w)
+	if n := strings.Join(rec.Notes, "\n"); !strings.Contains(n, "Message-ID also used by message") {
+		t.Errorf("notes of the second = %q, want one on the reused Message-ID", n)
 	}
 	// Later copies, as an IMAP server or an mbox export would have them.
 	imapCopy := func(m Message) Message {

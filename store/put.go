@@ -68,6 +68,7 @@ func prepare(m Message, now time.Time) *prepared {
 		Source:        m.Source,
 		ParserVersion: mailparse.Version,
 		Result:        *res,
+		Notes:         longValueNotes(res),
 	}
 	p.msgID = normMsgID(res.MessageID)
 	v, err := encodeRecord(&p.rec)
@@ -240,7 +241,7 @@ func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
 	k := idKey(id)
 	val := p.val
 	if reused != 0 {
-		if val, err = withWarning(p.rec, fmt.Sprintf("Message-ID also used by message %d, whose content differs: filed separately", reused)); err != nil {
+		if val, err = withNote(p.rec, fmt.Sprintf("Message-ID also used by message %d, whose content differs: filed separately", reused)); err != nil {
 			return Outcome{}, err
 		}
 	}
@@ -291,10 +292,32 @@ func reusedIDKey(msgID string, sender [32]byte) []byte {
 	return append(k, sender[:]...)
 }
 
-// withWarning encodes rec with one more warning.
-func withWarning(rec Record, warning string) ([]byte, error) {
-	rec.Result.Warnings = append(slices.Clip(rec.Result.Warnings), warning)
+// withNote encodes rec with one more note.
+func withNote(rec Record, note string) ([]byte, error) {
+	rec.Notes = append(slices.Clip(rec.Notes), note)
 	return encodeRecord(&rec)
+}
+
+// longValueNotes says which of a result's indexed header values are too
+// long to index whole: no mail program writes them, so a person should
+// know, and a lookup needs the whole value (see boundValue).
+func longValueNotes(res *mailparse.Result) []string {
+	var notes []string
+	note := func(what string, n int) {
+		if n > maxKeyValue {
+			notes = append(notes, fmt.Sprintf("%s of %d bytes: indexed by its first %d bytes and its hash", what, n, maxKeyValue))
+		}
+	}
+	note("Message-ID", len(normMsgID(res.MessageID)))
+	refs := 0
+	for _, r := range append([]string{res.InReplyTo}, res.Thread...) {
+		refs = max(refs, len(normMsgID(r)))
+	}
+	note("In-Reply-To/References entry", refs)
+	if res.Lab != nil {
+		note("lab", len(NormLab(*res.Lab)))
+	}
+	return notes
 }
 
 func putIndexes(tx *bolt.Tx, es []ixEntry) error {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -51,6 +52,11 @@ func updateOne(tx *bolt.Tx, id uint64, res *mailparse.Result, counts counterDelt
 	nr := *old
 	nr.Result = *res
 	nr.ParserVersion = mailparse.Version
+	for _, n := range longValueNotes(res) {
+		if !slices.Contains(nr.Notes, n) {
+			nr.Notes = append(slices.Clip(nr.Notes), n)
+		}
+	}
 	if err := deleteIndexes(tx, indexEntries(id, old)); err != nil {
 		return err
 	}

@@ -111,6 +111,9 @@ func showRecord(ctx context.Context, opts showOptions, st *store.Store, rec *sto
 		res.File = res.MessageID
 	}
 	writeSummary(w, &res)
+	for _, n := range rec.Notes { // the store's own remarks (store.Record.Notes)
+		fmt.Fprintf(w, "  note: %s\n", n)
+	}
 	return nil
 }
 
