@@ -13,6 +13,7 @@ const (
 	exitUsage   = 2 // the command line was wrong
 	exitBusy    = 3 // the store was held by another process too long
 	exitPartial = 4 // some inputs were processed, others failed
+	exitDamaged = 5 // the store is damaged: nothing was written to it
 )
 
 const exitStatusHelp = `
@@ -22,6 +23,8 @@ EXIT STATUS
   2  wrong usage (unknown flag, bad value)
   3  store busy: another process held it too long (daemon running?)
   4  partial: some inputs could not be read; the others were processed
+  5  store damaged (truncated or inconsistent): nothing was written to it;
+     run verify --salvage NEW.db
 `
 
 // errPartial wraps an error that left the other inputs processed.
@@ -39,6 +42,8 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.Is(err, store.ErrBusy):
 		return exitBusy
+	case errors.Is(err, store.ErrDamaged):
+		return exitDamaged
 	case errors.As(err, &p):
 		return exitPartial
 	}
