@@ -277,3 +277,37 @@ func clearDamageMark(path string) error {
 	}
 	return err
 }
+
+// SkippedError is returned by List and Each after they went through
+// every other record: these records could not be read (damaged values).
+// Each is logged as a warning when skipped.
+type SkippedError struct {
+	Path string
+	IDs  []uint64
+}
+
+func (e *SkippedError) Error() string {
+	ids := fmt.Sprint(e.IDs[:min(len(e.IDs), 20)])
+	if len(e.IDs) > 20 {
+		ids = ids[:len(ids)-1] + " ...]"
+	}
+	return fmt.Sprintf("store %s: skipped %d damaged records %s (run cyberintake verify)", e.Path, len(e.IDs), ids)
+}
+
+// skipper collects the records a listing could not read.
+type skipper struct {
+	s   *Store
+	ids []uint64
+}
+
+func (k *skipper) skip(id uint64, err error) {
+	k.s.log.Warn("damaged record skipped", "path", k.s.path, "id", id, "err", err)
+	k.ids = append(k.ids, id)
+}
+
+func (k *skipper) err() error {
+	if len(k.ids) == 0 {
+		return nil
+	}
+	return &SkippedError{Path: k.s.path, IDs: k.ids}
+}

@@ -22,7 +22,8 @@ EXIT STATUS
   1  failure: nothing, or not everything, could be done
   2  wrong usage (unknown flag, bad value)
   3  store busy: another process held it too long (daemon running?)
-  4  partial: some inputs could not be read; the others were processed
+  4  partial: some inputs (or damaged records of the store) could not be
+     read; the others were processed
   5  store damaged (truncated or inconsistent): nothing was written to it;
      run verify --salvage NEW.db
 `
@@ -35,6 +36,7 @@ func (e errPartial) Unwrap() error { return e.err }
 
 func exitCode(err error) int {
 	var p errPartial
+	var sk *store.SkippedError
 	switch {
 	case err == nil:
 		return exitOK
@@ -44,7 +46,7 @@ func exitCode(err error) int {
 		return exitBusy
 	case errors.Is(err, store.ErrDamaged):
 		return exitDamaged
-	case errors.As(err, &p):
+	case errors.As(err, &p), errors.As(err, &sk):
 		return exitPartial
 	}
 	return exitFailure
