@@ -26,7 +26,7 @@ type SalvageReport struct {
 	// so that reprocess parses it again.
 	Reparse []uint64 `json:"reparse"`
 	// Changed: the raw message no longer matches its hash (bytes changed
-	// on disk); copied as it is.
+	// on disk); copied as it is, flagged for review with a warning.
 	Changed []uint64 `json:"changed"`
 	// Lost: IDs whose raw message could not be read. Their parsed record,
 	// if readable, is not copied: raw mail is the source of truth.
@@ -162,7 +162,11 @@ func (s *Store) readAll(ctx context.Context, tx *bolt.Tx, rep *SalvageReport) []
 			rec = &Record{ID: id, Hash: hex.EncodeToString(sum[:]), Source: Source{Kind: "salvage"},
 				Result: *mailparse.Failed(fmt.Sprintf("message %d", id), fmt.Errorf("parsed record lost in a damaged store: %v", err))}
 		} else if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != rec.Hash {
+			// Kept, flagged for review under the hash of what is left.
 			rep.Changed = append(rep.Changed, id)
+			rec.Hash = hex.EncodeToString(sum[:])
+			rec.Result.NeedsReview = true
+			rec.Result.Warnings = append(rec.Result.Warnings, "salvage: raw message changed on disk after it was filed")
 		}
 		out = append(out, salvaged{id: id, raw: rawv, rec: rec, ck: contentKey(raw)})
 	}
