@@ -80,7 +80,7 @@ func (d *Daemon) OnceWithRetry(ctx context.Context) (int, error) {
 // untrusted certificates and bad settings (PermanentError, ErrAuth,
 // ErrConfig) will not get better and must not be hammered; a server that
 // breaks the protocol (ErrHostile) does so again; a store that is not one,
-// is read-only or of an unknown schema stays so. Anything else (imapclient
+// is read-only, damaged or of an unknown schema stays so. Anything else (imapclient
 // reports a cut connection as a bare string) may be a blip.
 func retryable(err error) bool {
 	var perm *PermanentError
@@ -88,7 +88,7 @@ func retryable(err error) bool {
 		return false
 	}
 	for _, target := range []error{ErrAuth, ErrConfig, ErrHostile,
-		store.ErrReadOnly, store.ErrNotStore, store.ErrNoStore, store.ErrSchema} {
+		store.ErrReadOnly, store.ErrNotStore, store.ErrNoStore, store.ErrSchema, store.ErrDamaged} {
 		if errors.Is(err, target) {
 			return false
 		}

@@ -18,6 +18,9 @@ var (
 	// ErrSchema: the store was written by a newer cyberintake, or needs an
 	// upgrade that a read-only open cannot do.
 	ErrSchema = errors.New("unknown store schema")
+	// ErrDamaged: the file is truncated or its pages are inconsistent
+	// (damage.go); writes are refused, reads may give what is readable.
+	ErrDamaged = errors.New("store damaged")
 )
 
 // storeError carries a complete one-line message while still matching its

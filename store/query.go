@@ -69,6 +69,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Record, error) {
 		return nil, fmt.Errorf("list: %w", err)
 	}
 	var out []Record
+	sk := skipper{s: s}
 	for len(ids) > 0 {
 		n := min(len(ids), listBatch)
 		err := s.view(ctx, func(tx *bolt.Tx) error {
@@ -80,7 +81,8 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Record, error) {
 				}
 				r, err := decodeRecord(id, v)
 				if err != nil {
-					return err
+					sk.skip(id, err)
+					continue
 				}
 				if f.Matches(r) {
 					out = append(out, *r)
@@ -103,7 +105,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Record, error) {
 	if f.Limit > 0 && len(out) > f.Limit {
 		out = out[:f.Limit]
 	}
-	return out, nil
+	return out, sk.err()
 }
 
 // listBatch is how many records one transaction of List decodes.
@@ -147,7 +149,17 @@ func (s *Store) EachRecord(ctx context.Context, f Filter, fn func(rec *Record) e
 	return s.each(ctx, f, false, func(rec *Record, _ []byte) error { return fn(rec) })
 }
 
+// each returns a *SkippedError after the others when records could not
+// be read.
 func (s *Store) each(ctx context.Context, f Filter, withRaw bool, fn func(rec *Record, raw []byte) error) error {
+	sk := skipper{s: s}
+	if err := s.eachRead(ctx, f, withRaw, fn, &sk); err != nil {
+		return err
+	}
+	return sk.err()
+}
+
+func (s *Store) eachRead(ctx context.Context, f Filter, withRaw bool, fn func(rec *Record, raw []byte) error, sk *skipper) error {
 	var ids []uint64 // nil: walk all records by ID
 	if f.indexed() {
 		if err := s.view(ctx, func(tx *bolt.Tx) error {
@@ -169,11 +181,12 @@ func (s *Store) each(ctx context.Context, f Filter, withRaw bool, fn func(rec *R
 			recs, raws := tx.Bucket(bRecord), tx.Bucket(bRaw)
 			size := 0
 			load := func(id uint64, v []byte) error {
+				after = id
 				r, err := decodeRecord(id, v)
 				if err != nil {
-					return err
+					sk.skip(id, err)
+					return nil
 				}
-				after = id
 				if !f.Matches(r) {
 					return nil
 				}
@@ -181,7 +194,8 @@ func (s *Store) each(ctx context.Context, f Filter, withRaw bool, fn func(rec *R
 				if withRaw {
 					var err error
 					if raw, err = unpack(raws.Get(idKey(id))); err != nil {
-						return fmt.Errorf("raw message %d: %w", id, err)
+						sk.skip(id, fmt.Errorf("raw message %d: %w", id, err))
+						return nil
 					}
 				}
 				batch = append(batch, loaded{r, raw})

@@ -95,16 +95,29 @@ func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	}
 	leave := enterReader(s.path)
 	defer leave()
-	db, err := s.openDB(false)
+	fst, err := s.checkFile()
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	return db.View(func(tx *bolt.Tx) error {
-		if err := s.sameSchema(tx); err != nil {
+	if fst.empty {
+		return &storeError{msg: fmt.Sprintf("no store at %s (run cyberintake ingest first)", s.path), is: ErrNoStore}
+	}
+	var db *bolt.DB
+	defer func() {
+		if db != nil {
+			db.Close()
+		}
+	}()
+	return s.guard(func() error {
+		if db, err = s.openDB(false); err != nil {
 			return err
 		}
-		return fn(tx)
+		return db.View(func(tx *bolt.Tx) error {
+			if err := s.sameSchema(tx); err != nil {
+				return err
+			}
+			return fn(tx)
+		})
 	})
 }
 
@@ -120,17 +133,32 @@ func (s *Store) update(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	waitReaders(ctx, s.path, min(s.opts.Timeout, time.Second))
-	db, err := s.openDB(true)
+	fst, err := s.checkFile()
 	if err != nil {
 		return err
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		if err := s.sameSchema(tx); err != nil {
+	var db *bolt.DB
+	err = s.guard(func() error {
+		if db, err = s.openDB(true); err != nil {
 			return err
 		}
-		packBuckets(tx)
-		return fn(tx)
+		return db.Update(func(tx *bolt.Tx) error {
+			if err := s.sameSchema(tx); err != nil {
+				return err
+			}
+			if err := s.checkBeforeWrite(tx, fst); err != nil {
+				return err
+			}
+			packBuckets(tx)
+			if err := fn(tx); err != nil {
+				return err
+			}
+			return markClean(tx)
+		})
 	})
+	if db == nil {
+		return err
+	}
 	if err != nil {
 		db.Close()
 		return err

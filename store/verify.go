@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -33,9 +34,18 @@ func (s *Store) Verify(ctx context.Context) ([]Problem, int, error) {
 	var v verifier
 	err := s.view(ctx, func(tx *bolt.Tx) error {
 		v = verifier{tx: tx, hashes: map[uint64]string{}}
+		for _, p := range s.checkTx(tx) {
+			v.damage(0, "bbolt: %s", p)
+		}
 		v.run(ctx)
 		return ctx.Err()
 	})
+	if errors.Is(err, ErrDamaged) {
+		// Too damaged to read: the cheap check (a truncated file) or a
+		// fault outside checkTx's walk.
+		v.damage(0, "%v", err)
+		err = nil
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("verify: %w", err)
 	}
@@ -53,12 +63,33 @@ func (s *Store) Verify(ctx context.Context) ([]Problem, int, error) {
 			}
 			return ctx.Err()
 		})
+		if errors.Is(err, ErrDamaged) {
+			v.damage(0, "%v", err)
+			break
+		}
 		if err != nil {
 			return nil, 0, fmt.Errorf("verify: %w", err)
 		}
 		ids = ids[n:]
 	}
+	if err := s.noteVerdict(v.damaged, v.probs); err != nil {
+		return nil, 0, err
+	}
 	return v.probs, v.records, nil
+}
+
+// noteVerdict leaves the damage mark for writers (damage.go) when the
+// store is damaged, and removes it when the store is sound again.
+func (s *Store) noteVerdict(damaged bool, probs []Problem) error {
+	switch {
+	case damaged:
+		s.recordDamage(probs[0].What)
+	case len(probs) == 0:
+		if err := clearDamageMark(s.path); err != nil {
+			return fmt.Errorf("verify: store is sound but %w", err)
+		}
+	}
+	return nil
 }
 
 // verifyBatch is how many raw messages one transaction of Verify checks.
@@ -69,6 +100,15 @@ type verifier struct {
 	probs   []Problem
 	hashes  map[uint64]string // records whose raw message is still to check
 	records int               // records read
+	damaged bool              // a problem of the file, not of what cyberintake filed
+}
+
+// damage adds a problem that means the file itself is damaged.
+func (v *verifier) damage(id uint64, format string, args ...any) {
+	v.damaged = true
+	if len(v.probs) < maxProblems {
+		v.probs = append(v.probs, Problem{What: fmt.Sprintf(format, args...), ID: id, Damage: true})
+	}
 }
 
 func (v *verifier) add(id uint64, format string, args ...any) {
@@ -78,9 +118,6 @@ func (v *verifier) add(id uint64, format string, args ...any) {
 }
 
 func (v *verifier) run(ctx context.Context) {
-	for err := range v.tx.Check() {
-		v.add(0, "bbolt: %v", err)
-	}
 	for _, b := range allBuckets() {
 		if v.tx.Bucket(b) == nil {
 			v.add(0, "bucket %s missing", b)
@@ -100,7 +137,7 @@ func (v *verifier) run(ctx context.Context) {
 		id := keyID(k)
 		r, err := decodeRecord(id, val)
 		if err != nil {
-			v.add(id, "%v", err)
+			v.damage(id, "%v", err)
 			return nil
 		}
 		for _, e := range indexEntries(id, r) {
@@ -162,11 +199,11 @@ func (v *verifier) checkRaw(id uint64, hash string) {
 	}
 	raw, err := unpack(rv)
 	if err != nil {
-		v.add(id, "raw message %d: %v", id, err)
+		v.damage(id, "raw message %d: %v", id, err)
 		return
 	}
 	if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != hash {
-		v.add(id, "raw message %d does not match its hash", id)
+		v.damage(id, "raw message %d does not match its hash", id)
 	}
 	if ck := contentKey(raw); v.tx.Bucket(bContent).Get(ck[:]) == nil {
 		v.add(id, "content map has no entry for record %d", id)

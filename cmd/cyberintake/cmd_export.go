@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -161,10 +162,13 @@ func runExport(ctx context.Context, opts exportOptions, f store.Filter, st *stor
 		_, err = io.WriteString(w, sep+string(b))
 		return err
 	})
-	if err != nil {
+	var skipped *store.SkippedError // the others are exported, then the error
+	if err != nil && !errors.As(err, &skipped) {
 		return err
 	}
-	_, err = io.WriteString(w, "\n]\n")
+	if _, err := io.WriteString(w, "\n]\n"); err != nil {
+		return err
+	}
 	return err
 }
 

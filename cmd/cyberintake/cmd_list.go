@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -142,10 +143,18 @@ CONTRACT.md). It works while the daemon is filing (waits at most
 	return cmd
 }
 
-func runList(ctx context.Context, opts listOptions, f store.Filter, st *store.Store, w io.Writer) error {
+func runList(ctx context.Context, opts listOptions, f store.Filter, st *store.Store, w io.Writer) (rerr error) {
 	recs, err := st.List(ctx, f)
-	if err != nil {
+	var skipped *store.SkippedError // the others are listed, then the error
+	if err != nil && !errors.As(err, &skipped) {
 		return err
+	}
+	if skipped != nil {
+		defer func() {
+			if rerr == nil {
+				rerr = skipped
+			}
+		}()
 	}
 	if opts.Reverse {
 		slices.Reverse(recs)

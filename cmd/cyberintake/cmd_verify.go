@@ -12,11 +12,13 @@ import (
 )
 
 type verifyOptions struct {
-	JSON bool
+	JSON    bool
+	Salvage string
 }
 
 func (o *verifyOptions) AddFlags(cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&o.JSON, "json", false, `print {"ok": bool, "messages": N, "problems": [{"what", "id"}]}`)
+	cmd.Flags().BoolVar(&o.JSON, "json", false, `print {"ok": bool, "messages": N, "problems": [{"what", "id", "damage"}]}`)
+	cmd.Flags().StringVar(&o.Salvage, "salvage", "", "copy every readable message of a damaged store into the new store `NEW.db` and list what was lost")
 }
 
 // errProblems: verify found something wrong (exit status 1).
@@ -25,7 +27,7 @@ var errProblems = errors.New("store has problems")
 func newVerifyCommand(g *globals) *cobra.Command {
 	var opts verifyOptions
 	cmd := &cobra.Command{
-		Use:   "verify [--json]",
+		Use:   "verify [--json] [--salvage NEW.db]",
 		Short: "Check the store and say what is wrong",
 		Long: `verify reads the whole store in one read transaction and checks: bbolt's own
 consistency check (pages, free list), every report has its raw message and
@@ -34,10 +36,26 @@ filed under, the hash and Message-ID maps and every index entry point at a
 record that has that value (and each record is in all its indexes), and
 the stats counters equal a recount.
 
-It prints one line per problem and exits with status 1 if there is any,
-0 if the store is sound. It changes nothing.`,
+It prints one line per problem and exits with status 5 if the file itself
+is damaged (truncated, bad pages, undecodable values), 1 for any other
+problem, 0 if the store is sound. It changes nothing in the store; it
+leaves the file STORE.damaged beside a damaged store, which makes ingest,
+reprocess and serve refuse to write to it, and removes that file once the
+store is sound again (restored from a backup, say).
+
+--salvage NEW.db copies every readable message of the store (raw mail and
+parsed record, under the same IDs) and the IMAP mailbox states into a new
+store, rebuilds its indexes and counters, and lists the IDs it lost (raw
+message unreadable), kept with changed bytes, or filed for re-parsing
+(record unreadable: run cyberintake reprocess on the new store). Then stop
+the daemon, move NEW.db in place of the store and run verify again.`,
+		Example: `  cyberintake verify
+  cyberintake verify --salvage /var/lib/cyberintake/salvaged.db`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Salvage != "" {
+				return runSalvage(cmd.Context(), g, opts, cmd.OutOrStdout())
+			}
 			return g.withStore(true, func(st *store.Store) error {
 				return runVerify(cmd.Context(), opts, st, cmd.OutOrStdout())
 			})
@@ -49,6 +67,9 @@ It prints one line per problem and exits with status 1 if there is any,
 
 func runVerify(ctx context.Context, opts verifyOptions, st *store.Store, w io.Writer) error {
 	probs, checked, err := st.Verify(ctx)
+	if errors.Is(err, store.ErrDamaged) {
+		probs, err = []store.Problem{{What: err.Error(), Damage: true}}, nil
+	}
 	if err != nil {
 		return err
 	}
@@ -72,7 +93,13 @@ func runVerify(ctx context.Context, opts verifyOptions, st *store.Store, w io.Wr
 		}
 	}
 	if len(probs) > 0 {
-		return fmt.Errorf("%w: %d found in %s", errProblems, len(probs), st.Path())
+		err := fmt.Errorf("%w: %d found in %s", errProblems, len(probs), st.Path())
+		for _, p := range probs {
+			if p.Damage {
+				return fmt.Errorf("%w (%w: run cyberintake verify --salvage NEW.db)", err, store.ErrDamaged)
+			}
+		}
+		return err
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ const (
 	exitUsage   = 2 // the command line was wrong
 	exitBusy    = 3 // the store was held by another process too long
 	exitPartial = 4 // some inputs were processed, others failed
+	exitDamaged = 5 // the store is damaged: nothing was written to it
 )
 
 const exitStatusHelp = `
@@ -21,7 +22,10 @@ EXIT STATUS
   1  failure: nothing, or not everything, could be done
   2  wrong usage (unknown flag, bad value)
   3  store busy: another process held it too long (daemon running?)
-  4  partial: some inputs could not be read; the others were processed
+  4  partial: some inputs (or damaged records of the store) could not be
+     read; the others were processed
+  5  store damaged (truncated or inconsistent): nothing was written to it;
+     run verify --salvage NEW.db
 `
 
 // errPartial wraps an error that left the other inputs processed.
@@ -32,6 +36,7 @@ func (e errPartial) Unwrap() error { return e.err }
 
 func exitCode(err error) int {
 	var p errPartial
+	var sk *store.SkippedError
 	switch {
 	case err == nil:
 		return exitOK
@@ -39,7 +44,9 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.Is(err, store.ErrBusy):
 		return exitBusy
-	case errors.As(err, &p):
+	case errors.Is(err, store.ErrDamaged):
+		return exitDamaged
+	case errors.As(err, &p), errors.As(err, &sk):
 		return exitPartial
 	}
 	return exitFailure
