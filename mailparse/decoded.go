@@ -75,6 +75,9 @@ type decoded struct {
 	// attachments skipped over the limits...), codes of review.go.
 	Review []string
 
+	// budget is the work left for this message, for the reading side.
+	budget *budget
+
 	// Warnings say what decoding worked around (mislabelled charset,
 	// damaged base64, malformed header lines...), at most 20, no repeats.
 	Warnings []string

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -23,43 +24,57 @@ const docxMaxEntries = 10000
 // (indented two spaces per level), table rows as lines with cells joined by
 // " | " like HTML tables, line breaks and tabs kept.
 func docxText(b []byte) (string, error) {
-	return zipXMLText(b, "word/document.xml", docxXMLText)
+	text, _, err := zipXMLText(b, "word/document.xml", docxXMLText, newBudget(nil))
+	return text, err
 }
+
+// errOverBudget is a document that expands beyond what is left of the
+// message's budget of attachment bytes (but within docxMaxXML).
+var errOverBudget = errors.New("over the attachment bytes left for the message")
 
 // zipXMLText opens the named XML entry of an Office zip (docx, odt) and
 // extracts its text with read, refusing an entry that expands beyond
-// docxMaxXML whatever size the archive declares.
-func zipXMLText(b []byte, entry string, read func(io.Reader) (string, error)) (string, error) {
+// docxMaxXML whatever size the archive declares, and stopping at what is
+// left of bud's bytes (errOverBudget) or time. It returns the bytes it
+// decompressed.
+func zipXMLText(b []byte, entry string, read func(io.Reader) (string, error), bud *budget) (string, int64, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return "", fmt.Errorf("not a zip archive: %w", err)
+		return "", 0, fmt.Errorf("not a zip archive: %w", err)
 	}
 	if len(zr.File) > docxMaxEntries {
-		return "", fmt.Errorf("archive has %d entries, over the %d limit", len(zr.File), docxMaxEntries)
+		return "", 0, fmt.Errorf("archive has %d entries, over the %d limit", len(zr.File), docxMaxEntries)
 	}
 	for _, f := range zr.File {
 		if f.Name != entry {
 			continue
 		}
 		if f.UncompressedSize64 > docxMaxXML {
-			return "", fmt.Errorf("%s expands to %d bytes, over the %d MiB limit (zip bomb?)", entry, f.UncompressedSize64, docxMaxXML>>20)
+			return "", 0, fmt.Errorf("%s expands to %d bytes, over the %d MiB limit (zip bomb?)", entry, f.UncompressedSize64, docxMaxXML>>20)
+		}
+		limit := min(int64(docxMaxXML), bud.bytes)
+		if f.UncompressedSize64 > uint64(limit) {
+			return "", 0, errOverBudget
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return "", fmt.Errorf("open %s: %w", entry, err)
+			return "", 0, fmt.Errorf("open %s: %w", entry, err)
 		}
 		defer rc.Close()
-		lr := &io.LimitedReader{R: rc, N: docxMaxXML + 1}
+		lr := &io.LimitedReader{R: deadlineReader{rc, bud}, N: limit + 1}
 		text, err := read(lr)
-		if lr.N <= 0 {
-			return "", fmt.Errorf("%s expands beyond the %d MiB limit (zip bomb?)", entry, docxMaxXML>>20)
+		used := limit + 1 - lr.N
+		switch {
+		case lr.N <= 0 && limit < docxMaxXML:
+			return "", used, errOverBudget
+		case lr.N <= 0:
+			return "", used, fmt.Errorf("%s expands beyond the %d MiB limit (zip bomb?)", entry, docxMaxXML>>20)
+		case err != nil:
+			return text, used, fmt.Errorf("read %s: %w", entry, err)
 		}
-		if err != nil {
-			return "", fmt.Errorf("read %s: %w", entry, err)
-		}
-		return text, nil
+		return text, used, nil
 	}
-	return "", fmt.Errorf("no %s in the archive", entry)
+	return "", 0, fmt.Errorf("no %s in the archive", entry)
 }
 
 // docLines collects the lines of a word-processing document, with the

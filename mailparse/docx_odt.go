@@ -11,7 +11,8 @@ import (
 // paragraph or heading, list items as "- item" indented per nesting
 // level, table rows with cells joined by " | ".
 func odtText(b []byte) (string, error) {
-	return zipXMLText(b, "content.xml", odtXMLText)
+	text, _, err := zipXMLText(b, "content.xml", odtXMLText, newBudget(nil))
+	return text, err
 }
 
 func odtXMLText(r io.Reader) (string, error) {

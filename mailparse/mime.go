@@ -23,6 +23,9 @@ const (
 	// attachment text): a real reply with the whole letter quoted is tens
 	// of kilobytes, and reading is not linear in the text size.
 	maxText = 256 << 10
+	// maxWarnValue bounds, in bytes, each attacker-supplied string a
+	// warning repeats (a charset name, a file name, a header value).
+	maxWarnValue = 80
 )
 
 // decode reads the MIME structure of a raw message into text and headers
@@ -44,7 +47,8 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 	if len(strings.TrimSpace(string(raw[:min(len(raw), 4096)]))) == 0 {
 		return nil, fmt.Errorf("message is empty")
 	}
-	w := &walker{maxDepth: maxDepth, d: &decoded{}, raw: raw}
+	w := &walker{maxDepth: maxDepth, d: &decoded{}, raw: raw, budget: newBudget(opts)}
+	w.d.budget = w.budget
 	if bytes.HasPrefix(raw, []byte("From ")) {
 		// An mbox separator line left on the message by an export tool.
 		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
@@ -68,6 +72,11 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 	w.entity(&h, body, 0, &out)
 	d.Text = w.capText(out.text(), "body")
 	d.FromHTML = out.html
+	warns, reasons := w.budget.notes(true)
+	d.Warnings = append(d.Warnings, warns...) // past maxWarnings: these matter
+	for _, r := range reasons {
+		w.review(r)
+	}
 	if w.tooDeep {
 		// Nothing is read past the limit; what was read is returned with
 		// the error, so a caller may still show the headers.
@@ -121,6 +130,7 @@ type walker struct {
 	parts    int
 	tooDeep  bool
 	tooMany  bool
+	budget   *budget // the work left for this message
 }
 
 // review records a review reason (review.go) found while decoding.

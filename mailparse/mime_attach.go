@@ -1,6 +1,8 @@
 package mailparse
 
 import (
+	"errors"
+	"io"
 	"path"
 	"strings"
 
@@ -18,28 +20,20 @@ func (w *walker) attachment(h *textproto.Header, p *partInfo, body []byte) {
 	ext := strings.ToLower(path.Ext(name))
 	switch {
 	case ext == ".docx" || ext == ".docm" || p.mediaType == "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
-		text, err := docxText(b)
-		if err != nil {
-			w.warn("attachment " + displayName(name) + " could not be read: " + err.Error())
-			w.d.Unreadable = append(w.d.Unreadable, a)
-			return
-		}
-		w.addAttachmentText(text)
+		w.document(a, b, "word/document.xml", docxXMLText)
 	case ext == ".odt" || p.mediaType == "application/vnd.oasis.opendocument.text":
-		text, err := odtText(b)
-		if err != nil {
-			w.warn("attachment " + displayName(name) + " could not be read: " + err.Error())
-			w.d.Unreadable = append(w.d.Unreadable, a)
-			return
-		}
-		w.addAttachmentText(text)
+		w.document(a, b, "content.xml", odtXMLText)
 	case p.mediaType == "text/plain" || ext == ".txt":
-		s, warn := toUTF8(b, p.params["charset"])
-		w.warn(warn)
-		w.addAttachmentText(normalizeNewlines(s))
+		if b = w.textAttachment(a, b); b != nil {
+			s, warn := toUTF8(b, p.params["charset"])
+			w.warn(warn)
+			w.addAttachmentText(normalizeNewlines(s))
+		}
 	case p.mediaType == "text/html" || ext == ".html" || ext == ".htm":
-		s, _ := toUTF8(b, p.params["charset"])
-		w.addAttachmentText(htmlToText(s))
+		if b = w.textAttachment(a, b); b != nil {
+			s, _ := toUTF8(b, p.params["charset"])
+			w.addAttachmentText(htmlToText(s))
+		}
 	case p.mediaType == "message/rfc822":
 		// Listed as a file; its text is rendered by the caller.
 	case isSignatureType(p.mediaType), p.mediaType == "text/calendar", p.mediaType == "text/x-vcard", p.mediaType == "text/vcard":
@@ -49,6 +43,44 @@ func (w *walker) attachment(h *textproto.Header, p *partInfo, body []byte) {
 	default:
 		w.d.Unreadable = append(w.d.Unreadable, a)
 	}
+}
+
+// document reads the text of an Office zip (docx, odt) within the
+// message's budget; one that cannot be read is listed as Unreadable, one
+// over the budget as skipped.
+func (w *walker) document(a Attachment, b []byte, entry string, read func(io.Reader) (string, error)) {
+	bud := w.budget
+	if bud.take(0) != "" || bud.bytes <= 0 {
+		bud.skip(a.Name)
+		return
+	}
+	text, used, err := zipXMLText(b, entry, read, bud)
+	bud.bytes -= used
+	switch {
+	case errors.Is(err, errOverBudget):
+		bud.skip(a.Name)
+	case bud.expired:
+		// Cut by the time budget: what was read is kept, the budget's
+		// warning says the rest was not.
+		w.addAttachmentText(text)
+	case err != nil:
+		w.warn("attachment " + truncate(displayName(a.Name), maxWarnValue) + " could not be read: " + err.Error())
+		w.d.Unreadable = append(w.d.Unreadable, a)
+	default:
+		w.addAttachmentText(text)
+	}
+}
+
+// textAttachment charges a text or HTML attachment to the budget and
+// returns the bytes to convert (at most attachmentTextRead), or nil when
+// it is skipped.
+func (w *walker) textAttachment(a Attachment, b []byte) []byte {
+	b = b[:min(len(b), attachmentTextRead)]
+	if w.budget.take(int64(len(b))) != "" {
+		w.budget.skip(a.Name)
+		return nil
+	}
+	return b
 }
 
 func isSignatureType(mt string) bool {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/emersion/go-message/textproto"
@@ -162,9 +163,13 @@ func itoa(i int) string {
 	return itoa(i/10) + string(rune('0'+i%10))
 }
 
+// truncate cuts s to at most n bytes, at a rune start, marking the cut.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "..."
 }
@@ -172,6 +177,9 @@ func truncate(s string, n int) string {
 // entity renders one MIME entity (header h, raw body) into out, listing
 // attachments in w.d.
 func (w *walker) entity(h *textproto.Header, body []byte, depth int, out *textOut) {
+	if w.budget.over("MIME part " + itoa(w.parts+1)) {
+		return
+	}
 	w.parts++
 	if w.parts > maxParts {
 		if !w.tooMany {

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"regexp"
 	"strings"
+	"time"
 
 	"cyberintake/classify"
 )
@@ -19,6 +21,15 @@ type Options struct {
 	// MaxDepth bounds MIME nesting (multipart in multipart, message/rfc822
 	// in multipart...). Zero means 20.
 	MaxDepth int
+	// MaxAttachmentReads bounds the attachments whose text is extracted;
+	// the others are listed, with a warning. Zero means 20.
+	MaxAttachmentReads int
+	// MaxAttachmentBytes bounds the decompressed bytes read from all
+	// attachments together. Zero means 16 MiB.
+	MaxAttachmentBytes int64
+	// TimeBudget is the wall-clock time one message may take; what is
+	// left when it runs out is not read, with a warning. Zero means 2s.
+	TimeBudget time.Duration
 }
 
 // Parse reads one raw RFC 5322 message. It never panics and never returns
@@ -43,6 +54,14 @@ func ParseReader(r io.Reader, opts *Options) *Result {
 		limit = opts.MaxSize
 	}
 	var buf bytes.Buffer
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		// A file says its size: one buffer of that size, not the
+		// doubling copies that left two to three times a large
+		// message in memory.
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= limit {
+			buf.Grow(int(fi.Size()) + bytes.MinRead)
+		}
+	}
 	n, err := io.Copy(&buf, io.LimitReader(r, limit+1))
 	if err != nil {
 		return Failed("", fmt.Errorf("read message: %w", err))
@@ -64,9 +83,11 @@ func emptyTags() classify.Tags {
 	return classify.Tags{Cause: []string{}, Impact: []string{}, Response: []string{}, Prevention: []string{}}
 }
 
-// read turns decoded text and headers into a Result.
-func read(d *decoded) *Result {
-	res := &Result{
+// read turns decoded text and headers into a Result. What decoding asks a
+// person to look at (input cut short, attachments or parts left unread)
+// holds whatever the kind: a message not read whole may be misread.
+func read(d *decoded) (res *Result) {
+	res = &Result{
 		MessageID:     d.MessageID,
 		From:          d.From,
 		Date:          d.Date,
@@ -79,6 +100,12 @@ func read(d *decoded) *Result {
 		Warnings:      append([]string{}, d.Warnings...),
 		Tags:          emptyTags(),
 	}
+	res.review(d.Review...)
+	defer func() {
+		warns, reasons := d.budget.notes(false)
+		res.Warnings = append(res.Warnings, warns...)
+		res.review(reasons...)
+	}()
 	subj := parseSubject(d.Subject)
 	segs := segments(splitLines(d.Text))
 	own := segs[0]
@@ -124,10 +151,7 @@ func read(d *decoded) *Result {
 	a := rd.sections.Answers
 	res.Sections = Sections{A: a[0], B: a[1], C: a[2], D: a[3], E: a[4]}
 	res.Warnings = append(res.Warnings, rd.warnings...)
-	for _, code := range append(rd.reasons, d.Review...) {
-		res.ReviewReasons = addReason(res.ReviewReasons, code)
-	}
-	res.NeedsReview = len(res.ReviewReasons) > 0
+	res.review(rd.reasons...)
 	res.References = references(a[4])
 
 	// The lab's own words: the answers, else its own text.
@@ -166,6 +190,9 @@ func contactOf(d *decoded, segs []segment, rd answersRead) Contact {
 		srcs = append(srcs, src)
 	}
 	for _, t := range d.AttachmentTexts {
+		if d.budget.over("the attachments' text") {
+			break
+		}
 		srcs = append(srcs, contactSource{Lines: splitLines(t), Signer: signer})
 	}
 	for _, s := range segs[1:] {
@@ -280,6 +307,9 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 	}
 	if rd.sections.Answered == 0 && len(d.AttachmentTexts) > 0 {
 		for _, t := range d.AttachmentTexts {
+			if d.budget.over("the attachments' text") {
+				break
+			}
 			ar := extractSections(splitLines(t), ctx)
 			if ar.Answered == 0 {
 				ar = proseSections(splitLines(t), ctx)

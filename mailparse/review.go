@@ -36,6 +36,14 @@ func ReviewReasonWords(code string) string {
 	return code
 }
 
+// review adds reasons (codes above) to r; needs_review follows them.
+func (r *Result) review(codes ...string) {
+	for _, c := range codes {
+		r.ReviewReasons = addReason(r.ReviewReasons, c)
+	}
+	r.NeedsReview = len(r.ReviewReasons) > 0
+}
+
 // addReason appends code to list unless it is there already.
 func addReason(list []string, code string) []string {
 	for _, c := range list {
