@@ -95,10 +95,11 @@ func execCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	root.SetErr(&errb)
 	root.SetIn(strings.NewReader(""))
 	err := root.ExecuteContext(context.Background())
+	code = exitOK
 	if err != nil {
-		fmt.Fprintf(&errb, "cyberintake: %v\n", err)
+		code = reportError(&errb, err)
 	}
-	return out.String(), errb.String(), exitCode(err)
+	return out.String(), errb.String(), code
 }
 
 func (fx *fixture) id(name string) string { return fmt.Sprint(fx.ids[name]) }

@@ -70,7 +70,7 @@ func runParse(ctx context.Context, opts parseOptions, files []string, stdin io.R
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		writeSummary(w, res)
+		writeSummary(termWriter{w}, res)
 	}
 	if len(failed) > 0 {
 		return errPartial{fmt.Errorf("%d of %d files could not be read (first: %s)", len(failed), len(files), failed[0])}

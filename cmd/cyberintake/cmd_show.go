@@ -104,6 +104,7 @@ func showRecord(ctx context.Context, opts showOptions, st *store.Store, rec *sto
 	case opts.JSON:
 		return writeJSON(w, rec)
 	}
+	w = termWriter{w}
 	fmt.Fprintf(w, "Message %d, filed %s from %s %s (parser v%d)\n", rec.ID,
 		rec.FiledAt.Format("2006-01-02 15:04"), rec.Source.Kind, rec.Source.Name, rec.ParserVersion)
 	res := rec.Result
@@ -118,6 +119,7 @@ func showCase(opts showOptions, c *store.Case, w io.Writer) error {
 	if opts.JSON {
 		return writeJSON(w, c)
 	}
+	w = termWriter{w}
 	fmt.Fprintf(w, "Lab %s: %d message(s)\n\n", c.Lab, len(c.Records))
 	t := newTable("ID", "DATE", "FROM", "KIND", "SUBJECT").setLimit(4, 60)
 	for i := range c.Records {

@@ -52,6 +52,7 @@ func runStats(ctx context.Context, opts statsOptions, st *store.Store, w io.Writ
 	if opts.JSON {
 		return writeJSON(w, s)
 	}
+	w = termWriter{w}
 	median := "-"
 	if s.MedianDowntime != nil {
 		median = fmt.Sprintf("%g days (over %d reports that say)", *s.MedianDowntime, s.WithDowntime)

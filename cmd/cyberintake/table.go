@@ -3,14 +3,13 @@ package main
 import (
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
 // table prints rows as aligned columns for people: cells are padded to the
-// widest in their column (counted in characters, not bytes), control
-// characters and line breaks become spaces, and cells longer than the
-// column's limit are cut with "…".
+// widest in their column (counted in characters, not bytes), line breaks
+// become spaces, control characters are escaped (termLine), and cells
+// longer than the column's limit are cut with "…".
 type table struct {
 	head  []string
 	limit []int // per column, 0: no limit
@@ -36,7 +35,7 @@ func (t *table) add(cells ...string) {
 }
 
 func cleanCell(s string, limit int) string {
-	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
+	s = termLine(s)
 	if limit > 0 && utf8.RuneCountInString(s) > limit {
 		r := []rune(s)
 		s = string(r[:limit-1]) + "…"
