@@ -51,7 +51,7 @@ func TestOpenErrors(t *testing.T) {
 		{"text file read-only", notBolt, true, ErrNotStore, "not a cyberintake store"},
 		{"one byte", tiny, true, ErrNotStore, tiny},
 		{"foreign bbolt", foreign, false, ErrNotStore, "bbolt file without its meta bucket"},
-		{"newer schema", newer, false, ErrSchema, "store " + newer + " has schema 99, this cyberintake knows up to 2"},
+		{"newer schema", newer, false, ErrSchema, "store " + newer + " has schema 99, this cyberintake knows up to 3"},
 		{"newer schema read-only", newer, true, ErrSchema, "has schema 99"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -250,7 +250,7 @@ func TestSchemaChangedWhileOpen(t *testing.T) {
 	s := openTest(t)
 	other, _ := Open(s.path, nil)
 	other.update(context.Background(), func(tx *bolt.Tx) error {
-		return tx.Bucket(bMeta).Put(keySchema, []byte{0, 0, 0, 3})
+		return tx.Bucket(bMeta).Put(keySchema, []byte{0, 0, 0, schemaVersion + 1})
 	})
 	if _, err := s.Stats(context.Background()); !errors.Is(err, ErrSchema) || !strings.Contains(err.Error(), "restart it") {
 		t.Errorf("Stats after a migration by another process = %v, want ErrSchema", err)
