@@ -50,9 +50,9 @@ a formula.
 
 json writes one array and ndjson one object per line; each object is a
 record as list --json prints it.`,
-		Args: cobra.NoArgs,
+		Args: cobra.ArbitraryArgs, // the words of --text
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := opts.filter()
+			f, err := opts.filter(cmd, args)
 			if err != nil {
 				return err
 			}
