@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -72,4 +74,25 @@ func TestMigrateLabKeys(t *testing.T) {
 	}
 	assertLabSpellings(t, m)
 	assertVerified(t, m)
+}
+
+// TestStatsLabs: stats counts labs (cases) beside reports, and StatsOf
+// over everything agrees with the counters.
+func TestStatsLabs(t *testing.T) {
+	s := openTest(t)
+	putSpellings(t, s)
+	mustPut(t, s, msg(report("old@x", "999", "2020-01-05T10:00:00Z", "nl", mailparse.Sections{A: "x"}), "old"))
+	ctx := context.Background()
+	all, err := s.Stats(ctx)
+	if err != nil || all.Reports != 8 || all.Labs != 3 {
+		t.Fatalf("Stats = %d reports, %d labs, %v; want 8 and 3", all.Reports, all.Labs, err)
+	}
+	of, err := s.StatsOf(ctx, Filter{})
+	if a, b := fmt.Sprintf("%+v", *all), fmt.Sprintf("%+v", *of); err != nil || a != b {
+		t.Errorf("StatsOf(everything) = %s, %v\nStats = %s", b, err, a)
+	}
+	old, _ := s.StatsOf(ctx, Filter{Until: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if old.Reports != 1 || old.Labs != 1 || old.ByLanguage["nl"] != 1 {
+		t.Errorf("StatsOf(until 2021) = %+v, want the one 2020 report", old)
+	}
 }
