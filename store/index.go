@@ -40,27 +40,19 @@ type ixEntry struct {
 }
 
 // NormLab is the form labs are indexed and compared under: lower case,
-// every kind of dash a hyphen, no spaces around it, inner spaces single.
+// without spaces, dots or dashes of any kind, so that "8-21045-32-117",
+// "82104532117" and "8.21045.32.117", or "Klinik Ourtal" and
+// "klinik-ourtal", are one lab (labs write their number every way).
+// Changing it needs a migration that rebuilds ix_lab (migrateLabKeys).
 func NormLab(s string) string {
 	var b strings.Builder
-	space := false
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case unicode.Is(unicode.Pd, r) || r == '−':
-			r = '-'
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case r == 0:
+	for _, r := range s {
+		if unicode.Is(unicode.Pd, r) || r == '−' || r == '.' || unicode.IsSpace(r) || r == 0 {
 			continue
 		}
-		if space && r != '-' && !strings.HasSuffix(b.String(), "-") {
-			b.WriteByte(' ')
-		}
-		space = false
 		b.WriteRune(unicode.ToLower(r))
 	}
-	return strings.TrimRight(b.String(), " ")
+	return b.String()
 }
 
 // normMsgID strips blanks and angle brackets from a Message-ID.

@@ -20,7 +20,7 @@ var (
 )
 
 // schemaVersion is what this build writes. Bump it with a migration.
-const schemaVersion = 3
+const schemaVersion = 4
 
 var keySchema = []byte("schema")
 
@@ -29,6 +29,31 @@ var keySchema = []byte("schema")
 var migrations = map[uint32]func(tx *bolt.Tx) error{
 	1: migrateContentKeys,
 	2: migrateLongKeys,
+	3: migrateLabKeys,
+}
+
+// migrateLabKeys (schema 3 to 4) rebuilds the lab index under the NormLab
+// that ignores spaces, dots and dashes.
+func migrateLabKeys(tx *bolt.Tx) error {
+	if tx.Bucket(ixLab) != nil {
+		if err := tx.DeleteBucket(ixLab); err != nil {
+			return err
+		}
+	}
+	ix, err := tx.CreateBucket(ixLab)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bRecord).ForEach(func(k, v []byte) error {
+		r, err := decodeRecord(keyID(k), v)
+		if err != nil {
+			return fmt.Errorf("record %d: %w", keyID(k), err)
+		}
+		if lab := r.LabKey(); lab != "" {
+			return ix.Put(valueKey(lab, r.ID), nil)
+		}
+		return nil
+	})
 }
 
 // migrateContentKeys (schema 1 to 2) replaces the map of exact sha256

@@ -17,6 +17,7 @@ import (
 type Stats struct {
 	Total          int                       `json:"total"`
 	Reports        int                       `json:"reports"`
+	Labs           int                       `json:"labs"` // distinct labs among the reports: cases
 	ByKind         map[string]int            `json:"by_kind"`
 	ByLanguage     map[string]int            `json:"by_language"`
 	ByMonth        map[string]int            `json:"by_month"`
@@ -79,10 +80,17 @@ func readCounters(tx *bolt.Tx) map[string]int64 {
 // Stats returns the counts of the whole store.
 func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	var c map[string]int64
-	if err := s.view(ctx, func(tx *bolt.Tx) error { c = readCounters(tx); return nil }); err != nil {
+	labs := 0
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		c, labs = readCounters(tx), countLabs(tx)
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
-	return statsFromCounters(c), nil
+	st := statsFromCounters(c)
+	st.Labs = labs
+	return st, nil
 }
 
 func statsFromCounters(c map[string]int64) *Stats {

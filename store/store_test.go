@@ -51,7 +51,7 @@ func TestOpenErrors(t *testing.T) {
 		{"text file read-only", notBolt, true, ErrNotStore, "not a cyberintake store"},
 		{"one byte", tiny, true, ErrNotStore, tiny},
 		{"foreign bbolt", foreign, false, ErrNotStore, "bbolt file without its meta bucket"},
-		{"newer schema", newer, false, ErrSchema, "store " + newer + " has schema 99, this cyberintake knows up to 3"},
+		{"newer schema", newer, false, ErrSchema, "store " + newer + " has schema 99, this cyberintake knows up to " + fmt.Sprint(schemaVersion)},
 		{"newer schema read-only", newer, true, ErrSchema, "has schema 99"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -51,9 +51,9 @@ a formula.
 
 json writes one array and ndjson one object per line; each object is a
 record as list --json prints it.`,
-		Args: cobra.NoArgs,
+		Args: cobra.ArbitraryArgs, // the words of --text
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := opts.filter()
+			f, err := opts.filter(cmd, args)
 			if err != nil {
 				return err
 			}
@@ -76,8 +76,12 @@ record as list --json prints it.`,
 	return cmd
 }
 
-// withOutput runs write on stdout, or on FILE.tmp renamed to FILE once
-// complete and synced, so that a failed export leaves no half file.
+// withOutput runs write on stdout, or on a new temporary file beside FILE
+// renamed to FILE once complete and synced, so that a failed export leaves
+// no half file. The temporary file has a random name and is created with
+// O_EXCL (os.CreateTemp): a symlink planted at a predictable FILE.tmp
+// cannot make us overwrite its target, and the rename replaces a link at
+// FILE itself rather than writing through it.
 func withOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		bw := bufio.NewWriter(stdout)
@@ -86,11 +90,11 @@ func withOutput(path string, stdout io.Writer, write func(io.Writer) error) erro
 		}
 		return bw.Flush()
 	}
-	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("create %s: %w", tmp, err)
+		return fmt.Errorf("create temporary file for %s: %w", path, err)
 	}
+	tmp := f.Name()
 	bw := bufio.NewWriter(f)
 	err = write(bw)
 	if err == nil {

@@ -111,7 +111,7 @@ func runIngest(ctx context.Context, opts ingestOptions, st *store.Store, paths [
 				return fmt.Errorf("write summary: %w", werr)
 			}
 		} else {
-			sum.WriteText(tio.stdout)
+			sum.WriteText(termWriter{tio.stdout})
 		}
 	}
 	switch {

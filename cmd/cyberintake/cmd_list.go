@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"cyberintake/classify"
 	"cyberintake/mailparse"
 	"cyberintake/store"
 )
@@ -32,26 +33,44 @@ type filterFlags struct {
 }
 
 func (o *filterFlags) AddFlags(f *pflag.FlagSet) {
-	f.StringVar(&o.Lab, "lab", "", "only lab X (case and dashes do not matter)")
+	f.StringVar(&o.Lab, "lab", "", "only lab X (case, spaces, dots and dashes do not matter)")
 	f.StringVar(&o.Since, "since", "", "only messages dated on or after DATE (YYYY-MM-DD or RFC 3339)")
 	f.StringVar(&o.Until, "until", "", "only messages dated up to DATE, that day included (YYYY-MM-DD or RFC 3339)")
-	f.StringVar(&o.Language, "language", "", "only replies in this language (fr, nl, de, en)")
+	f.StringVar(&o.Language, "language", "", "only replies in this language: "+strings.Join(languages, ", "))
 	f.StringVar(&o.Kind, "kind", "", "only this kind: report, auto_reply, bounce, unrelated")
 	f.StringArrayVar(&o.Tags, "tag", nil, "only reports with tag GROUP=LABEL, e.g. cause=phishing (repeatable: all must match)")
 	f.BoolVar(&o.NeedsReview, "needs-review", false, "only reports a person should look at")
 	f.BoolVar(&o.Failed, "failed", false, "only messages the parser failed on")
-	f.StringVar(&o.Text, "text", "", "only reports whose answers contain all these WORDS")
+	f.StringVar(&o.Text, "text", "", "only reports whose answers contain all these WORDS\n(the words may follow unquoted: --text ransomware rdp)")
 }
 
-var tagGroups = []string{"cause", "impact", "response", "prevention"}
+var (
+	tagGroups = []string{"cause", "impact", "response", "prevention"}
+	// languages are those classify.Language detects.
+	languages = []string{"fr", "nl", "de", "en"}
+	kinds     = []string{string(mailparse.KindReport), string(mailparse.KindAutoReply), string(mailparse.KindBounce), string(mailparse.KindUnrelated)}
+)
 
-func (o *filterFlags) filter() (store.Filter, error) {
-	f := store.Filter{Lab: o.Lab, Language: o.Language, Kind: mailparse.Kind(o.Kind),
-		NeedsReview: o.NeedsReview, Failed: o.Failed, Text: o.Text}
-	switch f.Kind {
-	case "", mailparse.KindReport, mailparse.KindAutoReply, mailparse.KindBounce, mailparse.KindUnrelated:
-	default:
-		return f, fmt.Errorf("%w: --kind %q: want report, auto_reply, bounce or unrelated", errUsage, o.Kind)
+// filter reads the flags, and the words after them that belong to --text,
+// into a store.Filter. A value that can match nothing (a misspelt tag or
+// language) is a usage error listing the valid ones: an empty list would
+// look like an answer.
+func (o *filterFlags) filter(cmd *cobra.Command, args []string) (store.Filter, error) {
+	text := o.Text
+	if len(args) > 0 {
+		if !cmd.Flags().Changed("text") {
+			return store.Filter{}, fmt.Errorf("%w: unexpected argument %q (words to look for follow --text)", errUsage, args[0])
+		}
+		text = strings.Join(append([]string{text}, args...), " ")
+	}
+	lang := strings.ToLower(strings.TrimSpace(o.Language))
+	f := store.Filter{Lab: o.Lab, Language: lang, Kind: mailparse.Kind(strings.ToLower(o.Kind)),
+		NeedsReview: o.NeedsReview, Failed: o.Failed, Text: text}
+	if f.Kind != "" && !slices.Contains(kinds, string(f.Kind)) {
+		return f, fmt.Errorf("%w: --kind %q: want one of %s", errUsage, o.Kind, strings.Join(kinds, ", "))
+	}
+	if lang != "" && !slices.Contains(languages, lang) {
+		return f, fmt.Errorf("%w: --language %q: want one of %s", errUsage, o.Language, strings.Join(languages, ", "))
 	}
 	var err error
 	if f.Since, err = parseDateFlag("since", o.Since, false); err != nil {
@@ -62,9 +81,12 @@ func (o *filterFlags) filter() (store.Filter, error) {
 	}
 	for _, t := range o.Tags {
 		g, l, ok := strings.Cut(t, "=")
-		g, l = strings.TrimSpace(g), strings.TrimSpace(l)
+		g, l = strings.ToLower(strings.TrimSpace(g)), strings.ToLower(strings.TrimSpace(l))
 		if !ok || l == "" || !slices.Contains(tagGroups, g) {
 			return f, fmt.Errorf("%w: --tag %q: want GROUP=LABEL with GROUP one of %s", errUsage, t, strings.Join(tagGroups, ", "))
+		}
+		if valid := classify.Labels(g); !slices.Contains(valid, l) {
+			return f, fmt.Errorf("%w: --tag %q: no label %q in %s; the labels are %s", errUsage, t, l, g, strings.Join(valid, ", "))
 		}
 		if f.Tags == nil {
 			f.Tags = map[string][]string{}
@@ -101,6 +123,7 @@ type listOptions struct {
 	JSON    bool
 	Limit   int
 	Reverse bool
+	Width   int
 }
 
 func (o *listOptions) AddFlags(cmd *cobra.Command) {
@@ -109,25 +132,32 @@ func (o *listOptions) AddFlags(cmd *cobra.Command) {
 	f.BoolVar(&o.JSON, "json", false, "print a JSON array of records (id, hash, filed_at, source, parser_version, result)")
 	f.IntVar(&o.Limit, "limit", 0, "print at most N records")
 	f.BoolVarP(&o.Reverse, "reverse", "r", false, "newest first (with --limit: the N newest)")
+	addWidthFlag(f, &o.Width)
+}
+
+func addWidthFlag(f *pflag.FlagSet, p *int) {
+	f.IntVar(p, "width", 0, "line width (default: the terminal's; no limit in a pipe)")
 }
 
 func newListCommand(g *globals) *cobra.Command {
 	var opts listOptions
 	cmd := &cobra.Command{
-		Use:   "list [--lab X] [--since DATE] [--until DATE] [--tag GROUP=LABEL]... [--json]",
+		Use:   "list [--lab X] [--since DATE] [--until DATE] [--tag GROUP=LABEL]... [--text WORD...] [--json]",
 		Short: "List the filed messages, oldest first (--reverse: newest), with filters",
 		Long: `list prints the filed messages that pass every filter given, oldest message
-first: ID, date, lab, language, kind, downtime, tags and flags (review: a
-person should look; FAILED: the parser could not read it, see show ID).
-Lab, kind, language, tag, date and flag filters use the store's indexes.
+first: ID, date, flags (review: a person should look; FAILED: the parser
+could not read it, see show ID), lab, language, kind, downtime in days and
+tags by group. The table fits the terminal (--width N to choose; no limit
+in a pipe). Lab, kind, language, tag, date and flag filters use the
+store's indexes; a tag or language that does not exist is an error.
 
 --json prints one JSON array of records for scripts: each object has "id",
 "hash", "filed_at", "source", "parser_version" and "result" (the object of
 CONTRACT.md). It works while the daemon is filing (waits at most
 --lock-timeout).`,
-		Args: cobra.NoArgs,
+		Args: cobra.ArbitraryArgs, // the words of --text
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := opts.filter()
+			f, err := opts.filter(cmd, args)
 			if err != nil {
 				return err
 			}
@@ -135,7 +165,7 @@ CONTRACT.md). It works while the daemon is filing (waits at most
 				f.Limit = opts.Limit
 			}
 			return g.withStore(true, func(st *store.Store) error {
-				return runList(cmd.Context(), opts, f, st, cmd.OutOrStdout())
+				return runList(cmd.Context(), opts, f, st, cmd.OutOrStdout(), outputWidth(cmd.OutOrStdout(), opts.Width))
 			})
 		},
 	}
@@ -143,7 +173,7 @@ CONTRACT.md). It works while the daemon is filing (waits at most
 	return cmd
 }
 
-func runList(ctx context.Context, opts listOptions, f store.Filter, st *store.Store, w io.Writer) (rerr error) {
+func runList(ctx context.Context, opts listOptions, f store.Filter, st *store.Store, w io.Writer, width int) (rerr error) {
 	recs, err := st.List(ctx, f)
 	var skipped *store.SkippedError // the others are listed, then the error
 	if err != nil && !errors.As(err, &skipped) {
@@ -171,11 +201,11 @@ func runList(ctx context.Context, opts listOptions, f store.Filter, st *store.St
 		enc.SetIndent("", " ")
 		return enc.Encode(recs)
 	}
-	t := newTable("ID", "DATE", "LAB", "LANG", "KIND", "DOWN", "TAGS", "FLAGS").setLimit(2, 20).setLimit(6, 60)
+	t := newTable("ID", "DATE", "FLAGS", "LAB", "LANG", "KIND", "DOWN", "TAGS").setLimit(3, 60).fit(width, 3, 7)
 	for i := range recs {
 		r := &recs[i]
-		t.add(strconv.FormatUint(r.ID, 10), r.Date().Format(time.DateOnly), labOf(r), r.Result.Language,
-			string(r.Result.Kind), downtime(r.Result.DowntimeDays), tagSummary(r.Result), flags(r))
+		t.add(strconv.FormatUint(r.ID, 10), r.Date().Format(time.DateOnly), flags(r), labOf(r), r.Result.Language,
+			string(r.Result.Kind), downtime(r.Result.DowntimeDays), tagSummary(r.Result.Tags))
 	}
 	if err := t.write(w); err != nil {
 		return err
@@ -193,20 +223,30 @@ func labOf(r *store.Record) string {
 	return *r.Result.Lab
 }
 
+// downtime rounds days for a table: "1.7 d", "12 d" (the parser's 1.6667
+// says more than the reply did).
 func downtime(d *float64) string {
-	if d == nil {
+	switch {
+	case d == nil:
 		return "-"
+	case *d >= 10:
+		return strconv.FormatFloat(*d, 'f', 0, 64) + " d"
+	case *d > 0 && *d < 0.05:
+		return "<0.1 d"
 	}
-	return strconv.FormatFloat(*d, 'g', 4, 64) + "d"
+	return strings.TrimSuffix(strconv.FormatFloat(*d, 'f', 1, 64), ".0") + " d"
 }
 
-// tagSummary lists a report's labels, cause first.
-func tagSummary(r mailparse.Result) string {
-	var all []string
-	for _, g := range [][]string{r.Tags.Cause, r.Tags.Impact, r.Tags.Response, r.Tags.Prevention} {
-		all = append(all, g...)
+// tagSummary lists the labels by group, as --tag takes them:
+// "cause=phishing,ransomware impact=lis".
+func tagSummary(t classify.Tags) string {
+	var groups []string
+	for i, labels := range [][]string{t.Cause, t.Impact, t.Response, t.Prevention} {
+		if len(labels) > 0 {
+			groups = append(groups, tagGroups[i]+"="+strings.Join(labels, ","))
+		}
 	}
-	return strings.Join(all, ",")
+	return strings.Join(groups, " ")
 }
 
 func flags(r *store.Record) string {

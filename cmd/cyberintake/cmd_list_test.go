@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -95,10 +96,11 @@ func execCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	root.SetErr(&errb)
 	root.SetIn(strings.NewReader(""))
 	err := root.ExecuteContext(context.Background())
+	code = exitOK
 	if err != nil {
-		fmt.Fprintf(&errb, "cyberintake: %v\n", err)
+		code = reportError(&errb, err)
 	}
-	return out.String(), errb.String(), exitCode(err)
+	return out.String(), errb.String(), code
 }
 
 func (fx *fixture) id(name string) string { return fmt.Sprint(fx.ids[name]) }
@@ -120,6 +122,10 @@ func TestList(t *testing.T) {
 		{"needs review", []string{"--needs-review"}, []string{"nl"}},
 		{"failed", []string{"--failed"}, []string{"bad"}},
 		{"text", []string{"--text", "PHISHING rançongiciel"}, []string{"first"}},
+		{"text, words unquoted", []string{"--text", "ransomware", "rdp"}, []string{"nl"}},
+		{"lab without dashes, dots or spaces", []string{"--lab", "Labo.77"}, []string{"nl"}},
+		{"tag in capitals", []string{"--tag", "Cause=Ransomware"}, []string{"first", "nl"}},
+		{"language in capitals", []string{"--language", "NL"}, []string{"nl"}},
 		{"limit", []string{"--limit", "2"}, []string{"first", "auto"}},
 		{"newest first", []string{"--reverse", "--limit", "2", "--kind", "report"}, []string{"followup", "nl"}},
 	} {
@@ -159,11 +165,11 @@ func TestListTable(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	lines := strings.Split(out, "\n")
-	if !strings.HasPrefix(lines[0], "ID  DATE        LAB      LANG  KIND") {
+	if !strings.HasPrefix(lines[0], "ID  DATE        FLAGS   LAB      LANG  KIND") {
 		t.Errorf("head = %q", lines[0])
 	}
 	first := lines[1]
-	for _, want := range []string{fx.id("first"), "2021-02-10", "12345", "fr", "report", "2d", "phishing,ransomware,lis"} {
+	for _, want := range []string{fx.id("first"), "2021-02-10", "12345", "fr", "report", "2 d", "cause=phishing,ransomware impact=lis"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("first row %q lacks %q", first, want)
 		}
@@ -191,10 +197,78 @@ func TestListBadUsage(t *testing.T) {
 	fx := newFixture(t)
 	for _, args := range [][]string{
 		{"--tag", "phishing"}, {"--tag", "colour=red"}, {"--since", "15/02/2021"}, {"--kind", "spam"},
+		{"ransomware"},
 	} {
 		_, errOut, code := fx.run(t, append([]string{"list"}, args...)...)
 		if code != exitUsage || !strings.Contains(errOut, args[0]) {
 			t.Errorf("list %v: exit %d, %q; want usage error naming the flag", args, code, errOut)
+		}
+	}
+	// A value that exists nowhere is not "(no messages match)": the
+	// error lists the valid ones.
+	for _, tc := range []struct{ args, want []string }{
+		{[]string{"--tag", "cause=fishing"}, []string{`no label "fishing" in cause`, "phishing, ransomware, malware"}},
+		{[]string{"--language", "xx"}, []string{`--language "xx": want one of fr, nl, de, en`}},
+		{[]string{"--kind", "spam"}, []string{"report, auto_reply, bounce, unrelated"}},
+	} {
+		_, errOut, code := fx.run(t, append([]string{"list"}, tc.args...)...)
+		for _, w := range tc.want {
+			if code != exitUsage || !strings.Contains(errOut, w) {
+				t.Errorf("list %v: exit %d, %q; want 2 and %q", tc.args, code, errOut, w)
+			}
+		}
+	}
+}
+
+// TestListFitsWidth: on an 80-column terminal the table stays within 80
+// columns and the flags (review, FAILED) stay in view; in a pipe nothing
+// is cut.
+func TestListFitsWidth(t *testing.T) {
+	fx := newFixture(t)
+	st, err := store.Open(fx.db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := testResult("long@lab", "Klinisch Laboratorium Ourthe-Amblève Ziekenhuis", "2021-02-12T09:00:00Z", "nl", mailparse.Sections{A: "x"})
+	long.Tags = classify.Tags{Cause: []string{"phishing", "ransomware", "remote_access", "credentials"}, Impact: []string{"lis", "analyzers", "results", "email"},
+		Response: []string{"degraded_mode", "paper", "backup_restore"}, Prevention: []string{"mfa", "backup", "segmentation", "training"}}
+	long.NeedsReview = true
+	long.DowntimeDays = ptr(5.0 / 3)
+	if _, err := st.Put(context.Background(), []store.Message{{Raw: []byte("Message-ID: <long@lab>\r\n\r\nx\r\n"), Result: long}}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out, _, code := fx.run(t, "list", "--width", "80")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var row string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		if n := utf8.RuneCountInString(l); n > 80 {
+			t.Errorf("line of %d columns: %q", n, l)
+		}
+		if strings.Contains(l, "Klinisch") {
+			row = l
+		}
+	}
+	for _, want := range []string{"review", "1.7 d", "cause=phishing", "…"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("80-column row lacks %q: %q", want, row)
+		}
+	}
+	piped, _, _ := fx.run(t, "list")
+	if !strings.Contains(piped, "Klinisch Laboratorium Ourthe-Amblève Ziekenhuis") || !strings.Contains(piped, "prevention=mfa,backup,segmentation,training") {
+		t.Errorf("piped output was cut:\n%s", piped)
+	}
+}
+
+func TestDowntimeRounded(t *testing.T) {
+	for _, tc := range []struct {
+		d    *float64
+		want string
+	}{{nil, "-"}, {ptr(2.0), "2 d"}, {ptr(5.0 / 3), "1.7 d"}, {ptr(0.5), "0.5 d"}, {ptr(14.4), "14 d"}, {ptr(0.01), "<0.1 d"}, {ptr(0.0), "0 d"}} {
+		if got := downtime(tc.d); got != tc.want {
+			t.Errorf("downtime(%v) = %q, want %q", tc.d, got, tc.want)
 		}
 	}
 }

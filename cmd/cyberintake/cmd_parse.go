@@ -16,12 +16,14 @@ import (
 type parseOptions struct {
 	JSON    bool
 	MaxSize int64
+	Width   int
 }
 
 func (o *parseOptions) AddFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.BoolVar(&o.JSON, "json", false, "print one JSON object per file (NDJSON, the contract of CONTRACT.md)")
 	f.Int64Var(&o.MaxSize, "max-size", 50<<20, "largest message read, in bytes")
+	addWidthFlag(f, &o.Width)
 }
 
 func newParseCommand(g *globals) *cobra.Command {
@@ -47,6 +49,7 @@ carries "error".`,
 }
 
 func runParse(ctx context.Context, opts parseOptions, files []string, stdin io.Reader, stdout io.Writer) error {
+	width := outputWidth(stdout, opts.Width)
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	enc := json.NewEncoder(w)
@@ -70,7 +73,7 @@ func runParse(ctx context.Context, opts parseOptions, files []string, stdin io.R
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		writeSummary(w, res)
+		writeSummary(termWriter{w}, res, width)
 	}
 	if len(failed) > 0 {
 		return errPartial{fmt.Errorf("%d of %d files could not be read (first: %s)", len(failed), len(files), failed[0])}

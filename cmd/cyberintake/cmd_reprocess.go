@@ -103,7 +103,7 @@ func runReprocess(ctx context.Context, opts reprocessOptions, f store.Filter, st
 			return fmt.Errorf("write report: %w", werr)
 		}
 	} else {
-		rep.WriteText(stdout)
+		rep.WriteText(termWriter{stdout})
 	}
 	return err
 }

@@ -15,10 +15,11 @@ import (
 )
 
 type showOptions struct {
-	Raw  bool
-	JSON bool
-	ID   bool
-	Lab  bool
+	Raw   bool
+	JSON  bool
+	ID    bool
+	Lab   bool
+	Width int
 }
 
 func (o *showOptions) AddFlags(cmd *cobra.Command) {
@@ -29,6 +30,7 @@ func (o *showOptions) AddFlags(cmd *cobra.Command) {
 	f.BoolVar(&o.Lab, "lab", false, "read the argument as a lab")
 	cmd.MarkFlagsMutuallyExclusive("id", "lab")
 	cmd.MarkFlagsMutuallyExclusive("raw", "json")
+	addWidthFlag(f, &o.Width)
 }
 
 func newShowCommand(g *globals) *cobra.Command {
@@ -50,6 +52,7 @@ A number is read as a message ID when such a message exists and no lab of
 that name does; --id or --lab decides otherwise.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Width = outputWidth(cmd.OutOrStdout(), opts.Width)
 			return g.withStore(true, func(st *store.Store) error {
 				return runShow(cmd.Context(), opts, st, args[0], cmd.OutOrStdout())
 			})
@@ -104,15 +107,16 @@ func showRecord(ctx context.Context, opts showOptions, st *store.Store, rec *sto
 	case opts.JSON:
 		return writeJSON(w, rec)
 	}
+	w = termWriter{w}
 	fmt.Fprintf(w, "Message %d, filed %s from %s %s (parser v%d)\n", rec.ID,
 		rec.FiledAt.Format("2006-01-02 15:04"), rec.Source.Kind, rec.Source.Name, rec.ParserVersion)
 	res := rec.Result
 	if res.File == "" {
 		res.File = res.MessageID
 	}
-	writeSummary(w, &res)
+	writeSummary(w, &res, opts.Width)
 	for _, n := range rec.Notes { // the store's own remarks (store.Record.Notes)
-		fmt.Fprintf(w, "  note: %s\n", n)
+		fmt.Fprintf(w, "  note: %s\n", termLine(n))
 	}
 	return nil
 }
@@ -121,8 +125,9 @@ func showCase(opts showOptions, c *store.Case, w io.Writer) error {
 	if opts.JSON {
 		return writeJSON(w, c)
 	}
+	w = termWriter{w}
 	fmt.Fprintf(w, "Lab %s: %d message(s)\n\n", c.Lab, len(c.Records))
-	t := newTable("ID", "DATE", "FROM", "KIND", "SUBJECT").setLimit(4, 60)
+	t := newTable("ID", "DATE", "FROM", "KIND", "SUBJECT").setLimit(4, 60).fit(opts.Width, 2, 4)
 	for i := range c.Records {
 		r := &c.Records[i]
 		t.add(strconv.FormatUint(r.ID, 10), r.Date().Format("2006-01-02 15:04"), r.Result.From, string(r.Result.Kind), r.Result.Subject)
@@ -134,9 +139,7 @@ func showCase(opts showOptions, c *store.Case, w io.Writer) error {
 			fmt.Fprintf(w, "   (no answer)\n")
 			continue
 		}
-		for _, line := range strings.Split(a.Text, "\n") {
-			fmt.Fprintf(w, "   %s\n", line)
-		}
+		writeIndented(w, "   ", a.Text, opts.Width)
 		fmt.Fprintf(w, "   [from message %d, %s]\n", a.From.ID, a.From.Date)
 	}
 	fmt.Fprintln(w)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"cyberintake/store"
 )
@@ -75,6 +76,59 @@ func TestShowErrors(t *testing.T) {
 		_, errOut, code := fx.run(t, tc.args...)
 		if code != tc.code || !strings.Contains(errOut, tc.msg) {
 			t.Errorf("%v: exit %d, %q; want %d with %q", tc.args, code, errOut, tc.code, tc.msg)
+		}
+	}
+}
+
+// TestShowWraps: answers wrap at spaces to --width (the terminal's by
+// default); in a pipe they stay one line each.
+func TestShowWraps(t *testing.T) {
+	dir := t.TempDir()
+	db := dir + "/s.db"
+	if _, errOut, code := execCLI(t, "--db", db, "ingest", "../../testdata/corpus/fr-01.eml"); code != exitOK {
+		t.Fatalf("ingest: %s", errOut)
+	}
+	wide, _, _ := execCLI(t, "--db", db, "show", "1")
+	for _, args := range [][]string{{"show", "1"}, {"show", "21437"}, {"parse", "../../testdata/corpus/fr-01.eml"}} {
+		out, errOut, code := execCLI(t, append([]string{"--db", db}, append(args, "--width", "60")...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if n := utf8.RuneCountInString(l); n > 60 && strings.HasPrefix(l, "   ") {
+				t.Errorf("%v: answer line of %d characters: %q", args, n, l)
+			}
+		}
+	}
+	if !strings.Contains(wide, "a) Probable cause") || strings.Count(wide, "\n") >= strings.Count(mustRun(t, "--db", db, "show", "1", "--width", "60"), "\n") {
+		t.Errorf("wrapping at 60 did not add lines")
+	}
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out, errOut, code := execCLI(t, args...)
+	if code != exitOK {
+		t.Fatalf("%v: exit %d: %s", args, code, errOut)
+	}
+	return out
+}
+
+func TestWrapText(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"short", 20, []string{"short"}},
+		{"one two three four five six seven", 20, []string{"one two three four", "five six seven"}},
+		{"a\n\nb", 20, []string{"a", "", "b"}},
+		{"https://example.com/a/very/long/path/that/does/not/break ok", 20, []string{"https://example.com/a/very/long/path/that/does/not/break", "ok"}},
+		{"no wrap when narrow", 5, []string{"no wrap when narrow"}},
+		{"no wrap in a pipe", 0, []string{"no wrap in a pipe"}},
+	} {
+		if got := wrapText(tc.in, tc.width); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("wrapText(%q, %d) = %q, want %q", tc.in, tc.width, got, tc.want)
 		}
 	}
 }

@@ -13,30 +13,47 @@ import (
 )
 
 type statsOptions struct {
-	JSON bool
+	JSON  bool
+	Since string
+	Until string
 }
 
 func (o *statsOptions) AddFlags(cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&o.JSON, "json", false, `print one JSON object ("total", "reports", "by_kind", "by_language", "by_month", "by_tag", "failed", "needs_review", "median_downtime_days")`)
+	f := cmd.Flags()
+	f.BoolVar(&o.JSON, "json", false, "print one JSON object")
+	f.StringVar(&o.Since, "since", "", "count messages dated on or after DATE (YYYY-MM-DD or RFC 3339)")
+	f.StringVar(&o.Until, "until", "", "count messages dated up to DATE, that day included")
 }
 
 func newStatsCommand(g *globals) *cobra.Command {
 	var opts statsOptions
 	cmd := &cobra.Command{
-		Use:   "stats [--json]",
-		Short: "Count the filed messages and reports",
+		Use:   "stats [--since DATE] [--until DATE] [--json]",
+		Short: "Count the filed messages, reports and labs",
 		Long: `stats prints how many messages are filed, per kind, and, over the reports
-(kind report, parsed without error), counts per language, per month (of
+(kind report, parsed without error), how many labs sent them (cases: a lab
+that wrote three times counts once), counts per language, per month (of
 the message's date), per tag, and the median downtime in days of the
-reports that give one.
+reports that give one. --since and --until count the messages dated in
+that span only.
 
---json prints the same as one object; "by_kind" maps each kind (report,
-auto_reply, bounce, unrelated) to its count. The counts are kept up to
-date by every write, so stats is instant on any size of store.`,
+--json prints the same as one object: "total", "reports", "labs",
+"by_kind" (each kind to its count), "by_language", "by_month", "by_tag",
+"failed", "needs_review", "with_downtime", "median_downtime_days". The
+counts of the whole store are kept up to date by every write, so stats is
+instant on any size of store; a span reads the records in it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var f store.Filter
+			var err error
+			if f.Since, err = parseDateFlag("since", opts.Since, false); err != nil {
+				return err
+			}
+			if f.Until, err = parseDateFlag("until", opts.Until, true); err != nil {
+				return err
+			}
 			return g.withStore(true, func(st *store.Store) error {
-				return runStats(cmd.Context(), opts, st, cmd.OutOrStdout())
+				return runStats(cmd.Context(), opts, f, st, cmd.OutOrStdout())
 			})
 		},
 	}
@@ -44,20 +61,27 @@ date by every write, so stats is instant on any size of store.`,
 	return cmd
 }
 
-func runStats(ctx context.Context, opts statsOptions, st *store.Store, w io.Writer) error {
-	s, err := st.Stats(ctx)
+func runStats(ctx context.Context, opts statsOptions, f store.Filter, st *store.Store, w io.Writer) error {
+	var s *store.Stats
+	var err error
+	if f.Since.IsZero() && f.Until.IsZero() {
+		s, err = st.Stats(ctx)
+	} else {
+		s, err = st.StatsOf(ctx, f)
+	}
 	if err != nil {
 		return err
 	}
 	if opts.JSON {
 		return writeJSON(w, s)
 	}
+	w = termWriter{w}
 	median := "-"
 	if s.MedianDowntime != nil {
 		median = fmt.Sprintf("%g days (over %d reports that say)", *s.MedianDowntime, s.WithDowntime)
 	}
-	fmt.Fprintf(w, "Messages filed:   %d\nReports:          %d\nParser failures:  %d\nNeeds review:     %d\nMedian downtime:  %s\n",
-		s.Total, s.Reports, s.Failed, s.NeedsReview, median)
+	fmt.Fprintf(w, "Messages filed:   %d\nReports:          %d\nLabs (cases):     %d\nParser failures:  %d\nNeeds review:     %d\nMedian downtime:  %s\n",
+		s.Total, s.Reports, s.Labs, s.Failed, s.NeedsReview, median)
 	section := func(title string, counts map[string]int, byKey bool) {
 		fmt.Fprintf(w, "\n%s\n", title)
 		if len(counts) == 0 {

@@ -35,9 +35,19 @@ func TestStats(t *testing.T) {
 		t.Errorf("median downtime = %v, want 2", st.Median)
 	}
 	out, _, _ := fx.run(t, "stats")
-	for _, want := range []string{"Messages filed:   5", "Reports:          3", "Median downtime:  2 days", "By kind\nreport      3\n", "ransomware     2"} {
+	for _, want := range []string{"Messages filed:   5", "Reports:          3", "Labs (cases):     2", "Median downtime:  2 days", "By kind\nreport      3\n", "ransomware     2"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stats table lacks %q:\n%s", want, out)
 		}
+	}
+	// A span: February only (the follow-up of March is left out).
+	feb, errOut, code := fx.run(t, "stats", "--since", "2021-02-01", "--until", "2021-02-28")
+	for _, want := range []string{"Messages filed:   3", "Reports:          2", "Labs (cases):     2", "2021-02  2"} {
+		if code != exitOK || !strings.Contains(feb, want) {
+			t.Errorf("stats of February lacks %q (exit %d %s):\n%s", want, code, errOut, feb)
+		}
+	}
+	if _, errOut, code := fx.run(t, "stats", "--since", "February"); code != exitUsage || !strings.Contains(errOut, "--since") {
+		t.Errorf("bad --since: exit %d %q", code, errOut)
 	}
 }

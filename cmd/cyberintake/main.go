@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -32,7 +33,14 @@ func run(ctx context.Context, args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(root.ErrOrStderr(), "cyberintake: %v\n", err)
+	return reportError(root.ErrOrStderr(), err)
+}
+
+// reportError prints err as the last line on stderr and returns the exit
+// status. Errors may quote mail (a subject, a charset name): termLine keeps
+// the terminal safe and the message on one line.
+func reportError(w io.Writer, err error) int {
+	fmt.Fprintf(w, "cyberintake: %s\n", termLine(err.Error()))
 	return exitCode(err)
 }
 
@@ -65,6 +73,7 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 		newShowCommand(g),
 		newExportCommand(g),
 		newStatsCommand(g),
+		newLabsCommand(g),
 		newBackupCommand(g),
 		newVerifyCommand(g),
 		newServeCommand(g),

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"cyberintake/mailparse"
 )
 
 // writeSummary prints a Result for people: what the secretariat reads.
-func writeSummary(w io.Writer, r *mailparse.Result) {
+// Answers are wrapped to width (0: not wrapped).
+func writeSummary(w io.Writer, r *mailparse.Result, width int) {
 	fmt.Fprintf(w, "%s\n", r.File)
 	if r.Error != "" {
 		fmt.Fprintf(w, "  error: %s\n", r.Error)
@@ -39,9 +41,7 @@ func writeSummary(w io.Writer, r *mailparse.Result) {
 			fmt.Fprintf(w, "     (no answer)\n")
 			continue
 		}
-		for _, line := range strings.Split(ans, "\n") {
-			fmt.Fprintf(w, "     %s\n", line)
-		}
+		writeIndented(w, "     ", ans, width)
 	}
 	fmt.Fprintln(w)
 	if len(r.References) > 0 {
@@ -64,6 +64,42 @@ func writeSummary(w io.Writer, r *mailparse.Result) {
 		fmt.Fprintf(w, "  Attachment: %s (%s, %d bytes)\n", a.Name, a.ContentType, a.Size)
 	}
 	printWarnings(w, r.Warnings)
+}
+
+// writeIndented prints text with indent before each line, wrapped at
+// spaces so that lines stay within width (0: as they are).
+func writeIndented(w io.Writer, indent, text string, width int) {
+	for _, line := range wrapText(termSafe(text), width-len(indent)) {
+		fmt.Fprintf(w, "%s%s\n", indent, line)
+	}
+}
+
+// wrapText splits text into its lines, and lines longer than width
+// characters at the last space that keeps them within it (a word longer
+// than width stays whole). width < 20 leaves the lines as they are: on so
+// narrow a screen wrapping helps nobody.
+func wrapText(text string, width int) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		for width >= 20 && utf8.RuneCountInString(line) > width {
+			r := []rune(line)
+			i := width
+			for i > 0 && r[i] != ' ' {
+				i--
+			}
+			if i == 0 { // one long word: break after it
+				for i = width; i < len(r) && r[i] != ' '; i++ {
+				}
+				if i == len(r) {
+					break
+				}
+			}
+			out = append(out, strings.TrimRight(string(r[:i]), " "))
+			line = strings.TrimLeft(string(r[i:]), " ")
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 func printWarnings(w io.Writer, ws []string) {

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cyberintake/store"
+)
+
+func TestTermSafe(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, safe, line string
+	}{
+		{"plain", "Labo Liège – été", "Labo Liège – été", "Labo Liège – été"},
+		{"lines and tabs kept", "a\tb\nc", "a\tb\nc", "a b c"},
+		{"CRLF", "a\r\nb", "a\nb", "a b"},
+		{"lone CR", "ok\rFAKE", `ok\rFAKE`, "ok FAKE"},
+		{"CSI and OSC", "\x1b[2J\x1b]0;TITLE\x07", `\x1b[2J\x1b]0;TITLE\a`, `\x1b[2J\x1b]0;TITLE\a`},
+		{"DEL and C1", "a\x7fb\u009bc\u0085d", `a\x7fb\u009bc\u0085d`, "a\\x7fb\\u009bc d"},
+		{"bidi override", "abc\u202efdp.exe", `abc\u202efdp.exe`, `abc\u202efdp.exe`},
+		{"bidi isolates and marks", "\u2066x\u2069\u200f\u061c", `\u2066x\u2069\u200f\u061c`, `\u2066x\u2069\u200f\u061c`},
+		{"invalid UTF-8, 8-bit CSI", "a\x9b2Jb\xff", `a\x9b2Jb\xff`, `a\x9b2Jb\xff`},
+		{"line separator", "a\u2028b", `a\u2028b`, "a b"},
+		{"joiners kept", "👩\u200d🔬", "👩\u200d🔬", "👩\u200d🔬"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := termSafe(tc.in); got != tc.safe {
+				t.Errorf("termSafe(%q) = %q, want %q", tc.in, got, tc.safe)
+			}
+			if got := termLine(tc.in); got != tc.line {
+				t.Errorf("termLine(%q) = %q, want %q", tc.in, got, tc.line)
+			}
+			if got := termSafe(termSafe(tc.in)); got != tc.safe {
+				t.Errorf("termSafe is not idempotent: %q", got)
+			}
+		})
+	}
+}
+
+// hostileRunes are what a terminal acts on; none may reach it.
+const hostileRunes = "\x1b\x07\x7f\u009b\u202e"
+
+// TestHostileMailIsEscaped files a message whose subject, sender, contact
+// and answers carry ESC sequences (clear screen, set title), DEL, C1 and a
+// bidi override, plus inputs whose names do, and runs every command that
+// prints mail to people: none writes them raw; JSON keeps them.
+func TestHostileMailIsEscaped(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	evil := filepath.Join(dir, "ev\x1b[2Jil\u202e.eml")
+	if err := os.WriteFile(evil, []byte("garbage\x1b]0;T\x07 not mail\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	clean := func(t *testing.T, what, s string) {
+		t.Helper()
+		if i := strings.IndexAny(s, hostileRunes); i >= 0 {
+			t.Errorf("%s prints %q raw:\n%s", what, s[i:min(len(s), i+8)], s)
+		}
+	}
+	cli := func(args ...string) (string, string, int) {
+		return execCLI(t, append([]string{"--db", db, "--log-format", "text"}, args...)...)
+	}
+	out, errOut, code := cli("ingest", "testdata/hostile.eml", filepath.Join(dir, "nope\x1b]0;T\x07"), evil)
+	if code != exitPartial || !strings.Contains(out, `error: `+dir+`/nope\x1b]0;T\a`) {
+		t.Fatalf("ingest: exit %d\n%s%s", code, out, errOut)
+	}
+	clean(t, "ingest summary", out)
+	clean(t, "ingest error line", errOut)
+
+	js, _, _ := cli("list", "--json")
+	var recs []store.Record
+	if err := json.Unmarshal([]byte(js), &recs); err != nil || len(recs) != 1 || recs[0].Result.Lab == nil {
+		t.Fatalf("list --json: %v\n%s", err, js)
+	}
+	if !strings.Contains(recs[0].Result.Subject, "\x1b]0;TITLE\x07") || !strings.Contains(recs[0].Result.Sections.B, "\u202e") {
+		t.Errorf("JSON lost the text as sent: %q", recs[0].Result.Subject)
+	}
+	lab := *recs[0].Result.Lab
+	for _, args := range [][]string{
+		{"show", "1"},
+		{"show", "--lab", lab},
+		{"parse", "testdata/hostile.eml"},
+		{"list"},
+		{"stats"},
+		{"reprocess"},
+	} {
+		out, errOut, code := cli(args...)
+		if code != exitOK {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+		clean(t, strings.Join(args[:1], " "), out)
+		clean(t, strings.Join(args[:1], " ")+" (stderr)", errOut)
+		if args[0] == "show" && !strings.Contains(out, `\x1b[31mrouge`) {
+			t.Errorf("%v does not show the escaped text:\n%s", args, out)
+		}
+	}
+	js, _, _ = cli("show", "--json", "1")
+	if !strings.Contains(js, `\u001b]0;PWNED\u0007`) {
+		t.Errorf("show --json does not keep the control characters:\n%s", js)
+	}
+}
