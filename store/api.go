@@ -74,11 +74,16 @@ type Record struct {
 	FiledAt       time.Time        `json:"filed_at"`
 	Source        Source           `json:"source"`
 	ParserVersion int              `json:"parser_version"`
-	Result        mailparse.Result `json:"result"`
+	Result        mailparse.Result `json:"result"` // effective: the parser's reading with corrections applied
 	// Notes are what the store noticed when filing, beside the parser's
 	// warnings (which a reparse replaces): a Message-ID another message
 	// uses too, a header value too long to index whole.
 	Notes []string `json:"notes,omitempty"`
+	// Review is the review state and the corrections standing on the
+	// message (review_api.go); set on every record read from a store.
+	Review *Review `json:"review,omitempty"`
+
+	parsed *mailparse.Result // the parser's reading, when read from a store
 }
 
 // Filter selects records; zero fields do not filter.
@@ -93,6 +98,9 @@ type Filter struct {
 	Failed      bool
 	Outdated    bool   // parsed by an older parser (mailparse.Version) or failed: what reprocess retries
 	Text        string // words that must all occur in the answers (case and accents aside)
+	Reviewed    bool   // a person confirmed it
+	Unreviewed  bool   // nobody confirmed it yet
+	Corrected   bool   // at least one field corrected
 	Limit       int    // at most this many (List: the oldest first)
 }
 

@@ -93,7 +93,7 @@ func caseRecords(tx *bolt.Tx, lab string) ([]Record, error) {
 		if v == nil {
 			return nil
 		}
-		r, err := decodeRecord(id, v)
+		r, err := loadRecord(tx, id, v)
 		if err != nil {
 			return err
 		}

@@ -81,6 +81,7 @@ func unpack(v []byte) ([]byte, error) {
 func encodeRecord(r *Record) ([]byte, error) {
 	c := *r
 	c.ID = 0
+	c.Review, c.parsed = nil, nil // the parser's reading only (review.go)
 	b, err := json.Marshal(&c)
 	if err != nil {
 		return nil, fmt.Errorf("encode record: %w", err)

@@ -226,7 +226,7 @@ func indexEntries(id uint64, r *Record) []ixEntry {
 	for _, m := range refIDs(r) {
 		e = append(e, ixEntry{ixRef, valueKey(m, id)})
 	}
-	return e
+	return append(e, reviewIndexEntries(id, r)...)
 }
 
 // counterKeys lists the stats counters one record adds to. Language,
@@ -248,6 +248,7 @@ func counterNames(r *Record) []string {
 	if r.Result.NeedsReview {
 		k = append(k, flagReview)
 	}
+	k = append(k, reviewFlags(r)...)
 	if !isReport(r) {
 		return k
 	}

@@ -23,7 +23,7 @@ func (s *Store) Get(ctx context.Context, id uint64) (*Record, error) {
 			return ErrNotFound
 		}
 		var err error
-		r, err = decodeRecord(id, v)
+		r, err = loadRecord(tx, id, v)
 		return err
 	})
 	if err != nil {
@@ -79,7 +79,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Record, error) {
 				if v == nil {
 					continue
 				}
-				r, err := decodeRecord(id, v)
+				r, err := loadRecord(tx, id, v)
 				if err != nil {
 					sk.skip(id, err)
 					continue
@@ -182,7 +182,7 @@ func (s *Store) eachRead(ctx context.Context, f Filter, withRaw bool, fn func(re
 			size := 0
 			load := func(id uint64, v []byte) error {
 				after = id
-				r, err := decodeRecord(id, v)
+				r, err := loadRecord(tx, id, v)
 				if err != nil {
 					sk.skip(id, err)
 					return nil
@@ -247,7 +247,7 @@ func (s *Store) eachRead(ctx context.Context, f Filter, withRaw bool, fn func(re
 // indexed tells whether an index narrows f's candidates.
 func (f Filter) indexed() bool {
 	return f.Lab != "" || f.Kind != "" || f.Language != "" || len(f.Tags) > 0 ||
-		f.NeedsReview || f.Failed || !f.Since.IsZero() || !f.Until.IsZero()
+		f.NeedsReview || f.Failed || f.Reviewed || f.Corrected || !f.Since.IsZero() || !f.Until.IsZero()
 }
 
 // candidateIDs intersects the index scans of f's indexed fields: a sorted
@@ -276,6 +276,12 @@ func candidateIDs(tx *bolt.Tx, f Filter) []uint64 {
 	}
 	if f.NeedsReview {
 		scan(ixFlag, flagReview)
+	}
+	if f.Reviewed {
+		scan(ixFlag, flagReviewed)
+	}
+	if f.Corrected {
+		scan(ixFlag, flagCorrected)
 	}
 	if !f.Since.IsZero() || !f.Until.IsZero() {
 		sets = append(sets, dateIDs(tx.Bucket(ixDate), f))
@@ -344,6 +350,8 @@ func (f Filter) Matches(r *Record) bool {
 		f.Kind != "" && res.Kind != f.Kind,
 		f.NeedsReview && !res.NeedsReview,
 		f.Failed && !r.Failed(),
+		f.Reviewed && !r.Reviewed(), f.Unreviewed && r.Reviewed(),
+		f.Corrected && len(r.Corrected()) == 0,
 		f.Outdated && r.ParserVersion >= mailparse.Version && !r.Failed():
 		return false
 	}

@@ -20,7 +20,7 @@ var (
 )
 
 // schemaVersion is what this build writes. Bump it with a migration.
-const schemaVersion = 4
+const schemaVersion = 5
 
 var keySchema = []byte("schema")
 
@@ -30,6 +30,7 @@ var migrations = map[uint32]func(tx *bolt.Tx) error{
 	1: migrateContentKeys,
 	2: migrateLongKeys,
 	3: migrateLabKeys,
+	4: migrateReview,
 }
 
 // migrateLabKeys (schema 3 to 4) rebuilds the lab index under the NormLab
@@ -85,7 +86,7 @@ func migrateContentKeys(tx *bolt.Tx) error {
 }
 
 func allBuckets() [][]byte {
-	bs := [][]byte{bMeta, bRaw, bRecord, bContent, bMsgID, bSource, bCounters}
+	bs := [][]byte{bMeta, bRaw, bRecord, bContent, bMsgID, bSource, bCounters, bReview}
 	for _, ix := range indexes {
 		bs = append(bs, ix.bucket)
 	}

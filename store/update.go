@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -18,49 +19,63 @@ type Reparsed struct {
 
 // Update replaces the parsed results of stored records (reprocess) in one
 // transaction, keeping indexes and counters in step, and stamps them with
-// the current parser version. The raw messages are not touched.
+// the current parser version. The raw messages, corrections and reviews
+// are not touched (Reparse says what the new readings mean for them).
 func (s *Store) Update(ctx context.Context, recs []Reparsed) error {
+	_, err := s.Reparse(ctx, recs)
+	return err
+}
+
+// Reparse is Update with its report: which corrected fields the parser now
+// reads differently from the reading the correction was made against, and
+// which reviewed messages went back to unreviewed because the parser's
+// reading changed in a field nobody corrected.
+func (s *Store) Reparse(ctx context.Context, recs []Reparsed) (*ReparseReport, error) {
+	rep := &ReparseReport{Disagreements: []Disagreement{}, Unreviewed: []uint64{}}
+	now := time.Now().UTC().Truncate(time.Millisecond)
 	err := s.update(ctx, func(tx *bolt.Tx) error {
+		*rep = ReparseReport{Disagreements: []Disagreement{}, Unreviewed: []uint64{}}
 		counts := counterDelta{}
 		for _, u := range recs {
 			if u.Result == nil {
 				return fmt.Errorf("record %d: nil result", u.ID)
 			}
-			if err := updateOne(tx, u.ID, u.Result, counts); err != nil {
+			if err := updateOne(tx, u.ID, u.Result, counts, rep, now); err != nil {
 				return err
 			}
 		}
 		return counts.apply(tx)
 	})
 	if err != nil {
-		return fmt.Errorf("update %d records: %w", len(recs), err)
+		return nil, fmt.Errorf("update %d records: %w", len(recs), err)
 	}
-	return nil
+	return rep, nil
 }
 
-func updateOne(tx *bolt.Tx, id uint64, res *mailparse.Result, counts counterDelta) error {
+func updateOne(tx *bolt.Tx, id uint64, res *mailparse.Result, counts counterDelta, rep *ReparseReport, now time.Time) error {
 	k := idKey(id)
 	recs := tx.Bucket(bRecord)
 	v := recs.Get(k)
 	if v == nil {
 		return fmt.Errorf("record %d: %w", id, ErrNotFound)
 	}
-	old, err := decodeRecord(id, v)
+	old, err := loadRecord(tx, id, v) // effective: its indexes and counters go
+	if err != nil {
+		return err
+	}
+	doc, err := getReviewDoc(tx, id)
 	if err != nil {
 		return err
 	}
 	nr := *old
 	nr.Result = *res
 	nr.ParserVersion = mailparse.Version
+	nr.Review, nr.parsed = nil, nil
 	for _, n := range longValueNotes(res) {
 		if !slices.Contains(nr.Notes, n) {
 			nr.Notes = append(slices.Clip(nr.Notes), n)
 		}
 	}
-	if err := deleteIndexes(tx, indexEntries(id, old)); err != nil {
-		return err
-	}
-	counts.add(old, -1)
 	val, err := encodeRecord(&nr)
 	if err != nil { // one bad result must not stop the batch: keep the error instead
 		nr.Result = *QuarantinedResult(res.File, err.Error())
@@ -71,14 +86,26 @@ func updateOne(tx *bolt.Tx, id uint64, res *mailparse.Result, counts counterDelt
 	if err := recs.Put(k, val); err != nil {
 		return fmt.Errorf("put record %d: %w", id, err)
 	}
-	if err := putIndexes(tx, indexEntries(id, &nr)); err != nil {
+	// Corrections and reviews stand; the new reading may disagree with
+	// what a correction was made against, or unsettle a review.
+	disagree, unreview := reparseReview(old, &nr.Result, doc, now)
+	rep.Disagreements = append(rep.Disagreements, disagree...)
+	if unreview {
+		rep.Unreviewed = append(rep.Unreviewed, id)
+	}
+	if len(doc.History) > 0 {
+		if err := putReviewDoc(tx, id, doc); err != nil {
+			return err
+		}
+	}
+	attachReview(&nr, doc)
+	if err := reindex(tx, id, old, &nr, counts); err != nil {
 		return err
 	}
-	counts.add(&nr, 1)
 	// Keep the Message-ID map pointing at this record when the new parse
 	// found (or changed) its Message-ID and no other record claims it.
 	msgids := tx.Bucket(bMsgID)
-	oldID, newID := normMsgID(old.Result.MessageID), normMsgID(nr.Result.MessageID)
+	oldID, newID := normMsgID(old.Parsed().MessageID), normMsgID(nr.Parsed().MessageID)
 	if oldID == newID {
 		return nil
 	}

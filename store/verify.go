@@ -135,7 +135,7 @@ func (v *verifier) run(ctx context.Context) {
 		}
 		v.records++
 		id := keyID(k)
-		r, err := decodeRecord(id, val)
+		r, err := loadRecord(v.tx, id, val)
 		if err != nil {
 			v.damage(id, "%v", err)
 			return nil
@@ -154,6 +154,7 @@ func (v *verifier) run(ctx context.Context) {
 		v.hashes[id] = r.Hash
 		return nil
 	})
+	v.checkReviews()
 	raws.ForEach(func(k, _ []byte) error {
 		if recs.Get(k) == nil {
 			v.add(keyID(k), "raw message %d has no record", keyID(k))
