@@ -43,6 +43,13 @@ type ReprocessReport struct {
 	StillFailing  int            `json:"still_failing"`
 	NewlyFailing  int            `json:"newly_failing"`
 	Updated       int            `json:"updated"` // or would be, in a dry run
+	// Disagreements are corrected fields the parser now reads differently
+	// from the reading the correction was made against (the corrections
+	// stand; `review` lists them); Unreviewed are reviewed messages sent
+	// back to unreviewed because the reading changed in a field nobody
+	// corrected.
+	Disagreements []store.Disagreement `json:"disagreements"`
+	Unreviewed    []uint64             `json:"unreviewed"`
 	DryRun        bool           `json:"dry_run"`
 	Seconds       float64        `json:"seconds"`
 }
@@ -66,10 +73,11 @@ func Reprocess(ctx context.Context, st *store.Store, opts *ReprocessOptions) (*R
 		o.Logger = slog.Default()
 	}
 	start := time.Now()
-	rep := &ReprocessReport{ChangedFields: map[string]int{}, DryRun: o.DryRun}
+	rep := &ReprocessReport{ChangedFields: map[string]int{}, DryRun: o.DryRun,
+		Disagreements: []store.Disagreement{}, Unreviewed: []uint64{}}
 	rp := reprocessor{st: st, o: o, rep: rep}
 	err := st.Each(ctx, o.Filter, func(rec *store.Record, raw []byte) error {
-		if o.Outdated && rec.ParserVersion == mailparse.Version && rec.Result.Error == "" {
+		if o.Outdated && rec.ParserVersion == mailparse.Version && rec.Parsed().Error == "" {
 			return nil
 		}
 		rp.batch = append(rp.batch, pending{rec: rec, raw: raw})
@@ -109,13 +117,20 @@ func (rp *reprocessor) flush(ctx context.Context) error {
 	forEach(len(rp.batch), rp.o.Workers, func(i int) {
 		p := &rp.batch[i]
 		p.res = mailparse.Parse(p.raw, rp.o.Parse)
-		p.res.File = p.rec.Result.File
+		p.res.File = p.rec.Parsed().File
 	})
 
 	var updates []store.Reparsed
 	for _, p := range rp.batch {
 		if rp.tally(p.rec, p.res) || p.rec.ParserVersion != mailparse.Version {
 			updates = append(updates, store.Reparsed{ID: p.rec.ID, Result: p.res})
+			if rp.o.DryRun {
+				dis, unreview := store.CheckReparse(p.rec, p.res)
+				rp.rep.Disagreements = append(rp.rep.Disagreements, dis...)
+				if unreview {
+					rp.rep.Unreviewed = append(rp.rep.Unreviewed, p.rec.ID)
+				}
+			}
 		}
 	}
 	clear(rp.batch)
@@ -124,10 +139,13 @@ func (rp *reprocessor) flush(ctx context.Context) error {
 		rp.rep.Updated += len(updates)
 		return nil
 	}
-	if err := rp.st.Update(ctx, updates); err != nil {
+	rr, err := rp.st.Reparse(ctx, updates)
+	if err != nil {
 		return fmt.Errorf("update %d records: %w", len(updates), err)
 	}
 	rp.rep.Updated += len(updates)
+	rp.rep.Disagreements = append(rp.rep.Disagreements, rr.Disagreements...)
+	rp.rep.Unreviewed = append(rp.rep.Unreviewed, rr.Unreviewed...)
 	return nil
 }
 
@@ -135,7 +153,7 @@ func (rp *reprocessor) flush(ctx context.Context) error {
 func (rp *reprocessor) tally(rec *store.Record, cur *mailparse.Result) bool {
 	r := rp.rep
 	r.Examined++
-	old := &rec.Result
+	old := rec.Parsed() // compare the parser with itself, not with corrections
 	switch {
 	case old.Error != "" && cur.Error != "":
 		r.StillFailing++
@@ -175,4 +193,5 @@ func (r *ReprocessReport) WriteText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "  %-22s %8d\n  %-22s %8d\n  %-22s %8d\n", "newly parsed", r.NewlyParsed, "still failing", r.StillFailing, "newly failing", r.NewlyFailing)
 	fmt.Fprintf(w, "%s %d records\n", verb, r.Updated)
+	r.writeReview(w)
 }
