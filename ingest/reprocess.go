@@ -50,8 +50,8 @@ type ReprocessReport struct {
 	// corrected.
 	Disagreements []store.Disagreement `json:"disagreements"`
 	Unreviewed    []uint64             `json:"unreviewed"`
-	DryRun        bool           `json:"dry_run"`
-	Seconds       float64        `json:"seconds"`
+	DryRun        bool                 `json:"dry_run"`
+	Seconds       float64              `json:"seconds"`
 }
 
 // Reprocess re-parses stored raw messages with the current parser and
