@@ -30,6 +30,9 @@ type filterFlags struct {
 	NeedsReview bool
 	Failed      bool
 	Text        string
+	Reviewed    bool
+	Unreviewed  bool
+	Corrected   bool
 }
 
 func (o *filterFlags) AddFlags(f *pflag.FlagSet) {
@@ -42,6 +45,9 @@ func (o *filterFlags) AddFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.NeedsReview, "needs-review", false, "only reports a person should look at")
 	f.BoolVar(&o.Failed, "failed", false, "only messages the parser failed on")
 	f.StringVar(&o.Text, "text", "", "only reports whose answers contain all these WORDS\n(the words may follow unquoted: --text ransomware rdp)")
+	f.BoolVar(&o.Reviewed, "reviewed", false, "only messages a person accepted")
+	f.BoolVar(&o.Unreviewed, "unreviewed", false, "only messages nobody accepted yet")
+	f.BoolVar(&o.Corrected, "corrected", false, "only messages with a corrected field")
 }
 
 var (
@@ -65,7 +71,11 @@ func (o *filterFlags) filter(cmd *cobra.Command, args []string) (store.Filter, e
 	}
 	lang := strings.ToLower(strings.TrimSpace(o.Language))
 	f := store.Filter{Lab: o.Lab, Language: lang, Kind: mailparse.Kind(strings.ToLower(o.Kind)),
-		NeedsReview: o.NeedsReview, Failed: o.Failed, Text: text}
+		NeedsReview: o.NeedsReview, Failed: o.Failed, Text: text,
+		Reviewed: o.Reviewed, Unreviewed: o.Unreviewed, Corrected: o.Corrected}
+	if o.Reviewed && o.Unreviewed {
+		return f, fmt.Errorf("%w: --reviewed and --unreviewed exclude each other", errUsage)
+	}
 	if f.Kind != "" && !slices.Contains(kinds, string(f.Kind)) {
 		return f, fmt.Errorf("%w: --kind %q: want one of %s", errUsage, o.Kind, strings.Join(kinds, ", "))
 	}
@@ -146,7 +156,9 @@ func newListCommand(g *globals) *cobra.Command {
 		Short: "List the filed messages, oldest first (--reverse: newest), with filters",
 		Long: `list prints the filed messages that pass every filter given, oldest message
 first: ID, date, flags (review: a person should look; FAILED: the parser
-could not read it, see show ID), lab, language, kind, downtime in days and
+could not read it, see show ID; reviewed: a person accepted it; corrected:
+a field was corrected, and the values shown are the corrected ones;
+disagrees: the parser now reads a corrected field otherwise), lab, language, kind, downtime in days and
 tags by group. The table fits the terminal (--width N to choose; no limit
 in a pipe). Lab, kind, language, tag, date and flag filters use the
 store's indexes; a tag or language that does not exist is an error.
@@ -257,5 +269,5 @@ func flags(r *store.Record) string {
 	if r.Result.NeedsReview {
 		f = append(f, "review")
 	}
-	return strings.Join(f, ",")
+	return strings.Join(append(f, reviewFlags(r)...), ",")
 }

@@ -20,6 +20,8 @@ type showOptions struct {
 	ID    bool
 	Lab   bool
 	Width int
+
+	History bool
 }
 
 func (o *showOptions) AddFlags(cmd *cobra.Command) {
@@ -31,6 +33,8 @@ func (o *showOptions) AddFlags(cmd *cobra.Command) {
 	cmd.MarkFlagsMutuallyExclusive("id", "lab")
 	cmd.MarkFlagsMutuallyExclusive("raw", "json")
 	addWidthFlag(f, &o.Width)
+	f.BoolVar(&o.History, "history", false, "list every correction and review of the message, oldest first")
+	cmd.MarkFlagsMutuallyExclusive("raw", "history")
 }
 
 func newShowCommand(g *globals) *cobra.Command {
@@ -47,6 +51,12 @@ show LAB gathers the lab's replies (matched by lab, case and dashes aside,
 and follow-ups linked by In-Reply-To/References even without the lab in
 their subject) into one case: for each question the newest non-empty
 answer wins, and each answer says which message it came from.
+
+Values are the effective ones: the parser's reading with people's
+corrections (correct). Corrected fields are listed with the parser's
+reading and who corrected them, then the review state and the parser's
+reasons for review; --json carries them in "review". --history lists every
+correction, undo and review of a message, oldest first.
 
 A number is read as a message ID when such a message exists and no lab of
 that name does; --id or --lab decides otherwise.`,
@@ -104,6 +114,8 @@ func showRecord(ctx context.Context, opts showOptions, st *store.Store, rec *sto
 		}
 		_, err = w.Write(raw)
 		return err
+	case opts.History:
+		return showHistory(ctx, opts, st, rec, w)
 	case opts.JSON:
 		return writeJSON(w, rec)
 	}
@@ -118,10 +130,14 @@ func showRecord(ctx context.Context, opts showOptions, st *store.Store, rec *sto
 	for _, n := range rec.Notes { // the store's own remarks (store.Record.Notes)
 		fmt.Fprintf(w, "  note: %s\n", termLine(n))
 	}
+	writeReview(w, rec)
 	return nil
 }
 
 func showCase(opts showOptions, c *store.Case, w io.Writer) error {
+	if opts.History {
+		return fmt.Errorf("%w: --history needs a message ID (show LAB lists them)", errUsage)
+	}
 	if opts.JSON {
 		return writeJSON(w, c)
 	}
@@ -163,6 +179,7 @@ func showCase(opts showOptions, c *store.Case, w io.Writer) error {
 	if c.NeedsReview {
 		fmt.Fprintln(w, "NEEDS REVIEW (at least one message)")
 	}
+	writeCaseReview(w, c)
 	return nil
 }
 
