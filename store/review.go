@@ -91,12 +91,28 @@ func attachReview(r *Record, doc *reviewDoc) {
 	}
 }
 
-// parserReasons are why the parser asks for review.
+// reasonUnknown stands for the parser's reasons on a record filed before
+// the parser gave them (needs_review alone).
+const reasonUnknown = "needs_review"
+
+// parserReasons are why the parser asks for review: codes of
+// mailparse.ReviewReasons.
 func parserReasons(res *mailparse.Result) []string {
-	if !res.NeedsReview {
-		return []string{}
+	switch {
+	case len(res.ReviewReasons) > 0:
+		return slices.Clone(res.ReviewReasons)
+	case res.NeedsReview:
+		return []string{reasonUnknown}
 	}
-	return []string{"needs_review"}
+	return []string{}
+}
+
+// ReasonWords says a review reason code in words.
+func ReasonWords(code string) string {
+	if code == reasonUnknown {
+		return "the parser asks for a review (filed before it said why)"
+	}
+	return mailparse.ReviewReasonWords(code)
 }
 
 // Parsed returns the parser's own reading of the message (Result before

@@ -97,9 +97,10 @@ type Review struct {
 	State ReviewState `json:"state"`
 	By    string      `json:"by,omitempty"` // who reviewed it (State reviewed)
 	At    time.Time   `json:"at,omitzero"`  // when
-	// Reasons are why the parser asks a person to look (mailparse's
-	// review reasons; "needs_review" for records filed before reasons
-	// existed). Empty when it does not ask.
+	// Reasons are why the parser asks a person to look: codes of
+	// mailparse.ReviewReasons ("needs_review" for records filed before the
+	// parser gave codes; ReasonWords says them in words). Empty when it
+	// does not ask.
 	Reasons []string `json:"reasons"`
 	// Corrections standing on the message, one per field key, in the
 	// order they were first made. Empty when nothing was corrected.
@@ -167,9 +168,12 @@ type QueueItem struct {
 	Date  time.Time `json:"date"`  // the message's date (UTC), else when filed
 	Lab   string    `json:"lab"`   // effective lab, normalised ("" none)
 	Kind  string    `json:"kind"`  // effective kind
-	// Why: the parser's reasons (parser_asks), "not reviewed"
-	// (unreviewed), or "FIELD: corrected to V against A, parser now reads
-	// P" (disagreement).
+	// Reasons are the parser's review reason codes (mailparse.ReviewReasons;
+	// "needs_review" for records filed before codes existed).
+	Reasons []string `json:"reasons"`
+	// Why says in words why it is in the queue: each reason (ReasonWords),
+	// "not reviewed yet", and for each disagreement "FIELD: corrected to
+	// V against A; the parser now reads P".
 	Why []string `json:"why"`
 }
 

@@ -78,7 +78,7 @@ func reviewQueue(tx *bolt.Tx, f QueueFilter) ([]QueueItem, error) {
 	for i := range items {
 		it := &items[i]
 		if it.Group == QueueUnreviewed {
-			it.Why = []string{"not reviewed"}
+			it.Reasons, it.Why = []string{}, []string{notReviewed}
 			continue
 		}
 		v := recs.Get(idKey(it.ID))
@@ -89,14 +89,17 @@ func reviewQueue(tx *bolt.Tx, f QueueFilter) ([]QueueItem, error) {
 		if err != nil {
 			return nil, err
 		}
-		it.Why = slices.Clone(r.Review.Reasons)
+		it.Reasons = r.Review.Reasons
+		for _, c := range it.Reasons {
+			it.Why = append(it.Why, ReasonWords(c))
+		}
 		for _, c := range r.Review.Corrections {
 			if c.Disagrees {
 				it.Why = append(it.Why, fmt.Sprintf("%s: corrected to %q against %q; the parser now reads %q", c.Field, clip(c.Value), clip(c.Against), clip(c.ParserNow)))
 			}
 		}
 		if len(it.Why) == 0 {
-			it.Why = []string{"not reviewed"}
+			it.Why = []string{notReviewed}
 		}
 	}
 	// Oldest first within each group.
@@ -116,7 +119,10 @@ func reviewQueue(tx *bolt.Tx, f QueueFilter) ([]QueueItem, error) {
 	return items, nil
 }
 
-const kindReport = "report"
+const (
+	kindReport  = "report"
+	notReviewed = "not reviewed yet"
+)
 
 func eachKey(b *bolt.Bucket, fn func(k []byte)) {
 	c := b.Cursor()

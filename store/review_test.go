@@ -231,7 +231,7 @@ func TestAcceptAndQueue(t *testing.T) {
 	ctx := context.Background()
 	old := report("old@lab", "42", "2021-02-01T09:00:00Z", "fr", mailparse.Sections{A: "x"})
 	asks := report("asks@lab", "43", "2021-03-01T09:00:00Z", "fr", mailparse.Sections{})
-	asks.NeedsReview = true
+	asks.NeedsReview, asks.ReviewReasons = true, []string{mailparse.ReasonTruncated}
 	newer := report("new@lab", "44", "2021-02-20T09:00:00Z", "nl", mailparse.Sections{A: "y"})
 	auto := report("auto@lab", "", "2021-02-02T09:00:00Z", "", mailparse.Sections{})
 	auto.Kind = mailparse.KindAutoReply
@@ -243,11 +243,12 @@ func TestAcceptAndQueue(t *testing.T) {
 		}
 		var got []string
 		for _, it := range items {
-			got = append(got, it.Group+" "+it.Lab+" "+strings.Join(it.Why, ";"))
+			got = append(got, it.Group+" "+it.Lab+" "+strings.Join(it.Reasons, ";")+" "+strings.Join(it.Why, ";"))
 		}
 		return got
 	}
-	want := []string{"parser_asks 43 needs_review", "unreviewed 42 not reviewed", "unreviewed 44 not reviewed"}
+	want := []string{"parser_asks 43 truncated the message ends early (cut in transit or when saved)",
+		"unreviewed 42  not reviewed yet", "unreviewed 44  not reviewed yet"}
 	if got := queue(QueueFilter{}); !slices.Equal(got, want) {
 		t.Errorf("queue = %q, want %q", got, want)
 	}

@@ -82,7 +82,7 @@ func TestReviewLoop(t *testing.T) {
 		}
 	}
 	show := mustRun(t, fx, "show", fx.id("nl"))
-	for _, want := range []string{"Lab:      12345", "Review:     unreviewed", "The parser asks a person to look: needs_review",
+	for _, want := range []string{"Lab:      12345", "Review:     unreviewed", "The parser asks a person to look: the parser asks for a review (filed before it said why) (needs_review)",
 		"Corrected:  4 field(s)"} {
 		if !strings.Contains(show, want) {
 			t.Errorf("show lacks %q:\n%s", want, show)

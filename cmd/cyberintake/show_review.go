@@ -24,8 +24,8 @@ func writeReview(w io.Writer, r *store.Record) {
 	default:
 		fmt.Fprintf(w, "  Review:     unreviewed\n")
 	}
-	if len(rv.Reasons) > 0 {
-		fmt.Fprintf(w, "  The parser asks a person to look: %s\n", strings.Join(rv.Reasons, ", "))
+	for _, c := range rv.Reasons {
+		fmt.Fprintf(w, "  The parser asks a person to look: %s (%s)\n", store.ReasonWords(c), c)
 	}
 	if len(rv.Corrections) == 0 {
 		return
