@@ -26,6 +26,12 @@ type Stats struct {
 	NeedsReview    int                       `json:"needs_review"`
 	WithDowntime   int                       `json:"with_downtime"`
 	MedianDowntime *float64                  `json:"median_downtime_days"`
+	// Review counts (every filed message): accepted by a person, with a
+	// corrected field, with a correction the parser now reads otherwise.
+	// The other figures count effective values (corrections applied).
+	Reviewed      int `json:"reviewed"`
+	Corrected     int `json:"corrected"`
+	Disagreements int `json:"disagreements"`
 }
 
 // The counters bucket holds, for each key of counterKeys, how many records
@@ -114,6 +120,12 @@ func statsFromCounters(c map[string]int64) *Stats {
 			st.Failed = int(n)
 		case flagReview:
 			st.NeedsReview = int(n)
+		case flagReviewed:
+			st.Reviewed = int(n)
+		case flagCorrected:
+			st.Corrected = int(n)
+		case flagDisagree:
+			st.Disagreements = int(n)
 		case "kind":
 			st.ByKind[rest] = int(n)
 		case "lang":

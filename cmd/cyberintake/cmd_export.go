@@ -49,8 +49,12 @@ Lists (tags, references) are joined with "; ". A cell that would start
 with = + - or @ gets a leading ' so that a spreadsheet does not run it as
 a formula.
 
+Values are the effective ones (corrections applied); "review" is
+unreviewed or "reviewed by NAME DATE", "corrected" lists the corrected
+fields.
+
 json writes one array and ndjson one object per line; each object is a
-record as list --json prints it.`,
+record as list --json prints it, with its review state and corrections.`,
 		Args: cobra.ArbitraryArgs, // the words of --text
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := opts.filter(cmd, args)
@@ -126,7 +130,8 @@ func syncDir(dir string) {
 }
 
 var csvColumns = []string{"lab", "date", "language", "a", "b", "c", "d", "e", "cause", "impact", "response",
-	"prevention", "downtime_days", "references", "contact_name", "contact_email", "contact_phone", "message_id", "id"}
+	"prevention", "downtime_days", "references", "contact_name", "contact_email", "contact_phone", "message_id", "id",
+	"review", "corrected"}
 
 func runExport(ctx context.Context, opts exportOptions, f store.Filter, st *store.Store, w io.Writer) error {
 	switch opts.Format {
@@ -189,7 +194,8 @@ func csvRow(r *store.Record) []string {
 	s, t, c := res.Sections, res.Tags, res.Contact
 	row := []string{lab, r.Date().Format("2006-01-02 15:04:05"), res.Language, s.A, s.B, s.C, s.D, s.E,
 		strings.Join(t.Cause, "; "), strings.Join(t.Impact, "; "), strings.Join(t.Response, "; "), strings.Join(t.Prevention, "; "),
-		down, strings.Join(res.References, "; "), c.Name, c.Email, c.Phone, res.MessageID, strconv.FormatUint(r.ID, 10)}
+		down, strings.Join(res.References, "; "), c.Name, c.Email, c.Phone, res.MessageID, strconv.FormatUint(r.ID, 10),
+		reviewCell(r), strings.Join(r.Corrected(), "; ")}
 	for i, cell := range row {
 		row[i] = defuseFormula(cell)
 	}

@@ -124,6 +124,12 @@ func TestReviewLoop(t *testing.T) {
 	if a := mustRun(t, fx, "accept", "12345"); !strings.Contains(a, "lab 12345 (3 messages): 3 message(s) marked reviewed by ana") {
 		t.Errorf("accept LAB: %s", a)
 	}
+	if csv := mustRun(t, fx, "export", "--format", "csv"); !strings.Contains(csv, ",reviewed by ana ") || !strings.Contains(csv, ",lab; tags.cause.remote_access; tags.prevention.mfa\r\n") {
+		t.Errorf("export lacks the review columns:\n%s", csv)
+	}
+	if s := mustRun(t, fx, "stats"); !strings.Contains(s, "Reviewed:         3\nCorrected:        1") {
+		t.Errorf("stats:\n%s", s)
+	}
 	if q := mustRun(t, fx, "review"); q != "nothing to review\n" {
 		t.Errorf("review after accept:\n%s", q)
 	}

@@ -82,6 +82,10 @@ func runStats(ctx context.Context, opts statsOptions, f store.Filter, st *store.
 	}
 	fmt.Fprintf(w, "Messages filed:   %d\nReports:          %d\nLabs (cases):     %d\nParser failures:  %d\nNeeds review:     %d\nMedian downtime:  %s\n",
 		s.Total, s.Reports, s.Labs, s.Failed, s.NeedsReview, median)
+	fmt.Fprintf(w, "Reviewed:         %d\nCorrected:        %d (figures below use the corrected values)\n", s.Reviewed, s.Corrected)
+	if s.Disagreements > 0 {
+		fmt.Fprintf(w, "Parser disagrees: %d (see cyberintake review)\n", s.Disagreements)
+	}
 	section := func(title string, counts map[string]int, byKey bool) {
 		fmt.Fprintf(w, "\n%s\n", title)
 		if len(counts) == 0 {

@@ -115,3 +115,11 @@ func reviewFlags(r *store.Record) []string {
 	}
 	return f
 }
+
+// reviewCell is a record's review state in one cell of an export.
+func reviewCell(r *store.Record) string {
+	if !r.Reviewed() {
+		return string(store.StateUnreviewed)
+	}
+	return "reviewed by " + r.Review.By + " " + stamp(r.Review.At)
+}
