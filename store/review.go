@@ -33,6 +33,8 @@ const (
 	flagReviewed  = "reviewed"
 	flagCorrected = "corrected"
 	flagDisagree  = "disagree"
+	// flagReasonPrefix + a review reason code: the parser's reasons.
+	flagReasonPrefix = "reason:"
 )
 
 func getReviewDoc(tx *bolt.Tx, id uint64) (*reviewDoc, error) {
@@ -170,11 +172,16 @@ func (r *Record) Disagrees() bool {
 // text.
 func (r *Record) Value(field string) (string, error) { return resultValue(&r.Result, field) }
 
-// reviewIndexEntries are the index flags of r's review state.
+// reviewIndexEntries are the index flags of r's review state, and one
+// flag per review reason of the parser ("reason:CODE"), so that the review
+// queue is answered without decoding reports.
 func reviewIndexEntries(id uint64, r *Record) []ixEntry {
 	var e []ixEntry
 	for _, f := range reviewFlags(r) {
 		e = append(e, ixEntry{ixFlag, valueKey(f, id)})
+	}
+	for _, c := range parserReasons(r.Parsed()) {
+		e = append(e, ixEntry{ixFlag, valueKey(flagReasonPrefix+c, id)})
 	}
 	return e
 }

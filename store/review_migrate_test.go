@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -51,8 +52,9 @@ func TestMigrateFromSchema2(t *testing.T) {
 	if err := os.WriteFile(path, src, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	// Everything but meta, whose schema version changes.
-	names := [][]byte{bRaw, bRecord, bContent, bMsgID, bSource, bCounters, ixLab, ixDate, ixKind, ixLang, ixTag, ixFlag, ixRef}
+	// Everything but meta, whose schema version changes, and the flags,
+	// which gain the parser's review reasons.
+	names := [][]byte{bRaw, bRecord, bContent, bMsgID, bSource, bCounters, ixLab, ixDate, ixKind, ixLang, ixTag, ixRef}
 	before := bucketDigest(t, path, names...)
 
 	if _, err := Open(path, &Options{ReadOnly: true}); err == nil {
@@ -85,8 +87,8 @@ func TestMigrateFromSchema2(t *testing.T) {
 		}
 	}
 	items, err := s.ReviewQueue(ctx, QueueFilter{})
-	if err != nil || len(items) != 37 || items[0].Group != QueueParserAsks {
-		t.Errorf("queue of the migrated store: %d items (%v)", len(items), err)
+	if err != nil || len(items) != 37 || items[0].Group != QueueParserAsks || !slices.Equal(items[0].Reasons, []string{"needs_review"}) {
+		t.Errorf("queue of the migrated store: %d items (%v), first %+v", len(items), err, items[0])
 	}
 	r := all[0]
 	mustCorrect(t, s, r.ID, ana, "lab=99999", "tags.prevention+=mfa")

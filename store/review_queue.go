@@ -1,7 +1,7 @@
 package store
 
 import (
-	"cmp"
+	"bytes"
 	"context"
 	"fmt"
 	"slices"
@@ -11,10 +11,10 @@ import (
 )
 
 // ReviewQueue lists the messages waiting for a person (see review_api.go).
-// It reads the flag, kind, lab and date indexes and the review documents
-// of the messages with a disagreement; reports are decoded only for the
-// parser's reasons of the messages it asks about, so a queue of 10,000
-// unreviewed reports costs index scans, not 10,000 decodes.
+// It is answered from the flag, kind, lab and date indexes (the parser's
+// reasons are flags too) and the review documents of the messages with a
+// disagreement: a queue of 10,000 unreviewed reports costs index scans,
+// not 10,000 decodes of reports.
 func (s *Store) ReviewQueue(ctx context.Context, f QueueFilter) ([]QueueItem, error) {
 	var items []QueueItem
 	err := s.view(ctx, func(tx *bolt.Tx) error {
@@ -40,79 +40,81 @@ func reviewQueue(tx *bolt.Tx, f QueueFilter) ([]QueueItem, error) {
 	}
 	asks = minus(asks, reviewed)
 	reports = minus(minus(reports, reviewed), asks)
+	anyDisagree := disagree
 	disagree = minus(minus(disagree, asks), reports)
-
-	items := make([]QueueItem, 0, len(asks)+len(reports)+len(disagree))
-	for _, g := range []struct {
-		name string
-		ids  []uint64
-	}{{QueueParserAsks, asks}, {QueueUnreviewed, reports}, {QueueDisagreement, disagree}} {
-		for _, id := range g.ids {
-			items = append(items, QueueItem{ID: id, Group: g.name})
+	n := len(asks) + len(reports) + len(disagree)
+	if n == 0 {
+		return []QueueItem{}, nil
+	}
+	// group[id] is the item's queue group (0, 1, 2); the date index, in
+	// date then ID order, deals the items out to their groups already
+	// sorted oldest first.
+	groupNames := [3]string{QueueParserAsks, QueueUnreviewed, QueueDisagreement}
+	group := make(map[uint64]int, n)
+	for g, ids := range [3][]uint64{asks, reports, disagree} {
+		for _, id := range ids {
+			group[id] = g
 		}
 	}
-	if len(items) == 0 {
-		return items, nil
+	var byGroup [3][]QueueItem
+	c := tx.Bucket(ixDate).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if len(k) != 16 {
+			continue
+		}
+		id := keyID(k)
+		g, ok := group[id]
+		if !ok {
+			continue
+		}
+		delete(group, id) // one date per record; a stray second entry is Verify's
+		byGroup[g] = append(byGroup[g], QueueItem{ID: id, Group: groupNames[g],
+			Date: dateOfKey(k), Reasons: []string{}})
 	}
-	at := map[uint64]int{}
+	items := make([]QueueItem, 0, n)
+	for _, g := range byGroup {
+		items = append(items, g...)
+	}
+	at := make(map[uint64]int, len(items))
 	for i, it := range items {
 		at[it.ID] = i
 	}
-	// One pass over each small index fills in date, lab and kind.
-	eachKey(tx.Bucket(ixDate), func(k []byte) {
-		if i, ok := at[keyID(k)]; ok && len(k) == 16 {
-			items[i].Date = time.Unix(int64(keyID(k[:8])^(1<<63)), 0).UTC()
-		}
-	})
-	eachKey(tx.Bucket(ixLab), func(k []byte) {
+	// One pass over the lab and kind indexes names each item's lab and
+	// kind; the reason flags give the parser's reasons.
+	eachKey(tx.Bucket(ixLab), nil, func(k []byte) {
 		if i, ok := at[keyID(k)]; ok && len(k) > 9 {
 			items[i].Lab = string(k[:len(k)-9])
 		}
 	})
-	eachKey(tx.Bucket(ixKind), func(k []byte) {
+	eachKey(tx.Bucket(ixKind), nil, func(k []byte) {
 		if i, ok := at[keyID(k)]; ok && len(k) > 9 {
 			items[i].Kind = string(k[:len(k)-9])
 		}
 	})
-	recs := tx.Bucket(bRecord)
+	eachKey(flags, []byte(flagReasonPrefix), func(k []byte) {
+		if i, ok := at[keyID(k)]; ok && len(k) > 9+len(flagReasonPrefix) {
+			code := string(k[len(flagReasonPrefix) : len(k)-9])
+			items[i].Reasons = append(items[i].Reasons, code)
+			items[i].Why = append(items[i].Why, ReasonWords(code))
+		}
+	})
 	for i := range items {
 		it := &items[i]
-		if it.Group == QueueUnreviewed {
-			it.Reasons, it.Why = []string{}, []string{notReviewed}
-			continue
-		}
-		v := recs.Get(idKey(it.ID))
-		if v == nil {
-			continue
-		}
-		r, err := loadRecord(tx, it.ID, v)
-		if err != nil {
-			return nil, err
-		}
-		it.Reasons = r.Review.Reasons
-		for _, c := range it.Reasons {
-			it.Why = append(it.Why, ReasonWords(c))
-		}
-		for _, c := range r.Review.Corrections {
-			if c.Disagrees {
-				it.Why = append(it.Why, fmt.Sprintf("%s: corrected to %q against %q; the parser now reads %q", c.Field, clip(c.Value), clip(c.Against), clip(c.ParserNow)))
+		if contains(anyDisagree, it.ID) {
+			doc, err := getReviewDoc(tx, it.ID)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range doc.Corrections {
+				if c.Disagrees {
+					it.Why = append(it.Why, fmt.Sprintf("%s: corrected to %q against %q; the parser now reads %q", c.Field, clip(c.Value), clip(c.Against), clip(c.ParserNow)))
+				}
 			}
 		}
 		if len(it.Why) == 0 {
 			it.Why = []string{notReviewed}
 		}
 	}
-	// Oldest first within each group.
-	rank := map[string]int{QueueParserAsks: 0, QueueUnreviewed: 1, QueueDisagreement: 2}
-	slices.SortStableFunc(items, func(a, b QueueItem) int {
-		if d := rank[a.Group] - rank[b.Group]; d != 0 {
-			return d
-		}
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
 	if f.Limit > 0 && len(items) > f.Limit {
 		items = items[:f.Limit]
 	}
@@ -124,11 +126,23 @@ const (
 	notReviewed = "not reviewed yet"
 )
 
-func eachKey(b *bolt.Bucket, fn func(k []byte)) {
+// dateOfKey reads the time of a date index key (index.go's timeKey).
+func dateOfKey(k []byte) (t time.Time) {
+	return time.Unix(int64(keyID(k[:8])^(1<<63)), 0).UTC()
+}
+
+// eachKey calls fn for every key of b starting with prefix (nil: all).
+func eachKey(b *bolt.Bucket, prefix []byte, fn func(k []byte)) {
 	c := b.Cursor()
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 		fn(k)
 	}
+}
+
+// contains tells whether sorted ids holds id.
+func contains(ids []uint64, id uint64) bool {
+	_, ok := slices.BinarySearch(ids, id)
+	return ok
 }
 
 // minus returns the sorted a without the sorted b.

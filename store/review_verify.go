@@ -11,14 +11,35 @@ import (
 	"cyberintake/mailparse"
 )
 
-// migrateReview (schema 2 to 3) adds the review bucket. Stores written
+// migrateReview (schema 2 to 3) adds the review bucket and indexes the
+// parser's review reasons of the messages it flagged. Stores written
 // before it have no reviews or corrections: every message starts
-// unreviewed, and records, indexes and counters stay as they are, since
-// the effective record of a message nobody corrected is the parser's
-// reading.
+// unreviewed, and records, the other indexes and counters stay as they
+// are, since the effective record of a message nobody corrected is the
+// parser's reading.
 func migrateReview(tx *bolt.Tx) error {
-	_, err := tx.CreateBucketIfNotExists(bReview)
-	return err
+	if _, err := tx.CreateBucketIfNotExists(bReview); err != nil {
+		return err
+	}
+	recs := tx.Bucket(bRecord)
+	for _, id := range prefixIDs(tx.Bucket(ixFlag), valuePrefix(flagReview)) {
+		v := recs.Get(idKey(id))
+		if v == nil {
+			continue // Verify reports the stray index entry
+		}
+		r, err := decodeRecord(id, v)
+		if err != nil {
+			return err
+		}
+		var es []ixEntry
+		for _, c := range parserReasons(&r.Result) {
+			es = append(es, ixEntry{ixFlag, valueKey(flagReasonPrefix+c, id)})
+		}
+		if err := putIndexes(tx, es); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkReviews checks every review document: it belongs to a record, its
