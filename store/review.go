@@ -401,3 +401,6 @@ func (s *Store) History(ctx context.Context, id uint64) ([]Event, error) {
 	}
 	return doc.History, nil
 }
+
+// ParsedValue returns the parser's own reading of field as text.
+func (r *Record) ParsedValue(field string) (string, error) { return resultValue(r.Parsed(), field) }

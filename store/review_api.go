@@ -236,5 +236,6 @@ type ValueError struct {
 //	    The valid fields and values (what a form offers).
 //	func (r *Record) Value(field string) (string, error)  // effective value as text
 //	func (r *Record) Parsed() *mailparse.Result           // the parser's reading
+//	func (r *Record) ParsedValue(field string) (string, error) // the parser's value as text
 //	func (r *Record) Corrected() []string                 // corrected field keys
 //	func (r *Record) IsCorrected(field string) bool       // field, or tags.GROUP

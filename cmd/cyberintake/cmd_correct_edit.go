@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"unicode"
 
 	"cyberintake/classify"
 	"cyberintake/store"
@@ -35,12 +36,12 @@ func editText(r *store.Record) string {
 	}
 	for _, f := range store.Fields() {
 		v, _ := r.Value(f)
-		mark := ""
 		if r.IsCorrected(f) {
-			mark = "  # corrected"
+			parser, _ := r.ParsedValue(f)
+			fmt.Fprintf(&b, "# %s is corrected; the parser read: %s\n", f, cleanCell(parser, 60))
 		}
 		if slices.Contains(editMultiLine, f) {
-			fmt.Fprintf(&b, "%s:%s\n", f, mark)
+			fmt.Fprintf(&b, "%s:\n", f)
 			for _, line := range strings.Split(v, "\n") {
 				if v != "" {
 					fmt.Fprintf(&b, "  %s\n", line)
@@ -48,7 +49,7 @@ func editText(r *store.Record) string {
 			}
 			continue
 		}
-		fmt.Fprintf(&b, "%s: %s%s\n", f, v, mark)
+		fmt.Fprintf(&b, "%s: %s\n", f, oneLine(v))
 	}
 	return b.String()
 }
@@ -85,9 +86,6 @@ func readEdit(text string) (map[string]string, error) {
 		}
 		flush()
 		cur = name
-		if i := strings.Index(val, "  # corrected"); i >= 0 && strings.TrimSpace(val[i+len("  # corrected"):]) == "" {
-			val = val[:i]
-		}
 		lines = []string{strings.TrimSpace(val)}
 	}
 	flush()
@@ -104,8 +102,11 @@ func editChanges(r *store.Record, vals map[string]string) []store.Change {
 		}
 		old, _ := r.Value(f)
 		group, isTag := strings.CutPrefix(f, store.FieldTagsPrefix)
+		if !slices.Contains(editMultiLine, f) {
+			old = oneLine(old) // as editText wrote it
+		}
 		if !isTag {
-			if normEdit(v) != normEdit(old) {
+			if canonEdit(f, v) != canonEdit(f, old) {
 				out = append(out, store.Change{Field: f, Op: store.OpSet, Value: v})
 			}
 			continue
@@ -135,8 +136,27 @@ func splitLabels(s string) []string {
 	return out
 }
 
-// normEdit compares values as the editor shows them (trailing blanks of
-// lines aside).
+// oneLine makes a value fit on its field's line: a lab or contact read
+// from mail may hold line breaks or other control characters.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// canonEdit is the form two values of field f are compared in: as the
+// store would record it, trailing blanks of lines aside.
+func canonEdit(f, v string) string {
+	if _, cv, err := store.ValidateChange(store.Change{Field: f, Op: store.OpSet, Value: v}); err == nil {
+		v = cv
+	}
+	return normEdit(v)
+}
+
+// normEdit drops the blanks editors add or remove at line ends.
 func normEdit(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	for i, l := range lines {
