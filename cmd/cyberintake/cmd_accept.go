@@ -107,6 +107,9 @@ func acceptIDs(ctx context.Context, opts acceptOptions, st *store.Store, args []
 		return nil, "", fmt.Errorf("%w: one lab at a time", errUsage)
 	}
 	c, err := st.Case(ctx, args[0])
+	if errors.Is(err, store.ErrNotFound) && !opts.Lab {
+		return nil, "", fmt.Errorf("no message with ID %s and no replies from lab %q", args[0], args[0])
+	}
 	if err != nil {
 		return nil, "", err
 	}

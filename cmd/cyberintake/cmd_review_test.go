@@ -178,6 +178,15 @@ func TestCorrectRefusesBadValues(t *testing.T) {
 	if _, errOut, code := fx.run(t, "correct", "999", "lab=1", "--by", "ana"); code != exitFailure || !strings.Contains(errOut, "not found") {
 		t.Errorf("missing message: exit %d %s", code, errOut)
 	}
+	if _, errOut, code := fx.run(t, "accept", "999", "--by", "ana"); code != exitFailure || !strings.Contains(errOut, `no message with ID 999 and no replies from lab "999"`) {
+		t.Errorf("accept of nothing: exit %d %s", code, errOut)
+	}
+	if _, errOut, code := fx.run(t, "accept", fx.id("first"), "x", "--by", "ana"); code != exitUsage {
+		t.Errorf("accept ID and a word: exit %d %s", code, errOut)
+	}
+	if fileSum(t, fx.db) != before {
+		t.Error("a refused accept changed the store")
+	}
 }
 
 // correct --edit runs $EDITOR on the effective values and records exactly
