@@ -38,13 +38,31 @@ func bucketDigest(t *testing.T, path string, names ...[]byte) map[string]string 
 	return out
 }
 
-// TestMigrateFromSchema2 opens a store written by the code before reviews
-// existed (testdata/README.md): the migration adds the review bucket and
-// leaves every record, index and counter as it was; the store then checks
-// clean, and corrections and reviews work on it.
-func TestMigrateFromSchema2(t *testing.T) {
+// TestMigrateToReview opens stores written by the code before reviews
+// existed (testdata/README.md): schema 2 (ceb366a) and schema 4 (cdd965b).
+// The migration adds the review bucket and the reason flags and leaves
+// every record, the other indexes and the counters as they were; the store
+// then checks clean, and corrections and reviews work on it.
+func TestMigrateToReview(t *testing.T) {
+	// Everything but meta (its schema version changes) and the flags (they
+	// gain the parser's review reasons); schema 2 also has its lab index
+	// rebuilt (migrateLabKeys) and long keys bounded (migrateLongKeys).
+	common := [][]byte{bRaw, bRecord, bContent, bSource, bCounters, ixDate, ixKind, ixLang, ixTag, ixRef}
+	for _, tc := range []struct {
+		file      string
+		unchanged [][]byte
+		reasons   []string // of the message the parser asks about
+	}{
+		{"schema2-ceb366a.db", common, []string{"needs_review"}},
+		{"schema4-cdd965b.db", append(common, ixLab, bMsgID), []string{mailparse.ReasonUnreadableAttachment}},
+	} {
+		t.Run(tc.file, func(t *testing.T) { migrateToReview(t, tc.file, tc.unchanged, tc.reasons) })
+	}
+}
+
+func migrateToReview(t *testing.T, file string, unchanged [][]byte, reasons []string) {
 	ctx := context.Background()
-	src, err := os.ReadFile("testdata/schema2-ceb366a.db")
+	src, err := os.ReadFile(filepath.Join("testdata", file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,26 +70,22 @@ func TestMigrateFromSchema2(t *testing.T) {
 	if err := os.WriteFile(path, src, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	// Everything but meta, whose schema version changes, and the flags,
-	// which gain the parser's review reasons.
-	names := [][]byte{bRaw, bRecord, bContent, bMsgID, bSource, bCounters, ixLab, ixDate, ixKind, ixLang, ixTag, ixRef}
-	before := bucketDigest(t, path, names...)
-
+	before := bucketDigest(t, path, unchanged...)
 	if _, err := Open(path, &Options{ReadOnly: true}); err == nil {
-		t.Fatal("a read-only open of a schema 2 store succeeded")
+		t.Fatal("a read-only open of an old store succeeded")
 	}
 	s, err := Open(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := bucketDigest(t, path, names...)
-	for _, n := range names {
+	after := bucketDigest(t, path, unchanged...)
+	for _, n := range unchanged {
 		if before[string(n)] != after[string(n)] {
 			t.Errorf("migration changed bucket %s", n)
 		}
 	}
 	s.view(ctx, func(tx *bolt.Tx) error {
-		if v, _ := storedSchema(tx); v != 3 || tx.Bucket(bReview) == nil {
+		if v, _ := storedSchema(tx); v != schemaVersion || tx.Bucket(bReview) == nil {
 			t.Errorf("schema %d, review bucket %v", v, tx.Bucket(bReview) != nil)
 		}
 		return nil
@@ -87,7 +101,7 @@ func TestMigrateFromSchema2(t *testing.T) {
 		}
 	}
 	items, err := s.ReviewQueue(ctx, QueueFilter{})
-	if err != nil || len(items) != 37 || items[0].Group != QueueParserAsks || !slices.Equal(items[0].Reasons, []string{"needs_review"}) {
+	if err != nil || len(items) != 37 || items[0].Group != QueueParserAsks || !slices.Equal(items[0].Reasons, reasons) {
 		t.Errorf("queue of the migrated store: %d items (%v), first %+v", len(items), err, items[0])
 	}
 	r := all[0]
