@@ -81,7 +81,7 @@ func fakeSession(fetch func(w *bufio.Writer, tag, rest string) bool) func(w *buf
 		case "LOGIN", "AUTHENTICATE":
 			fmt.Fprintf(w, "%s OK logged in\r\n", tag)
 		case "SELECT", "EXAMINE":
-			fmt.Fprintf(w, "* 1 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n* FLAGS (\\Seen)\r\n* OK [PERMANENTFLAGS (\\Seen \\*)] ok\r\n%s OK [READ-WRITE] selected\r\n", tag)
+			fakeSelected(w, tag, `\Seen \*`)
 		case "UID FETCH":
 			return fetch(w, tag, rest)
 		case "UID SEARCH":
@@ -94,6 +94,12 @@ func fakeSession(fetch func(w *bufio.Writer, tag, rest string) bool) func(w *buf
 		}
 		return true
 	}
+}
+
+// fakeSelected answers SELECT with one message and the given PERMANENTFLAGS.
+func fakeSelected(w *bufio.Writer, tag, permanentFlags string) {
+	fmt.Fprintf(w, "* 1 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n* FLAGS (\\Seen)\r\n* OK [PERMANENTFLAGS (%s)] ok\r\n%s OK [READ-WRITE] selected\r\n",
+		permanentFlags, tag)
 }
 
 func fakeConfig(t testing.TB, addr string) *IMAPConfig {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"slices"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"cyberintake/ingest"
+	"cyberintake/store"
 )
 
 // serveOptions are the serve command's own flags; the IMAP settings are
@@ -116,31 +118,16 @@ func runServe(ctx context.Context, o *serveOptions, g *globals, flags *pflag.Fla
 		return err
 	}
 	log := g.logger.With("component", "serve")
+	if o.Check {
+		return runServeCheck(ctx, cfg, g, log, out)
+	}
 	st, err := g.openStore(false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	d := ingest.NewDaemon(cfg, ingest.NewFiler(st, &ingest.FilerOptions{Logger: g.logger}), &ingest.DaemonOptions{Logger: log})
-	switch {
-	case o.Check:
-		rep, err := d.Check(ctx)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "login ok: %s\n", cfg)
-		for _, m := range rep.Mailboxes {
-			state := "never synced"
-			if m.Stored != nil {
-				state = fmt.Sprintf("stored uidvalidity %d, last uid %d, synced %s", m.Stored.UIDValidity, m.Stored.LastUID, m.Stored.SyncedAt.Format("2006-01-02 15:04:05Z07:00"))
-				if m.Stored.Unmarked != "" {
-					state += "; filed, not yet marked: UIDs " + m.Stored.Unmarked
-				}
-			}
-			fmt.Fprintf(out, "mailbox %q: %d messages, uidvalidity %d, uidnext %d; %s\n", m.Name, m.Messages, m.UIDValidity, m.UIDNext, state)
-		}
-		return nil
-	case o.Once:
+	if o.Once {
 		n, err := d.OnceWithRetry(ctx)
 		if err != nil {
 			log.Info("sync pass failed", "filed", n)
@@ -175,4 +162,40 @@ func runServe(ctx context.Context, o *serveOptions, g *globals, flags *pflag.Fla
 	}
 	log.Info("stopped")
 	return err
+}
+
+// runServeCheck is serve --check: the login, the mailboxes, the move-to
+// mailbox and the keyword are checked on the server; the store is only
+// read (a store that does not exist yet is not created).
+func runServeCheck(ctx context.Context, cfg *ingest.IMAPConfig, g *globals, log *slog.Logger, out io.Writer) error {
+	var filer *ingest.Filer
+	var note string
+	st, err := g.openStore(true)
+	switch {
+	case errors.Is(err, store.ErrNoStore):
+		p, _ := g.dbPath()
+		note = fmt.Sprintf("store %s does not exist yet: serve will create it\n", p)
+	case err != nil:
+		return err
+	default:
+		defer st.Close()
+		filer = ingest.NewFiler(st, &ingest.FilerOptions{Logger: g.logger})
+	}
+	rep, err := ingest.NewDaemon(cfg, filer, &ingest.DaemonOptions{Logger: log}).Check(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "login ok: %s\n", cfg)
+	for _, m := range rep.Mailboxes {
+		state := "never synced"
+		if m.Stored != nil {
+			state = fmt.Sprintf("stored uidvalidity %d, last uid %d, synced %s", m.Stored.UIDValidity, m.Stored.LastUID, m.Stored.SyncedAt.Format("2006-01-02 15:04:05Z07:00"))
+			if m.Stored.Unmarked != "" {
+				state += "; filed, not yet marked: UIDs " + m.Stored.Unmarked
+			}
+		}
+		fmt.Fprintf(out, "mailbox %q: %d messages, uidvalidity %d, uidnext %d; %s\n", m.Name, m.Messages, m.UIDValidity, m.UIDNext, state)
+	}
+	fmt.Fprint(out, note)
+	return nil
 }

@@ -49,9 +49,17 @@ func TestServeOnceCheckAndSignal(t *testing.T) {
 		if err != nil || !strings.Contains(out, "login ok") || !strings.Contains(out, `mailbox "INBOX": 5 messages`) {
 			t.Fatalf("serve --check = %v\n%s", err, out)
 		}
-		st, _ := store.Open(db, &store.Options{ReadOnly: true})
-		if recs, _ := st.List(ctx, store.Filter{}); len(recs) != 0 {
-			t.Errorf("--check filed %d messages", len(recs))
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Errorf("--check created the store file (%v); it must write nothing", err)
+		}
+		if !strings.Contains(out, "does not exist yet") {
+			t.Errorf("--check does not say the store is still to be created:\n%s", out)
+		}
+	})
+	t.Run("check fails on a missing move-to mailbox", func(t *testing.T) {
+		out, err := serveCLI(ctx, append(common, "--check", "--move-to", "Archive")...)
+		if exitCode(err) != exitFailure || !strings.Contains(err.Error(), `move-to mailbox "Archive" does not exist`) {
+			t.Errorf("serve --check --move-to Archive = %v (exit %d)\n%s", err, exitCode(err), out)
 		}
 	})
 	t.Run("once files and exits 0", func(t *testing.T) {
