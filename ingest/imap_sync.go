@@ -43,7 +43,9 @@ type imapBatch struct {
 }
 
 // syncMailbox files every message of mbox newer than the stored state. It
-// returns the number of messages handed to the store. When ctx is cancelled
+// returns the number of messages handed to the store, and a
+// *NotMarkedError when the pass succeeded but some filed messages could
+// not be marked. When ctx is cancelled
 // it finishes and commits the batch in hand, then returns ctx's error.
 func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (int, error) {
 	start := time.Now()
@@ -74,7 +76,7 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 			return 0, err
 		}
 		d.metrics.syncDone(mbox, time.Since(start))
-		return 0, nil
+		return 0, pend.notMarked(mbox)
 	}
 	todo, err := listNew(s, last)
 	if err != nil {
@@ -134,7 +136,7 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 		return n, ctx.Err()
 	}
 	d.metrics.syncDone(mbox, time.Since(start))
-	return n, nil
+	return n, pend.notMarked(mbox)
 }
 
 // listNew asks for the UIDs and sizes of the messages above last. "last+1:*"

@@ -150,7 +150,9 @@ func (d *Daemon) session(ctx context.Context, mbox string) (synced bool, err err
 	d.log.Info("connected", "mailbox", mbox, "server", d.cfg.Addr, "idle", s.c.Caps().Has(imap.CapIdle))
 	for {
 		d.metrics.connState(mbox, stateSyncing)
-		if _, err := d.syncMailbox(ctx, s, mbox); err != nil {
+		_, err := d.syncMailbox(ctx, s, mbox)
+		var nm *NotMarkedError
+		if err != nil && !errors.As(err, &nm) { // unmarked: logged, retried at the next pass
 			if ctx.Err() != nil {
 				return synced, nil
 			}

@@ -69,7 +69,9 @@ with backoff, and resumes from the stored state. SIGINT/SIGTERM finish the
 batch in hand, commit, log out and exit 0.
 
 --once makes one pass over every mailbox (filing what is new, marking what
-an earlier run filed but could not mark) and exits 0.
+an earlier run filed but could not mark) and exits 0, or 1 if filed
+messages could not be marked or moved (they stay filed; the next run
+retries the marking).
 Transient failures (connection refused or reset, timeouts, BYE, NO or BAD
 from the server, a mailbox missing for a moment) are retried with the
 daemon's backoff for up to --retry-for (default 5m; keep it under the cron

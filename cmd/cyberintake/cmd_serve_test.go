@@ -71,6 +71,26 @@ func TestServeOnceCheckAndSignal(t *testing.T) {
 			t.Errorf("store holds %d records (%v), want 5", len(recs), err)
 		}
 	})
+	t.Run("once fails when it cannot mark what it filed", func(t *testing.T) {
+		srv.Deliver("INBOX", raws[5:7]...)
+		_, err := serveCLI(ctx, append(common, "--once", "--move-to", "Archive")...)
+		if exitCode(err) != exitFailure || !strings.Contains(err.Error(), "filed in the store but could not be marked") ||
+			!strings.Contains(err.Error(), `"Archive"`) {
+			t.Fatalf("serve --once --move-to Archive = %v (exit %d), want exit 1 saying the messages are filed", err, exitCode(err))
+		}
+		st, _ := store.Open(db, &store.Options{ReadOnly: true})
+		if recs, err := st.List(ctx, store.Filter{}); err != nil || len(recs) != 7 {
+			t.Errorf("store holds %d records (%v), want 7", len(recs), err)
+		}
+		// The next run retries the marking and fails again while it cannot.
+		if _, err := serveCLI(ctx, append(common, "--once", "--move-to", "Archive")...); exitCode(err) != exitFailure {
+			t.Errorf("second run = %v, want exit 1", err)
+		}
+		srv.User.Create("Archive", nil)
+		if _, err := serveCLI(ctx, append(common, "--once", "--move-to", "Archive")...); exitCode(err) != exitOK {
+			t.Errorf("run after creating Archive = %v, want exit 0", err)
+		}
+	})
 	t.Run("signal stops serve with status 0", func(t *testing.T) {
 		sctx, cancel := context.WithCancel(ctx)
 		done := make(chan error, 1)
