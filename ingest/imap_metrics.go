@@ -71,6 +71,19 @@ func NewMetrics() *Metrics {
 	return m
 }
 
+// start makes every counter of mbox exist at 0, so that a dashboard or an
+// alert on duplicates or failures sees the series before the first event
+// (rate() over a series that appears at 1 misses that first event).
+func (m *Metrics) start(mbox string) {
+	m.seenC.WithLabelValues(mbox)
+	m.dupC.WithLabelValues(mbox)
+	m.failedC.WithLabelValues(mbox)
+	for _, k := range []mailparse.Kind{mailparse.KindReport, mailparse.KindAutoReply, mailparse.KindBounce, mailparse.KindUnrelated, "unknown"} {
+		m.filedC.WithLabelValues(mbox, string(k))
+	}
+	m.conn.WithLabelValues(mbox).Set(stateDown)
+}
+
 func (m *Metrics) seen(mbox string, n int) { m.seenC.WithLabelValues(mbox).Add(float64(n)) }
 
 func (m *Metrics) failed(mbox string, n int) { m.failedC.WithLabelValues(mbox).Add(float64(n)) }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -349,12 +350,45 @@ func (d *Daemon) fileBatch(ctx context.Context, mbox string, b imapBatch, st sto
 			marks = append(marks, m.uid)
 		}
 		d.metrics.filed(mbox, res, outs[i].Duplicate)
-		d.log.Debug("filed", "mailbox", mbox, "uid", m.uid, "id", outs[i].ID, "duplicate", outs[i].Duplicate, "kind", res.Kind)
+		d.logFiled(mbox, m.uid, res, outs[i])
 		if d.opts.Filed != nil {
 			d.opts.Filed(FiledMessage{Mailbox: mbox, UID: uint32(m.uid), Outcome: outs[i], Result: res})
 		}
 	}
 	return marks, nil
+}
+
+// logFiled writes the one info line per message that ops grep for: where
+// it came from, what it is, and where it went in the store. The
+// Message-ID and lab come from the mail: they are cut to a bounded length
+// (slog quotes or escapes control characters).
+func (d *Daemon) logFiled(mbox string, uid imap.UID, res *mailparse.Result, out store.Outcome) {
+	msg := "filed"
+	if out.Duplicate {
+		msg = "duplicate: already filed"
+	}
+	lab := ""
+	if res.Lab != nil {
+		lab = clip(*res.Lab)
+	}
+	attrs := []any{"mailbox", mbox, "uid", uid, "message_id", clip(res.MessageID), "kind", res.Kind, "lab", lab, "id", out.ID}
+	if res.Error != "" {
+		attrs = append(attrs, "error", clip(res.Error))
+	}
+	d.log.Info(msg, attrs...)
+}
+
+// clip cuts s to at most 200 bytes, on a rune boundary, marking the cut.
+func clip(s string) string {
+	const limit = 200
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // file runs one store transaction; one at a time, since every mailbox's

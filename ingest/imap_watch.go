@@ -54,6 +54,9 @@ func NewDaemon(cfg *IMAPConfig, filer *Filer, opts *DaemonOptions) *Daemon {
 	if d.metrics == nil {
 		d.metrics = NewMetrics()
 	}
+	for _, mb := range cfg.Mailboxes {
+		d.metrics.start(mb)
+	}
 	return d
 }
 
