@@ -58,6 +58,12 @@ type IMAPConfig struct {
 	StaleAfter time.Duration // /healthz fails when the last successful sync is older
 
 	HTTP string // listen address for /healthz and /metrics; "" disables
+
+	// Warnings are what ResolveIMAPConfig found questionable but usable
+	// (a secret file others can read); the command logs them.
+	Warnings []string
+
+	passwordFile string // where Password was read from, if a file
 }
 
 // Defaults applied by Normalize to zero fields.
@@ -135,23 +141,28 @@ func ResolveIMAPConfig(src ConfigSources) (*IMAPConfig, error) {
 		}
 	}
 	cfg := &IMAPConfig{}
+	from := map[string]string{} // key -> where its value came from
 	for _, key := range configKeys {
 		vals, ok := src.Flags[key]
 		if ok && slices.Contains(secretKeys, key) {
 			return nil, fmt.Errorf("--%s: secrets are not accepted on the command line; use --password-file, $%s or the config file", key, EnvName(key))
 		}
+		from[key] = "--" + key
 		if !ok {
 			if v := getenv(EnvName(key)); v != "" {
 				vals, ok = strings.Split(v, ","), true
 				if key != "mailbox" {
 					vals = []string{v}
 				}
+				from[key] = "$" + EnvName(key)
 			}
 		}
 		if !ok {
 			vals, ok = file[key]
+			from[key] = key + " in " + src.File
 		}
 		if !ok {
+			delete(from, key)
 			continue
 		}
 		for _, v := range vals {
@@ -161,7 +172,12 @@ func ResolveIMAPConfig(src ConfigSources) (*IMAPConfig, error) {
 		}
 	}
 	if cfg.TokenFile == "" && cfg.TokenCommand == "" {
-		cfg.Token = getenv("CYBERINTAKE_IMAP_TOKEN")
+		if cfg.Token = getenv("CYBERINTAKE_IMAP_TOKEN"); cfg.Token != "" {
+			from["token"] = "$CYBERINTAKE_IMAP_TOKEN"
+		}
+	}
+	if err := secretSources(cfg, from); err != nil {
+		return nil, err
 	}
 	if err := cfg.Normalize(); err != nil {
 		return nil, err
@@ -215,6 +231,7 @@ func (c *IMAPConfig) set(key, v string) error {
 	case "password":
 		c.Password = v
 	case "password-file":
+		c.passwordFile = v
 		var b []byte
 		if b, err = os.ReadFile(v); err == nil {
 			c.Password = strings.TrimRight(string(b), "\r\n")
@@ -271,6 +288,37 @@ func (c *IMAPConfig) set(key, v string) error {
 			return fmt.Errorf("password file: %w", err)
 		}
 		return fmt.Errorf("%s %q: %w", key, v, err)
+	}
+	return nil
+}
+
+// secretSources refuses a password and an OAuth token source configured
+// together (which one would a login use?), and warns about a secret file
+// that others can read, as ssh does for keys.
+func secretSources(cfg *IMAPConfig, from map[string]string) error {
+	var pw, tok []string
+	for _, k := range []string{"password", "password-file"} {
+		if from[k] != "" {
+			pw = append(pw, from[k])
+		}
+	}
+	for _, k := range []string{"token-file", "token-command", "token"} {
+		if from[k] != "" {
+			tok = append(tok, from[k])
+		}
+	}
+	if len(pw) > 0 && len(tok) > 0 {
+		return fmt.Errorf("%w: both a password (%s) and an OAuth token source (%s) are configured; keep one",
+			ErrConfig, strings.Join(pw, ", "), strings.Join(tok, ", "))
+	}
+	for _, f := range []struct{ key, path string }{{"password-file", cfg.passwordFile}, {"token-file", cfg.TokenFile}} {
+		if f.path == "" {
+			continue
+		}
+		if st, err := os.Stat(f.path); err == nil && st.Mode().Perm()&0o077 != 0 {
+			cfg.Warnings = append(cfg.Warnings, fmt.Sprintf("%s %s is accessible by group or others (mode %v): chmod 600 it, or pass it as a systemd credential",
+				f.key, f.path, st.Mode().Perm()))
+		}
 	}
 	return nil
 }

@@ -120,6 +120,9 @@ func runServe(ctx context.Context, o *serveOptions, g *globals, flags *pflag.Fla
 		return err
 	}
 	log := g.logger.With("component", "serve")
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 	if o.Check {
 		return runServeCheck(ctx, cfg, g, log, out)
 	}
