@@ -70,6 +70,11 @@ func authError(cfg *IMAPConfig, mech, host string, err error) error {
 	var ie *imap.Error
 	var oe *sasl.OAuthBearerError
 	var xe *xoauth2Error
+	// NO [UNAVAILABLE] and NO [INUSE] (RFC 5530) say the server cannot
+	// check the credentials just now: a temporary failure, not a refusal.
+	if errors.As(err, &ie) && (ie.Code == imap.ResponseCodeUnavailable || ie.Code == imap.ResponseCodeInUse) {
+		return fmt.Errorf("%s login at %s: server temporarily unable to log in: %w", strings.ToUpper(mech), host, err)
+	}
 	if errors.As(err, &ie) && (ie.Type == imap.StatusResponseTypeNo || ie.Type == imap.StatusResponseTypeBad) ||
 		errors.As(err, &oe) || errors.As(err, &xe) {
 		return &PermanentError{fmt.Errorf("%w: %s login as %q at %s: %v", ErrAuth, strings.ToUpper(mech), cfg.User, host, err)}

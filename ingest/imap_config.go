@@ -56,6 +56,10 @@ type IMAPConfig struct {
 	// means a single attempt (the key's value 0 sets it negative).
 	RetryFor   time.Duration
 	StaleAfter time.Duration // /healthz fails when the last successful sync is older
+	// AuthRetryInterval is how long the daemon waits after a refused login
+	// before it tries again: directory services lock an account after a
+	// few failures, so a wrong password must not be tried every few minutes.
+	AuthRetryInterval time.Duration
 
 	HTTP string // listen address for /healthz and /metrics; "" disables
 
@@ -76,6 +80,9 @@ const (
 	// blip (about 8 attempts at the default backoff) and still end well
 	// within a 15-minute cron interval.
 	DefaultRetryFor = 5 * time.Minute
+	// DefaultAuthRetryInterval: three logins an hour while the password is
+	// refused, below the usual lockout thresholds (5 to 10 failures).
+	DefaultAuthRetryInterval = 20 * time.Minute
 	maxIdleInterval = 29 * time.Minute
 )
 
@@ -85,7 +92,7 @@ var configKeys = []string{
 	"imap-addr", "user", "password", "password-file", "tls", "ca-file", "server-name",
 	"auth", "token-file", "token-command", "mailbox", "keyword", "move-to", "dry-run",
 	"batch-size", "batch-bytes", "max-message-size", "poll-interval", "idle-interval",
-	"timeout", "backoff-min", "backoff-max", "retry-for", "stale-after", "http",
+	"timeout", "backoff-min", "backoff-max", "retry-for", "stale-after", "auth-retry-interval", "http",
 }
 
 // ConfigKeys lists the settings a config file may hold; each is also a
@@ -280,6 +287,8 @@ func (c *IMAPConfig) set(key, v string) error {
 		}
 	case "stale-after":
 		dur(&c.StaleAfter)
+	case "auth-retry-interval":
+		dur(&c.AuthRetryInterval)
 	case "http":
 		c.HTTP = v
 	}
@@ -399,6 +408,7 @@ func (c *IMAPConfig) Normalize() error {
 		c.RetryFor = DefaultRetryFor
 	}
 	def(&c.StaleAfter, 2*max(c.IdleInterval, c.PollInterval)+c.Timeout)
+	def(&c.AuthRetryInterval, DefaultAuthRetryInterval)
 	return nil
 }
 

@@ -113,9 +113,22 @@ func (d *Daemon) watch(ctx context.Context, mbox string) {
 			attempt = 0
 		}
 		var perm *PermanentError
-		if errors.As(err, &perm) {
+		switch {
+		case errors.Is(err, ErrAuth):
+			// Unhealthy at once, and only a few attempts an hour.
+			d.metrics.loginProblem(mbox, err)
+			delay := jitter(d.cfg.AuthRetryInterval)
+			log.Error("login refused; not retrying soon, to spare the account a lockout", "err", err,
+				"retry_in", delay.Round(time.Second).String(), "auth_retry_interval", d.cfg.AuthRetryInterval.String())
+			select {
+			case <-ctx.Done():
+			case <-time.After(delay):
+			}
+			continue
+		case errors.As(err, &perm):
+			d.metrics.loginProblem(mbox, err)
 			attempt += 3
-		} else {
+		default:
 			attempt++
 		}
 		delay := redialDelay(d.cfg.BackoffMin, d.cfg.BackoffMax, attempt)
@@ -134,7 +147,11 @@ func redialDelay(lo, hi time.Duration, attempt int) time.Duration {
 	for i := 1; i < attempt && d < hi; i++ {
 		d *= 2
 	}
-	d = min(d, hi)
+	return jitter(min(d, hi))
+}
+
+// jitter is d ±25%.
+func jitter(d time.Duration) time.Duration {
 	return d - d/4 + time.Duration(rand.Int64N(int64(d/2)+1))
 }
 
@@ -147,6 +164,7 @@ func (d *Daemon) session(ctx context.Context, mbox string) (synced bool, err err
 		return false, err
 	}
 	defer s.close()
+	d.metrics.loginProblem(mbox, nil)
 	if d.opts.Connected != nil {
 		d.opts.Connected(mbox)
 	}

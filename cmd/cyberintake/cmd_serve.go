@@ -54,6 +54,7 @@ func (o *serveOptions) AddFlags(f *pflag.FlagSet) {
 	f.Duration("backoff-max", 0, "longest reconnection delay (default 5m)")
 	f.Duration("retry-for", 0, "with --once: retry transient failures with backoff, starting no attempt after this long; 0: no retry (default 5m)")
 	f.Duration("stale-after", 0, "/healthz fails when the last successful sync is older")
+	f.Duration("auth-retry-interval", 0, "after a refused login, wait this long before the next (default 20m: account lockouts)")
 	f.String("http", "", "listen address for /healthz and /metrics, e.g. 127.0.0.1:9090")
 }
 
