@@ -83,7 +83,7 @@ const (
 	// DefaultAuthRetryInterval: three logins an hour while the password is
 	// refused, below the usual lockout thresholds (5 to 10 failures).
 	DefaultAuthRetryInterval = 20 * time.Minute
-	maxIdleInterval = 29 * time.Minute
+	maxIdleInterval          = 29 * time.Minute
 )
 
 // configKeys are the settings known to the config file, the environment

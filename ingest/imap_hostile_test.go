@@ -7,7 +7,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -222,28 +221,17 @@ func TestWrongCredentialsBackOff(t *testing.T) {
 		log := slog.New(slog.NewJSONHandler(&buf, nil))
 		d := NewDaemon(cfg, NewFiler(newTestStore(t), nil), &DaemonOptions{Logger: log})
 		srv.Logins.Store(0)
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		ready := make(chan string, 1)
-		httpDone := make(chan error, 1)
-		go func() { httpDone <- d.ServeHTTP(ctx, "127.0.0.1:0", ready) }()
-		base := "http://" + <-ready
+		get, stopHTTP := serveHTTP(t, d)
 		stop := runDaemon(t, d)
 		waitFor(t, 5*time.Second, "the first login", func() bool { return srv.Logins.Load() > 0 })
 		waitFor(t, 5*time.Second, "/healthz to fail", func() bool {
-			resp, err := http.Get(base + "/healthz")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			b, _ := io.ReadAll(resp.Body)
-			health = string(b)
-			return resp.StatusCode == http.StatusServiceUnavailable
+			code, body := get("/healthz")
+			health = body
+			return code == http.StatusServiceUnavailable
 		})
 		time.Sleep(wait)
 		stop()
-		cancel()
-		<-httpDone
+		stopHTTP()
 		return srv.Logins.Load(), health, buf.String()
 	}
 	t.Run("default interval: one login, unhealthy at once", func(t *testing.T) {
