@@ -7,7 +7,9 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,12 +27,14 @@ type serveOptions struct {
 	Config string
 	Once   bool
 	Check  bool
+	DBMode string
 }
 
 func (o *serveOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.Config, "config", "", "config file of key = value lines (default $CYBERINTAKE_CONFIG)")
 	f.BoolVar(&o.Once, "once", false, "one sync pass over every mailbox, then exit (cron); retries transient failures (--retry-for)")
 	f.BoolVar(&o.Check, "check", false, "validate the configuration and try the login; change nothing")
+	f.StringVar(&o.DBMode, "db-mode", "0600", "permissions of the store file, 0600 or 0640 (0640: the members of its group, e.g. analysts, may read it)")
 	f.String("imap-addr", "", "IMAP server host:port")
 	f.String("user", "", "IMAP user name")
 	f.String("password-file", "", "file holding the IMAP password (or $CYBERINTAKE_IMAP_PASSWORD, or the config file)")
@@ -55,7 +59,7 @@ func (o *serveOptions) AddFlags(f *pflag.FlagSet) {
 	f.Duration("retry-for", 0, "with --once: retry transient failures with backoff, starting no attempt after this long; 0: no retry (default 5m)")
 	f.Duration("stale-after", 0, "/healthz fails when the last successful sync is older")
 	f.Duration("auth-retry-interval", 0, "after a refused login, wait this long before the next (default 20m: account lockouts)")
-	f.String("http", "", "listen address for /healthz and /metrics, e.g. 127.0.0.1:9090")
+	f.String("http", "", "listen address for /healthz and /metrics, e.g. 127.0.0.1:9781")
 }
 
 func newServeCommand(g *globals) *cobra.Command {
@@ -127,11 +131,18 @@ func runServe(ctx context.Context, o *serveOptions, g *globals, flags *pflag.Fla
 	if o.Check {
 		return runServeCheck(ctx, cfg, g, log, out)
 	}
+	mode, err := parseDBMode(o.DBMode)
+	if err != nil {
+		return err
+	}
 	st, err := g.openStore(false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if err := shareStore(st.Path(), mode); err != nil {
+		return err
+	}
 	d := ingest.NewDaemon(cfg, ingest.NewFiler(st, &ingest.FilerOptions{Logger: g.logger}), &ingest.DaemonOptions{Logger: log})
 	if o.Once {
 		n, err := d.OnceWithRetry(ctx)
@@ -203,5 +214,41 @@ func runServeCheck(ctx context.Context, cfg *ingest.IMAPConfig, g *globals, log 
 		fmt.Fprintf(out, "mailbox %q: %d messages, uidvalidity %d, uidnext %d; %s\n", m.Name, m.Messages, m.UIDValidity, m.UIDNext, state)
 	}
 	fmt.Fprint(out, note)
+	return nil
+}
+
+// parseDBMode reads --db-mode: the owner reads and writes; the group may
+// read (analysts) or read and write (ops running ingest as themselves);
+// others never.
+func parseDBMode(s string) (os.FileMode, error) {
+	n, err := strconv.ParseUint(s, 8, 32)
+	mode := os.FileMode(n)
+	if err != nil || mode&^0o660 != 0 || mode&0o600 != 0o600 {
+		return 0, fmt.Errorf("%w: --db-mode %q: want 0600, 0640 or 0660", errUsage, s)
+	}
+	return mode, nil
+}
+
+// shareStore gives the store file mode and, when its group may read it,
+// lets the group into its directory too (bbolt creates the file 0600, and
+// the store directory 0700). Applied at every start, so an existing
+// store follows a changed setting.
+func shareStore(path string, mode os.FileMode) error {
+	if err := os.Chmod(path, mode); err != nil {
+		return fmt.Errorf("--db-mode: %w", err)
+	}
+	if mode&0o040 == 0 {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("--db-mode: %w", err)
+	}
+	if want := fi.Mode().Perm() | 0o050; want != fi.Mode().Perm() {
+		if err := os.Chmod(dir, want); err != nil {
+			return fmt.Errorf("--db-mode: let the group into %s: %w", dir, err)
+		}
+	}
 	return nil
 }

@@ -61,10 +61,22 @@ var documentedCommandTable = []docCommand{
 	{Line: "go test -run '^$' -bench 'BenchmarkParse$' -cpu 1 ./mailparse", Slow: true, Want: "BenchmarkParse"},
 	{Line: "go test ./mailparse -update", Skip: "rewrites the golden files; run by hand, then check the diff"},
 	// contrib/cyberintake.service
-	{Line: "/usr/local/bin/cyberintake serve --config /etc/cyberintake/serve.conf", Daemon: true, Setup: func(w *docWorld) {
-		w.unitEnvironment("contrib/cyberintake.service")
-		if !strings.HasPrefix(w.db(), w.root) {
-			w.t.Fatalf("the unit's store %s is outside the test's root", w.db())
+	{Line: "/usr/local/bin/cyberintake serve --config /etc/cyberintake/serve.conf --password-file %d/imap-password --db-mode 0640",
+		Daemon: true, Setup: func(w *docWorld) {
+			w.systemdUnit("contrib/cyberintake.service")
+			if !strings.HasPrefix(w.db(), w.root) {
+				w.t.Fatalf("the unit's store %s is outside the test's root", w.db())
+			}
+		}, Check: func(w *docWorld, _ string) {
+			if fi, err := os.Stat(w.db()); err != nil || fi.Mode().Perm() != 0o640 {
+				w.t.Errorf("the unit's store: %v (%v), want mode 0640", fi.Mode().Perm(), err)
+			}
+		}},
+	{Line: "CYBERINTAKE_DB=/var/lib/cyberintake/cyberintake.db cyberintake list", Setup: func(w *docWorld) {
+		w.fileOnce(filepath.Join(w.root, "var/lib/cyberintake/cyberintake.db"))
+	}, Check: func(w *docWorld, out string) {
+		if strings.Count(out, "\n") < 4 {
+			w.t.Errorf("list shows fewer than the 3 filed messages:\n%s", out)
 		}
 	}},
 }

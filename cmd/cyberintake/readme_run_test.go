@@ -54,14 +54,18 @@ var (
 	inlineCode     = regexp.MustCompile("`([^`]+)`")
 	trailComment   = regexp.MustCompile(`\s+#\s.*$`)
 	systemdExecKey = regexp.MustCompile(`^Exec[A-Za-z]*=[-@:+!]*`)
+	envAssignments = regexp.MustCompile(`^([A-Z_][A-Z0-9_]*=\S* )+`)
 )
 
-// asDocCommand returns s as a documented command line, or "".
+// asDocCommand returns s as a documented command line, or "". Variable
+// assignments before the command ("CYBERINTAKE_DB=... cyberintake list")
+// belong to the line.
 func asDocCommand(s string) string {
 	s = strings.Join(strings.Fields(trailComment.ReplaceAllString(s, "")), " ")
 	s = strings.TrimPrefix(s, "$ ")
+	cmd := envAssignments.ReplaceAllString(s, "")
 	for _, p := range docPrefixes {
-		if strings.HasPrefix(s+" ", p) {
+		if strings.HasPrefix(cmd+" ", p) {
 			return s
 		}
 	}
@@ -209,9 +213,7 @@ func newDocWorld(t *testing.T, bin string) *docWorld {
 	_, w.raws, _ = corpus.Messages()
 	w.deliver(w.raws[:3]...)
 	w.httpAddr = "127.0.0.1:" + freePort(t)
-	for _, p := range []string{filepath.Join(etc, "imap-password"), filepath.Join(w.root, "run/credentials/imap-password")} {
-		w.writeFile(p, docPassword+"\n", 0o600)
-	}
+	w.writeFile(filepath.Join(etc, "imap-password"), docPassword+"\n", 0o600)
 	w.writeFile(filepath.Join(etc, "serve.conf"), w.subst(readmeServeConf(t)), 0o640)
 
 	for _, kv := range os.Environ() {
@@ -262,8 +264,10 @@ func (w *docWorld) db() string {
 // stored counts the messages in the world's store.
 func (w *docWorld) stored() int { return daemontest.Stored(w.t, w.db()) }
 
-// unitEnvironment applies the Environment= lines of a systemd unit.
-func (w *docWorld) unitEnvironment(unit string) {
+// systemdUnit sets the world up as systemd would for unit: its
+// Environment= lines, and its LoadCredential= files copied to the
+// credentials directory (%d).
+func (w *docWorld) systemdUnit(unit string) {
 	w.t.Helper()
 	b, err := os.ReadFile(filepath.Join(moduleRoot(w.t), unit))
 	if err != nil {
@@ -274,6 +278,24 @@ func (w *docWorld) unitEnvironment(unit string) {
 			k, v, _ := strings.Cut(kv, "=")
 			w.setenv(k, w.subst(v))
 		}
+		if kv, ok := strings.CutPrefix(line, "LoadCredential="); ok {
+			name, src, _ := strings.Cut(kv, ":")
+			data, err := os.ReadFile(w.subst(src))
+			if err != nil {
+				w.t.Fatalf("LoadCredential=%s: %v", kv, err)
+			}
+			w.writeFile(filepath.Join(w.root, "run/credentials", name), string(data), 0o400)
+		}
+	}
+}
+
+// fileOnce files the waiting mail into the store at db with serve --once.
+func (w *docWorld) fileOnce(db string) {
+	w.t.Helper()
+	cmd := exec.Command(w.bin, "--db", db, "serve", "--config", filepath.Join(w.root, "etc/cyberintake/serve.conf"), "--once")
+	cmd.Env = w.env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		w.t.Fatalf("serve --once: %v\n%s", err, out)
 	}
 }
 
@@ -323,7 +345,11 @@ func (w *docWorld) run(c docCommand) {
 	if c.Setup != nil {
 		c.Setup(w)
 	}
-	cmd := exec.Command("sh", "-c", "exec "+w.subst(c.Line))
+	line := w.subst(c.Line)
+	if c.Daemon { // the signal must reach the daemon, not sh
+		line = "exec " + line
+	}
+	cmd := exec.Command("sh", "-c", line)
 	cmd.Dir = w.root
 	if strings.HasPrefix(c.Line, "go ") {
 		cmd.Dir = moduleRoot(t)
@@ -378,10 +404,7 @@ func TestDocumentedCommandsAreRun(t *testing.T) {
 
 // TestDocumentedCommands runs every line of the table, each in a fresh world.
 func TestDocumentedCommands(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "bin", "cyberintake")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildCLI(t)
 	for _, c := range documentedCommandTable {
 		t.Run(c.Line, func(t *testing.T) {
 			switch {
@@ -393,4 +416,14 @@ func TestDocumentedCommands(t *testing.T) {
 			newDocWorld(t, bin).run(c)
 		})
 	}
+}
+
+// buildCLI builds the real binary into a directory of its own (bin/).
+func buildCLI(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "bin", "cyberintake")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }
