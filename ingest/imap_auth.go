@@ -82,11 +82,18 @@ func authError(cfg *IMAPConfig, mech, host string, err error) error {
 	return fmt.Errorf("%s login at %s: %w", strings.ToUpper(mech), host, err)
 }
 
-// accessToken reads the OAuth2 access token afresh (they expire within an
-// hour): from the command's output, the file, or the environment.
+// accessToken gets the OAuth2 access token: from the client-credentials
+// cache, or afresh (they expire within an hour) from the command's output,
+// the file, or the environment.
 func accessToken(ctx context.Context, cfg *IMAPConfig) (string, error) {
 	var tok string
 	switch {
+	case cfg.appTokens != nil:
+		t, err := cfg.appTokens.token()
+		if err != nil {
+			return "", err
+		}
+		tok = t
 	case cfg.TokenCommand != "":
 		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()

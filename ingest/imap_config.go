@@ -37,6 +37,14 @@ type IMAPConfig struct {
 	TokenCommand string // command printing an access token (run through sh -c at every login)
 	Token        string // secret; an access token from $CYBERINTAKE_IMAP_TOKEN (short-lived: prefer a command)
 
+	// OAuth2 client credentials (Microsoft 365 / Exchange Online, see
+	// imap_oauth.go): the daemon fetches and caches access tokens itself.
+	OAuthTenant       string // directory (tenant) ID or domain
+	OAuthClientID     string // application (client) ID
+	OAuthClientSecret string // secret; from oauth-client-secret-file
+	OAuthTokenURL     string // default https://login.microsoftonline.com/TENANT/oauth2/v2.0/token
+	OAuthScope        string // default DefaultOAuthScope
+
 	Mailboxes []string // default INBOX
 	Keyword   string   // keyword set on filed messages; default $Filed; "none" sets nothing
 	MoveTo    string   // mailbox filed messages are moved to; "" leaves them in place
@@ -67,7 +75,9 @@ type IMAPConfig struct {
 	// (a secret file others can read); the command logs them.
 	Warnings []string
 
-	passwordFile string // where Password was read from, if a file
+	passwordFile string     // where Password was read from, if a file
+	secretFile   string     // where OAuthClientSecret was read from
+	appTokens    *appTokens // the client-credentials token cache, set by Normalize
 }
 
 // Defaults applied by Normalize to zero fields.
@@ -93,6 +103,7 @@ var configKeys = []string{
 	"auth", "token-file", "token-command", "mailbox", "keyword", "move-to", "dry-run",
 	"batch-size", "batch-bytes", "max-message-size", "poll-interval", "idle-interval",
 	"timeout", "backoff-min", "backoff-max", "retry-for", "stale-after", "auth-retry-interval", "http",
+	"oauth-tenant", "oauth-client-id", "oauth-client-secret-file", "oauth-token-url", "oauth-scope",
 }
 
 // ConfigKeys lists the settings a config file may hold; each is also a
@@ -230,39 +241,32 @@ func (c *IMAPConfig) set(key, v string) error {
 	var err error
 	dur := func(p *time.Duration) { *p, err = time.ParseDuration(v) }
 	num := func(p *int64) { *p, err = strconv.ParseInt(v, 10, 64) }
-	switch key {
-	case "imap-addr":
-		c.Addr = v
-	case "user":
-		c.User = v
-	case "password":
-		c.Password = v
-	case "password-file":
-		c.passwordFile = v
+	secret := func(file, dst *string) {
+		*file = v
 		var b []byte
 		if b, err = os.ReadFile(v); err == nil {
-			c.Password = strings.TrimRight(string(b), "\r\n")
+			*dst = strings.TrimRight(string(b), "\r\n")
 		}
-	case "tls":
-		c.TLS = v
-	case "ca-file":
-		c.CAFile = v
-	case "server-name":
-		c.ServerName = v
-	case "auth":
-		c.Auth = v
-	case "token-file":
-		c.TokenFile = v
-	case "token-command":
-		c.TokenCommand = v
+	}
+	plain := map[string]*string{
+		"imap-addr": &c.Addr, "user": &c.User, "password": &c.Password, "tls": &c.TLS, "ca-file": &c.CAFile,
+		"server-name": &c.ServerName, "auth": &c.Auth, "token-file": &c.TokenFile, "token-command": &c.TokenCommand,
+		"oauth-tenant": &c.OAuthTenant, "oauth-client-id": &c.OAuthClientID, "oauth-token-url": &c.OAuthTokenURL,
+		"oauth-scope": &c.OAuthScope, "keyword": &c.Keyword, "move-to": &c.MoveTo, "http": &c.HTTP,
+	}
+	if p, ok := plain[key]; ok {
+		*p = v
+		return nil
+	}
+	switch key {
+	case "password-file":
+		secret(&c.passwordFile, &c.Password)
+	case "oauth-client-secret-file":
+		secret(&c.secretFile, &c.OAuthClientSecret)
 	case "mailbox":
 		if v = strings.TrimSpace(v); v != "" {
 			c.Mailboxes = append(c.Mailboxes, v)
 		}
-	case "keyword":
-		c.Keyword = v
-	case "move-to":
-		c.MoveTo = v
 	case "dry-run":
 		c.DryRun, err = strconv.ParseBool(v)
 	case "batch-size":
@@ -289,12 +293,10 @@ func (c *IMAPConfig) set(key, v string) error {
 		dur(&c.StaleAfter)
 	case "auth-retry-interval":
 		dur(&c.AuthRetryInterval)
-	case "http":
-		c.HTTP = v
 	}
 	if err != nil {
-		if key == "password-file" {
-			return fmt.Errorf("password file: %w", err)
+		if key == "password-file" || key == "oauth-client-secret-file" {
+			return fmt.Errorf("%s: %w", strings.ReplaceAll(key, "-", " "), err)
 		}
 		return fmt.Errorf("%s %q: %w", key, v, err)
 	}
@@ -311,7 +313,7 @@ func secretSources(cfg *IMAPConfig, from map[string]string) error {
 			pw = append(pw, from[k])
 		}
 	}
-	for _, k := range []string{"token-file", "token-command", "token"} {
+	for _, k := range []string{"token-file", "token-command", "token", "oauth-client-id"} {
 		if from[k] != "" {
 			tok = append(tok, from[k])
 		}
@@ -320,7 +322,11 @@ func secretSources(cfg *IMAPConfig, from map[string]string) error {
 		return fmt.Errorf("%w: both a password (%s) and an OAuth token source (%s) are configured; keep one",
 			ErrConfig, strings.Join(pw, ", "), strings.Join(tok, ", "))
 	}
-	for _, f := range []struct{ key, path string }{{"password-file", cfg.passwordFile}, {"token-file", cfg.TokenFile}} {
+	if from["token-file"] != "" && from["token-command"] != "" || from["oauth-client-id"] != "" && len(tok) > 1 {
+		return fmt.Errorf("%w: several OAuth token sources are configured (%s); keep one", ErrConfig, strings.Join(tok, ", "))
+	}
+	for _, f := range []struct{ key, path string }{{"password-file", cfg.passwordFile}, {"token-file", cfg.TokenFile},
+		{"oauth-client-secret-file", cfg.secretFile}} {
 		if f.path == "" {
 			continue
 		}
@@ -361,10 +367,13 @@ func (c *IMAPConfig) Normalize() error {
 	if c.User == "" {
 		return bad("no user: set --user or $%s", EnvName("user"))
 	}
+	if err := c.normalizeOAuthApp(); err != nil {
+		return err
+	}
 	oauth := c.Auth == "xoauth2" || c.Auth == "oauthbearer"
-	hasToken := c.TokenFile != "" || c.TokenCommand != "" || c.Token != ""
+	hasToken := c.TokenFile != "" || c.TokenCommand != "" || c.Token != "" || c.appTokens != nil
 	if oauth && !hasToken {
-		return bad("auth %s needs token-file, token-command or $CYBERINTAKE_IMAP_TOKEN", c.Auth)
+		return bad("auth %s needs token-file, token-command, oauth-client-id or $CYBERINTAKE_IMAP_TOKEN", c.Auth)
 	}
 	if !hasToken && c.Password == "" {
 		return bad("no password: use --password-file, $%s or the config file", EnvName("password"))
@@ -414,6 +423,10 @@ func (c *IMAPConfig) Normalize() error {
 
 // String describes the configuration for logs, without secrets.
 func (c *IMAPConfig) String() string {
+	app := ""
+	if c.OAuthClientID != "" {
+		app = fmt.Sprintf(" oauth-client-id=%s token-url=%s", c.OAuthClientID, c.OAuthTokenURL)
+	}
 	return fmt.Sprintf("imap-addr=%s user=%s tls=%s auth=%s mailboxes=%q keyword=%q move-to=%q dry-run=%v",
-		c.Addr, c.User, c.TLS, c.Auth, c.Mailboxes, c.Keyword, c.MoveTo, c.DryRun)
+		c.Addr, c.User, c.TLS, c.Auth, c.Mailboxes, c.Keyword, c.MoveTo, c.DryRun) + app
 }

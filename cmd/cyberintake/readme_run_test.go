@@ -427,3 +427,44 @@ func buildCLI(t *testing.T) string {
 	}
 	return bin
 }
+
+// TestReadmeServeConfs parses every example serve.conf of the README (an
+// indented block whose first line sets imap-addr) as serve would: unknown
+// keys fail, and so does a trailing "# comment", which the format takes as
+// part of the value (the first example had one on its tls line).
+func TestReadmeServeConfs(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(moduleRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks [][]string
+	var cur []string
+	for _, line := range append(strings.Split(string(b), "\n"), "") {
+		s := strings.TrimSpace(line)
+		switch {
+		case cur == nil && strings.HasPrefix(s, "imap-addr ") && strings.HasPrefix(line, "    "):
+			cur = []string{s}
+		case cur != nil && s != "" && strings.HasPrefix(line, "    "):
+			cur = append(cur, s)
+		case cur != nil:
+			blocks, cur = append(blocks, cur), nil
+		}
+	}
+	if len(blocks) < 2 {
+		t.Fatalf("found %d example serve.conf blocks, want the general one and Microsoft 365's", len(blocks))
+	}
+	for _, blk := range blocks {
+		kv, err := ingest.ParseConfigFile(strings.NewReader(strings.Join(blk, "\n")), "README serve.conf")
+		if err != nil {
+			t.Errorf("%v\n%s", err, strings.Join(blk, "\n"))
+			continue
+		}
+		for k, vs := range kv {
+			for _, v := range vs {
+				if strings.Contains(v, "#") {
+					t.Errorf("README serve.conf: %s = %q: a comment after a value is part of the value", k, v)
+				}
+			}
+		}
+	}
+}
