@@ -70,6 +70,11 @@ func authError(cfg *IMAPConfig, mech, host string, err error) error {
 	var ie *imap.Error
 	var oe *sasl.OAuthBearerError
 	var xe *xoauth2Error
+	// NO [UNAVAILABLE] and NO [INUSE] (RFC 5530) say the server cannot
+	// check the credentials just now: a temporary failure, not a refusal.
+	if errors.As(err, &ie) && (ie.Code == imap.ResponseCodeUnavailable || ie.Code == imap.ResponseCodeInUse) {
+		return fmt.Errorf("%s login at %s: server temporarily unable to log in: %w", strings.ToUpper(mech), host, err)
+	}
 	if errors.As(err, &ie) && (ie.Type == imap.StatusResponseTypeNo || ie.Type == imap.StatusResponseTypeBad) ||
 		errors.As(err, &oe) || errors.As(err, &xe) {
 		return &PermanentError{fmt.Errorf("%w: %s login as %q at %s: %v", ErrAuth, strings.ToUpper(mech), cfg.User, host, err)}
@@ -77,11 +82,18 @@ func authError(cfg *IMAPConfig, mech, host string, err error) error {
 	return fmt.Errorf("%s login at %s: %w", strings.ToUpper(mech), host, err)
 }
 
-// accessToken reads the OAuth2 access token afresh (they expire within an
-// hour): from the command's output, the file, or the environment.
+// accessToken gets the OAuth2 access token: from the client-credentials
+// cache, or afresh (they expire within an hour) from the command's output,
+// the file, or the environment.
 func accessToken(ctx context.Context, cfg *IMAPConfig) (string, error) {
 	var tok string
 	switch {
+	case cfg.appTokens != nil:
+		t, err := cfg.appTokens.token()
+		if err != nil {
+			return "", err
+		}
+		tok = t
 	case cfg.TokenCommand != "":
 		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()

@@ -37,6 +37,14 @@ type IMAPConfig struct {
 	TokenCommand string // command printing an access token (run through sh -c at every login)
 	Token        string // secret; an access token from $CYBERINTAKE_IMAP_TOKEN (short-lived: prefer a command)
 
+	// OAuth2 client credentials (Microsoft 365 / Exchange Online, see
+	// imap_oauth.go): the daemon fetches and caches access tokens itself.
+	OAuthTenant       string // directory (tenant) ID or domain
+	OAuthClientID     string // application (client) ID
+	OAuthClientSecret string // secret; from oauth-client-secret-file
+	OAuthTokenURL     string // default https://login.microsoftonline.com/TENANT/oauth2/v2.0/token
+	OAuthScope        string // default DefaultOAuthScope
+
 	Mailboxes []string // default INBOX
 	Keyword   string   // keyword set on filed messages; default $Filed; "none" sets nothing
 	MoveTo    string   // mailbox filed messages are moved to; "" leaves them in place
@@ -56,8 +64,20 @@ type IMAPConfig struct {
 	// means a single attempt (the key's value 0 sets it negative).
 	RetryFor   time.Duration
 	StaleAfter time.Duration // /healthz fails when the last successful sync is older
+	// AuthRetryInterval is how long the daemon waits after a refused login
+	// before it tries again: directory services lock an account after a
+	// few failures, so a wrong password must not be tried every few minutes.
+	AuthRetryInterval time.Duration
 
 	HTTP string // listen address for /healthz and /metrics; "" disables
+
+	// Warnings are what ResolveIMAPConfig found questionable but usable
+	// (a secret file others can read); the command logs them.
+	Warnings []string
+
+	passwordFile string     // where Password was read from, if a file
+	secretFile   string     // where OAuthClientSecret was read from
+	appTokens    *appTokens // the client-credentials token cache, set by Normalize
 }
 
 // Defaults applied by Normalize to zero fields.
@@ -70,7 +90,10 @@ const (
 	// blip (about 8 attempts at the default backoff) and still end well
 	// within a 15-minute cron interval.
 	DefaultRetryFor = 5 * time.Minute
-	maxIdleInterval = 29 * time.Minute
+	// DefaultAuthRetryInterval: three logins an hour while the password is
+	// refused, below the usual lockout thresholds (5 to 10 failures).
+	DefaultAuthRetryInterval = 20 * time.Minute
+	maxIdleInterval          = 29 * time.Minute
 )
 
 // configKeys are the settings known to the config file, the environment
@@ -79,7 +102,8 @@ var configKeys = []string{
 	"imap-addr", "user", "password", "password-file", "tls", "ca-file", "server-name",
 	"auth", "token-file", "token-command", "mailbox", "keyword", "move-to", "dry-run",
 	"batch-size", "batch-bytes", "max-message-size", "poll-interval", "idle-interval",
-	"timeout", "backoff-min", "backoff-max", "retry-for", "stale-after", "http",
+	"timeout", "backoff-min", "backoff-max", "retry-for", "stale-after", "auth-retry-interval", "http",
+	"oauth-tenant", "oauth-client-id", "oauth-client-secret-file", "oauth-token-url", "oauth-scope",
 }
 
 // ConfigKeys lists the settings a config file may hold; each is also a
@@ -135,23 +159,28 @@ func ResolveIMAPConfig(src ConfigSources) (*IMAPConfig, error) {
 		}
 	}
 	cfg := &IMAPConfig{}
+	from := map[string]string{} // key -> where its value came from
 	for _, key := range configKeys {
 		vals, ok := src.Flags[key]
 		if ok && slices.Contains(secretKeys, key) {
 			return nil, fmt.Errorf("--%s: secrets are not accepted on the command line; use --password-file, $%s or the config file", key, EnvName(key))
 		}
+		from[key] = "--" + key
 		if !ok {
 			if v := getenv(EnvName(key)); v != "" {
 				vals, ok = strings.Split(v, ","), true
 				if key != "mailbox" {
 					vals = []string{v}
 				}
+				from[key] = "$" + EnvName(key)
 			}
 		}
 		if !ok {
 			vals, ok = file[key]
+			from[key] = key + " in " + src.File
 		}
 		if !ok {
+			delete(from, key)
 			continue
 		}
 		for _, v := range vals {
@@ -161,7 +190,12 @@ func ResolveIMAPConfig(src ConfigSources) (*IMAPConfig, error) {
 		}
 	}
 	if cfg.TokenFile == "" && cfg.TokenCommand == "" {
-		cfg.Token = getenv("CYBERINTAKE_IMAP_TOKEN")
+		if cfg.Token = getenv("CYBERINTAKE_IMAP_TOKEN"); cfg.Token != "" {
+			from["token"] = "$CYBERINTAKE_IMAP_TOKEN"
+		}
+	}
+	if err := secretSources(cfg, from); err != nil {
+		return nil, err
 	}
 	if err := cfg.Normalize(); err != nil {
 		return nil, err
@@ -207,38 +241,32 @@ func (c *IMAPConfig) set(key, v string) error {
 	var err error
 	dur := func(p *time.Duration) { *p, err = time.ParseDuration(v) }
 	num := func(p *int64) { *p, err = strconv.ParseInt(v, 10, 64) }
-	switch key {
-	case "imap-addr":
-		c.Addr = v
-	case "user":
-		c.User = v
-	case "password":
-		c.Password = v
-	case "password-file":
+	secret := func(file, dst *string) {
+		*file = v
 		var b []byte
 		if b, err = os.ReadFile(v); err == nil {
-			c.Password = strings.TrimRight(string(b), "\r\n")
+			*dst = strings.TrimRight(string(b), "\r\n")
 		}
-	case "tls":
-		c.TLS = v
-	case "ca-file":
-		c.CAFile = v
-	case "server-name":
-		c.ServerName = v
-	case "auth":
-		c.Auth = v
-	case "token-file":
-		c.TokenFile = v
-	case "token-command":
-		c.TokenCommand = v
+	}
+	plain := map[string]*string{
+		"imap-addr": &c.Addr, "user": &c.User, "password": &c.Password, "tls": &c.TLS, "ca-file": &c.CAFile,
+		"server-name": &c.ServerName, "auth": &c.Auth, "token-file": &c.TokenFile, "token-command": &c.TokenCommand,
+		"oauth-tenant": &c.OAuthTenant, "oauth-client-id": &c.OAuthClientID, "oauth-token-url": &c.OAuthTokenURL,
+		"oauth-scope": &c.OAuthScope, "keyword": &c.Keyword, "move-to": &c.MoveTo, "http": &c.HTTP,
+	}
+	if p, ok := plain[key]; ok {
+		*p = v
+		return nil
+	}
+	switch key {
+	case "password-file":
+		secret(&c.passwordFile, &c.Password)
+	case "oauth-client-secret-file":
+		secret(&c.secretFile, &c.OAuthClientSecret)
 	case "mailbox":
 		if v = strings.TrimSpace(v); v != "" {
 			c.Mailboxes = append(c.Mailboxes, v)
 		}
-	case "keyword":
-		c.Keyword = v
-	case "move-to":
-		c.MoveTo = v
 	case "dry-run":
 		c.DryRun, err = strconv.ParseBool(v)
 	case "batch-size":
@@ -263,14 +291,49 @@ func (c *IMAPConfig) set(key, v string) error {
 		}
 	case "stale-after":
 		dur(&c.StaleAfter)
-	case "http":
-		c.HTTP = v
+	case "auth-retry-interval":
+		dur(&c.AuthRetryInterval)
 	}
 	if err != nil {
-		if key == "password-file" {
-			return fmt.Errorf("password file: %w", err)
+		if key == "password-file" || key == "oauth-client-secret-file" {
+			return fmt.Errorf("%s: %w", strings.ReplaceAll(key, "-", " "), err)
 		}
 		return fmt.Errorf("%s %q: %w", key, v, err)
+	}
+	return nil
+}
+
+// secretSources refuses a password and an OAuth token source configured
+// together (which one would a login use?), and warns about a secret file
+// that others can read, as ssh does for keys.
+func secretSources(cfg *IMAPConfig, from map[string]string) error {
+	var pw, tok []string
+	for _, k := range []string{"password", "password-file"} {
+		if from[k] != "" {
+			pw = append(pw, from[k])
+		}
+	}
+	for _, k := range []string{"token-file", "token-command", "token", "oauth-client-id"} {
+		if from[k] != "" {
+			tok = append(tok, from[k])
+		}
+	}
+	if len(pw) > 0 && len(tok) > 0 {
+		return fmt.Errorf("%w: both a password (%s) and an OAuth token source (%s) are configured; keep one",
+			ErrConfig, strings.Join(pw, ", "), strings.Join(tok, ", "))
+	}
+	if from["token-file"] != "" && from["token-command"] != "" || from["oauth-client-id"] != "" && len(tok) > 1 {
+		return fmt.Errorf("%w: several OAuth token sources are configured (%s); keep one", ErrConfig, strings.Join(tok, ", "))
+	}
+	for _, f := range []struct{ key, path string }{{"password-file", cfg.passwordFile}, {"token-file", cfg.TokenFile},
+		{"oauth-client-secret-file", cfg.secretFile}} {
+		if f.path == "" {
+			continue
+		}
+		if st, err := os.Stat(f.path); err == nil && st.Mode().Perm()&0o077 != 0 {
+			cfg.Warnings = append(cfg.Warnings, fmt.Sprintf("%s %s is accessible by group or others (mode %v): chmod 600 it, or pass it as a systemd credential",
+				f.key, f.path, st.Mode().Perm()))
+		}
 	}
 	return nil
 }
@@ -304,10 +367,13 @@ func (c *IMAPConfig) Normalize() error {
 	if c.User == "" {
 		return bad("no user: set --user or $%s", EnvName("user"))
 	}
+	if err := c.normalizeOAuthApp(); err != nil {
+		return err
+	}
 	oauth := c.Auth == "xoauth2" || c.Auth == "oauthbearer"
-	hasToken := c.TokenFile != "" || c.TokenCommand != "" || c.Token != ""
+	hasToken := c.TokenFile != "" || c.TokenCommand != "" || c.Token != "" || c.appTokens != nil
 	if oauth && !hasToken {
-		return bad("auth %s needs token-file, token-command or $CYBERINTAKE_IMAP_TOKEN", c.Auth)
+		return bad("auth %s needs token-file, token-command, oauth-client-id or $CYBERINTAKE_IMAP_TOKEN", c.Auth)
 	}
 	if !hasToken && c.Password == "" {
 		return bad("no password: use --password-file, $%s or the config file", EnvName("password"))
@@ -351,11 +417,16 @@ func (c *IMAPConfig) Normalize() error {
 		c.RetryFor = DefaultRetryFor
 	}
 	def(&c.StaleAfter, 2*max(c.IdleInterval, c.PollInterval)+c.Timeout)
+	def(&c.AuthRetryInterval, DefaultAuthRetryInterval)
 	return nil
 }
 
 // String describes the configuration for logs, without secrets.
 func (c *IMAPConfig) String() string {
+	app := ""
+	if c.OAuthClientID != "" {
+		app = fmt.Sprintf(" oauth-client-id=%s token-url=%s", c.OAuthClientID, c.OAuthTokenURL)
+	}
 	return fmt.Sprintf("imap-addr=%s user=%s tls=%s auth=%s mailboxes=%q keyword=%q move-to=%q dry-run=%v",
-		c.Addr, c.User, c.TLS, c.Auth, c.Mailboxes, c.Keyword, c.MoveTo, c.DryRun)
+		c.Addr, c.User, c.TLS, c.Auth, c.Mailboxes, c.Keyword, c.MoveTo, c.DryRun) + app
 }

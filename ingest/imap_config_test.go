@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -168,5 +169,63 @@ func TestRetryForSetting(t *testing.T) {
 		if err != nil || cfg.RetryFor != tc.want {
 			t.Errorf("retry-for %v: %v, %v; want %v", tc.flag, cfg.RetryFor, err, tc.want)
 		}
+	}
+}
+
+// TestSecretSources: a secret file others can read gets a warning (it got
+// none), and a password beside an OAuth token source is refused (the
+// token silently won).
+func TestSecretSources(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name string, mode os.FileMode) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("secret\n"), mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(p, mode); err != nil { // past the umask
+			t.Fatal(err)
+		}
+		return p
+	}
+	private, groupRead, worldRead := file("pw600", 0o600), file("pw640", 0o640), file("pw644", 0o644)
+	tokenGroup := file("tok640", 0o640)
+	base := map[string][]string{"imap-addr": {"imap.example.org:993"}, "user": {"u"}}
+	tests := []struct {
+		name    string
+		flags   map[string][]string
+		env     map[string]string
+		warn    string // in the warnings; "" for none
+		wantErr string
+	}{
+		{"private password file", map[string][]string{"password-file": {private}}, nil, "", ""},
+		{"group-readable password file", map[string][]string{"password-file": {groupRead}}, nil, "password-file " + groupRead + " is accessible by group or others (mode -rw-r-----)", ""},
+		{"world-readable password file", map[string][]string{"password-file": {worldRead}}, nil, "mode -rw-r--r--", ""},
+		{"group-readable token file", map[string][]string{"token-file": {tokenGroup}}, nil, "token-file " + tokenGroup, ""},
+		{"password file and token command", map[string][]string{"password-file": {private}, "token-command": {"echo t"}}, nil, "",
+			"both a password (--password-file) and an OAuth token source (--token-command) are configured"},
+		{"password in the environment and a token file", map[string][]string{"token-file": {tokenGroup}},
+			map[string]string{"CYBERINTAKE_IMAP_PASSWORD": "x"}, "", "($CYBERINTAKE_IMAP_PASSWORD) and an OAuth token source (--token-file)"},
+		{"password file and a token in the environment", map[string][]string{"password-file": {private}},
+			map[string]string{"CYBERINTAKE_IMAP_TOKEN": "x"}, "", "an OAuth token source ($CYBERINTAKE_IMAP_TOKEN)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			flags := maps.Clone(base)
+			maps.Copy(flags, tc.flags)
+			cfg, err := ResolveIMAPConfig(ConfigSources{Flags: flags, Getenv: func(k string) string { return tc.env[k] }})
+			if tc.wantErr != "" {
+				if err == nil || !errors.Is(err, ErrConfig) || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Errorf("err = %v, want a configuration error containing %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(cfg.Warnings, "\n")
+			if tc.warn == "" && got != "" || !strings.Contains(got, tc.warn) {
+				t.Errorf("warnings = %q, want %q", got, tc.warn)
+			}
+		})
 	}
 }

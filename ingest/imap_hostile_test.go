@@ -7,7 +7,9 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,6 +18,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/emersion/go-imap/v2"
 )
 
 // fakeServer speaks raw IMAP lines from a script: respond gets each client
@@ -81,7 +85,7 @@ func fakeSession(fetch func(w *bufio.Writer, tag, rest string) bool) func(w *buf
 		case "LOGIN", "AUTHENTICATE":
 			fmt.Fprintf(w, "%s OK logged in\r\n", tag)
 		case "SELECT", "EXAMINE":
-			fmt.Fprintf(w, "* 1 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n* FLAGS (\\Seen)\r\n* OK [PERMANENTFLAGS (\\Seen \\*)] ok\r\n%s OK [READ-WRITE] selected\r\n", tag)
+			fakeSelected(w, tag, `\Seen \*`)
 		case "UID FETCH":
 			return fetch(w, tag, rest)
 		case "UID SEARCH":
@@ -94,6 +98,12 @@ func fakeSession(fetch func(w *bufio.Writer, tag, rest string) bool) func(w *buf
 		}
 		return true
 	}
+}
+
+// fakeSelected answers SELECT with one message and the given PERMANENTFLAGS.
+func fakeSelected(w *bufio.Writer, tag, permanentFlags string) {
+	fmt.Fprintf(w, "* 1 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n* FLAGS (\\Seen)\r\n* OK [PERMANENTFLAGS (%s)] ok\r\n%s OK [READ-WRITE] selected\r\n",
+		permanentFlags, tag)
 }
 
 func fakeConfig(t testing.TB, addr string) *IMAPConfig {
@@ -190,31 +200,58 @@ func TestHostileServer(t *testing.T) {
 	}
 }
 
+// TestWrongCredentialsBackOff: a refused login makes /healthz fail at once
+// with the reason, logs an error, and is retried only after
+// auth-retry-interval (default 20m: a few attempts an hour), not at the
+// backoff ceiling (it was retried every few minutes, and /healthz stayed
+// 200 for about 20 minutes).
 func TestWrongCredentialsBackOff(t *testing.T) {
 	srv, err := StartMemServer(&MemServerOptions{User: "ql", Password: "right"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	cfg := &IMAPConfig{Addr: srv.Addr, User: "ql", Password: "wrong", TLS: "none",
-		BackoffMin: 100 * time.Millisecond, BackoffMax: time.Second}
-	if err := cfg.Normalize(); err != nil {
-		t.Fatal(err)
+	run := func(t *testing.T, retry time.Duration, wait time.Duration) (logins int32, health string, logs string) {
+		cfg := &IMAPConfig{Addr: srv.Addr, User: "ql", Password: "wrong", TLS: "none",
+			BackoffMin: 100 * time.Millisecond, BackoffMax: time.Second, AuthRetryInterval: retry, StaleAfter: time.Hour}
+		if err := cfg.Normalize(); err != nil {
+			t.Fatal(err)
+		}
+		var buf lockedBuffer
+		log := slog.New(slog.NewJSONHandler(&buf, nil))
+		d := NewDaemon(cfg, NewFiler(newTestStore(t), nil), &DaemonOptions{Logger: log})
+		srv.Logins.Store(0)
+		get, stopHTTP := serveHTTP(t, d)
+		stop := runDaemon(t, d)
+		waitFor(t, 5*time.Second, "the first login", func() bool { return srv.Logins.Load() > 0 })
+		waitFor(t, 5*time.Second, "/healthz to fail", func() bool {
+			code, body := get("/healthz")
+			health = body
+			return code == http.StatusServiceUnavailable
+		})
+		time.Sleep(wait)
+		stop()
+		stopHTTP()
+		return srv.Logins.Load(), health, buf.String()
 	}
-	d, _ := newTestDaemon(t, cfg, newTestStore(t))
-	_, err = d.Once(context.Background())
-	if !errors.Is(err, ErrAuth) || !strings.Contains(err.Error(), `"ql"`) || !strings.Contains(err.Error(), "127.0.0.1") {
-		t.Errorf("Once = %v, want an authentication error naming user and host", err)
-	}
-	srv.Logins.Store(0)
-	stop := runDaemon(t, d)
-	time.Sleep(2500 * time.Millisecond)
-	stop()
-	// Refused logins jump the backoff (0.4s, then the 1s cap): at most
-	// 1 + 2.5s/0.4s... in practice 3 or 4 attempts, never a storm.
-	if n := srv.Logins.Load(); n < 2 || n > 5 {
-		t.Errorf("%d login attempts in 2.5s, want 2..5", n)
-	}
+	t.Run("default interval: one login, unhealthy at once", func(t *testing.T) {
+		n, health, logs := run(t, 0, 1500*time.Millisecond)
+		if n != 1 {
+			t.Errorf("%d login attempts in 1.5s, want 1", n)
+		}
+		if !strings.Contains(health, "INBOX") || !strings.Contains(health, "authentication failed") {
+			t.Errorf("/healthz says %q, want the mailbox and the refused login", health)
+		}
+		if !strings.Contains(logs, `"level":"ERROR","msg":"login refused`) || !strings.Contains(logs, `"auth_retry_interval":"20m0s"`) {
+			t.Errorf("no error log line for the refused login:\n%s", logs)
+		}
+	})
+	t.Run("configured interval", func(t *testing.T) {
+		n, _, _ := run(t, 400*time.Millisecond, 1500*time.Millisecond)
+		if n < 2 || n > 6 {
+			t.Errorf("%d login attempts in about 1.5s at a 400ms interval, want 2..6", n)
+		}
+	})
 }
 
 func TestAuthMechanisms(t *testing.T) {
@@ -364,4 +401,24 @@ func TestHundredMegabyteMessageNotDownloaded(t *testing.T) {
 		t.Errorf("filed with error %q", e)
 	}
 	assertFiledOnce(t, st, [][]byte{[]byte(head)})
+}
+
+// TestAuthErrorTemporary: NO [UNAVAILABLE] and NO [INUSE] at login are a
+// server that cannot check credentials just now, not a refusal: they must
+// not wait auth-retry-interval nor mark the daemon unhealthy at once.
+func TestAuthErrorTemporary(t *testing.T) {
+	cfg := &IMAPConfig{User: "ql"}
+	for _, tc := range []struct {
+		err  error
+		auth bool
+	}{
+		{&imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeAuthenticationFailed, Text: "bad"}, true},
+		{&imap.Error{Type: imap.StatusResponseTypeNo, Text: "bad"}, true},
+		{&imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeUnavailable, Text: "try later"}, false},
+		{&imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeInUse, Text: "busy"}, false},
+	} {
+		if got := errors.Is(authError(cfg, "PLAIN", "h", tc.err), ErrAuth); got != tc.auth {
+			t.Errorf("authError(%v) is ErrAuth: %v, want %v", tc.err, got, tc.auth)
+		}
+	}
 }

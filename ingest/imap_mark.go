@@ -44,6 +44,33 @@ type pendingMarks struct {
 	uids      imap.UIDSet // filed, not known to be marked
 	stored    string      // Unmarked as last written to the store
 	lost      error       // the connection died while marking
+	markErr   error       // the last marking failure (the server refused)
+}
+
+// NotMarkedError reports messages filed in the store but not marked or
+// moved on the server (a missing move-to mailbox, a refused STORE). They
+// are safe; the next pass retries the marking. The daemon logs it and goes
+// on; serve --once fails with it so that cron notices.
+type NotMarkedError struct {
+	Mailbox string
+	UIDs    string
+	Err     error
+}
+
+func (e *NotMarkedError) Error() string {
+	return fmt.Sprintf("mailbox %q: messages %s are filed in the store but could not be marked on the server (the next run retries): %v",
+		e.Mailbox, e.UIDs, e.Err)
+}
+
+func (e *NotMarkedError) Unwrap() error { return e.Err }
+
+// notMarked is the pass's NotMarkedError, or nil when nothing failed or
+// the failed messages were marked after all.
+func (p *pendingMarks) notMarked(mbox string) error {
+	if p.markErr == nil || len(p.uids) == 0 {
+		return nil
+	}
+	return &NotMarkedError{Mailbox: mbox, UIDs: p.uids.String(), Err: p.markErr}
 }
 
 // pendingMarks loads the unmarked UIDs the store holds for the selected
@@ -139,6 +166,7 @@ func (p *pendingMarks) markFiled(uids []imap.UID) {
 // mailbox), which must not stop the filing.
 func (p *pendingMarks) failed(set imap.UIDSet, err error) {
 	p.uids.AddSet(set)
+	p.markErr = err
 	p.log.Warn("could not mark filed messages; will retry at the next sync", "uids", p.uids.String(), "err", err)
 	if p.lost == nil && p.s.c.Noop().Wait() != nil {
 		p.lost = fmt.Errorf("connection lost before filed messages %s were marked: %w", p.uids, err)

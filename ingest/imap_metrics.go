@@ -39,11 +39,12 @@ type Metrics struct {
 	mu       sync.Mutex
 	lastOK   time.Time            // any mailbox
 	lastByMb map[string]time.Time // per mailbox
+	problems map[string]error     // per mailbox: a refused login or certificate, until a login succeeds
 }
 
 // NewMetrics registers the daemon's metrics in a fresh registry.
 func NewMetrics() *Metrics {
-	m := &Metrics{Registry: prometheus.NewRegistry(), lastByMb: map[string]time.Time{}}
+	m := &Metrics{Registry: prometheus.NewRegistry(), lastByMb: map[string]time.Time{}, problems: map[string]error{}}
 	m.seenC = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "cyberintake_imap_messages_seen_total", Help: "New messages found on the server.",
 	}, []string{"mailbox"})
@@ -69,6 +70,19 @@ func NewMetrics() *Metrics {
 	m.Registry.MustRegister(m.seenC, m.filedC, m.dupC, m.failedC, m.lastSync, m.conn, m.durationH,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
+}
+
+// start makes every counter of mbox exist at 0, so that a dashboard or an
+// alert on duplicates or failures sees the series before the first event
+// (rate() over a series that appears at 1 misses that first event).
+func (m *Metrics) start(mbox string) {
+	m.seenC.WithLabelValues(mbox)
+	m.dupC.WithLabelValues(mbox)
+	m.failedC.WithLabelValues(mbox)
+	for _, k := range []mailparse.Kind{mailparse.KindReport, mailparse.KindAutoReply, mailparse.KindBounce, mailparse.KindUnrelated, "unknown"} {
+		m.filedC.WithLabelValues(mbox, string(k))
+	}
+	m.conn.WithLabelValues(mbox).Set(stateDown)
 }
 
 func (m *Metrics) seen(mbox string, n int) { m.seenC.WithLabelValues(mbox).Add(float64(n)) }
@@ -102,12 +116,30 @@ func (m *Metrics) syncDone(mbox string, d time.Duration) {
 	m.mu.Unlock()
 }
 
+// loginProblem records (or, with nil, clears) a failure that will not heal
+// by itself: a refused login, an untrusted certificate.
+func (m *Metrics) loginProblem(mbox string, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err == nil {
+		delete(m.problems, mbox)
+		return
+	}
+	m.problems[mbox] = err
+}
+
 // Healthy reports an error unless every mailbox in mboxes completed a sync
-// within staleAfter (a daemon that just started gets that long too).
+// within staleAfter (a daemon that just started gets that long too). A
+// refused login makes it fail at once, until a login succeeds.
 func (m *Metrics) Healthy(mboxes []string, staleAfter time.Duration, started time.Time) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	now := time.Now()
+	for _, mb := range mboxes {
+		if err := m.problems[mb]; err != nil {
+			return fmt.Errorf("mailbox %s: %v", mb, err)
+		}
+	}
 	for _, mb := range mboxes {
 		last, ok := m.lastByMb[mb]
 		if !ok {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -15,22 +16,7 @@ func TestHealthzAndMetrics(t *testing.T) {
 	srv.deliver(t, "INBOX", raws[:3]...)
 	cfg := srv.config(t, func(c *IMAPConfig) { c.StaleAfter = 700 * time.Millisecond })
 	d, log := newTestDaemon(t, cfg, newTestStore(t))
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	httpDone := make(chan error, 1)
-	go func() { httpDone <- d.ServeHTTP(ctx, "127.0.0.1:0", ready) }()
-	base := "http://" + <-ready
-	get := func(path string) (int, string) {
-		t.Helper()
-		resp, err := http.Get(base + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
-	}
+	get, stopHTTP := serveHTTP(t, d)
 	stop := runDaemon(t, d)
 	waitFor(t, 5*time.Second, "initial sync", func() bool { return log.fresh() == 3 })
 	// Filed reports each message at its commit; the pass ends after the
@@ -62,8 +48,37 @@ func TestHealthzAndMetrics(t *testing.T) {
 		t.Errorf("/healthz body %q does not name the mailbox", body)
 	}
 	stop()
-	cancel()
-	if err := <-httpDone; err != nil {
-		t.Errorf("ServeHTTP = %v", err)
+	stopHTTP()
+}
+
+// serveHTTP runs d's /healthz and /metrics listener on a free port until
+// stop; get fetches a path from it.
+func serveHTTP(t *testing.T, d *Daemon) (get func(path string) (int, string), stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	httpDone := make(chan error, 1)
+	go func() { httpDone <- d.ServeHTTP(ctx, "127.0.0.1:0", ready) }()
+	base := "http://" + <-ready
+	get = func(path string) (int, string) {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
 	}
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-httpDone; err != nil {
+				t.Errorf("ServeHTTP = %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return get, stop
 }

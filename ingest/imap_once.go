@@ -19,11 +19,17 @@ func (d *Daemon) Once(ctx context.Context) (int, error) {
 	}
 	defer s.close()
 	total := 0
+	var notMarked []error
 	for _, mbox := range d.cfg.Mailboxes {
 		d.metrics.connState(mbox, stateSyncing)
 		n, err := d.syncMailbox(ctx, s, mbox)
 		total += n
 		d.metrics.connState(mbox, stateDown)
+		var nm *NotMarkedError
+		if errors.As(err, &nm) { // filed: go on with the other mailboxes, then fail
+			notMarked = append(notMarked, err)
+			continue
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return total, nil
@@ -31,7 +37,7 @@ func (d *Daemon) Once(ctx context.Context) (int, error) {
 			return total, err
 		}
 	}
-	return total, nil
+	return total, errors.Join(notMarked...)
 }
 
 // OnceWithRetry is Once for cron: transient failures (a refused or reset
@@ -85,6 +91,10 @@ func (d *Daemon) OnceWithRetry(ctx context.Context) (int, error) {
 func retryable(err error) bool {
 	var perm *PermanentError
 	if errors.As(err, &perm) {
+		return false
+	}
+	var nm *NotMarkedError
+	if errors.As(err, &nm) { // the server refused the marking: it will again
 		return false
 	}
 	for _, target := range []error{ErrAuth, ErrConfig, ErrHostile,

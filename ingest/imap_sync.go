@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -43,7 +44,9 @@ type imapBatch struct {
 }
 
 // syncMailbox files every message of mbox newer than the stored state. It
-// returns the number of messages handed to the store. When ctx is cancelled
+// returns the number of messages handed to the store, and a
+// *NotMarkedError when the pass succeeded but some filed messages could
+// not be marked. When ctx is cancelled
 // it finishes and commits the batch in hand, then returns ctx's error.
 func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (int, error) {
 	start := time.Now()
@@ -74,7 +77,7 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 			return 0, err
 		}
 		d.metrics.syncDone(mbox, time.Since(start))
-		return 0, nil
+		return 0, pend.notMarked(mbox)
 	}
 	todo, err := listNew(s, last)
 	if err != nil {
@@ -134,7 +137,7 @@ func (d *Daemon) syncMailbox(ctx context.Context, s *imapSession, mbox string) (
 		return n, ctx.Err()
 	}
 	d.metrics.syncDone(mbox, time.Since(start))
-	return n, nil
+	return n, pend.notMarked(mbox)
 }
 
 // listNew asks for the UIDs and sizes of the messages above last. "last+1:*"
@@ -347,12 +350,45 @@ func (d *Daemon) fileBatch(ctx context.Context, mbox string, b imapBatch, st sto
 			marks = append(marks, m.uid)
 		}
 		d.metrics.filed(mbox, res, outs[i].Duplicate)
-		d.log.Debug("filed", "mailbox", mbox, "uid", m.uid, "id", outs[i].ID, "duplicate", outs[i].Duplicate, "kind", res.Kind)
+		d.logFiled(mbox, m.uid, res, outs[i])
 		if d.opts.Filed != nil {
 			d.opts.Filed(FiledMessage{Mailbox: mbox, UID: uint32(m.uid), Outcome: outs[i], Result: res})
 		}
 	}
 	return marks, nil
+}
+
+// logFiled writes the one info line per message that ops grep for: where
+// it came from, what it is, and where it went in the store. The
+// Message-ID and lab come from the mail: they are cut to a bounded length
+// (slog quotes or escapes control characters).
+func (d *Daemon) logFiled(mbox string, uid imap.UID, res *mailparse.Result, out store.Outcome) {
+	msg := "filed"
+	if out.Duplicate {
+		msg = "duplicate: already filed"
+	}
+	lab := ""
+	if res.Lab != nil {
+		lab = clip(*res.Lab)
+	}
+	attrs := []any{"mailbox", mbox, "uid", uid, "message_id", clip(res.MessageID), "kind", res.Kind, "lab", lab, "id", out.ID}
+	if res.Error != "" {
+		attrs = append(attrs, "error", clip(res.Error))
+	}
+	d.log.Info(msg, attrs...)
+}
+
+// clip cuts s to at most 200 bytes, on a rune boundary, marking the cut.
+func clip(s string) string {
+	const limit = 200
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // file runs one store transaction; one at a time, since every mailbox's

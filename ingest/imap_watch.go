@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -51,6 +53,9 @@ func NewDaemon(cfg *IMAPConfig, filer *Filer, opts *DaemonOptions) *Daemon {
 	d.metrics = d.opts.Metrics
 	if d.metrics == nil {
 		d.metrics = NewMetrics()
+	}
+	for _, mb := range cfg.Mailboxes {
+		d.metrics.start(mb)
 	}
 	return d
 }
@@ -108,9 +113,22 @@ func (d *Daemon) watch(ctx context.Context, mbox string) {
 			attempt = 0
 		}
 		var perm *PermanentError
-		if errors.As(err, &perm) {
+		switch {
+		case errors.Is(err, ErrAuth):
+			// Unhealthy at once, and only a few attempts an hour.
+			d.metrics.loginProblem(mbox, err)
+			delay := jitter(d.cfg.AuthRetryInterval)
+			log.Error("login refused; not retrying soon, to spare the account a lockout", "err", err,
+				"retry_in", delay.Round(time.Second).String(), "auth_retry_interval", d.cfg.AuthRetryInterval.String())
+			select {
+			case <-ctx.Done():
+			case <-time.After(delay):
+			}
+			continue
+		case errors.As(err, &perm):
+			d.metrics.loginProblem(mbox, err)
 			attempt += 3
-		} else {
+		default:
 			attempt++
 		}
 		delay := redialDelay(d.cfg.BackoffMin, d.cfg.BackoffMax, attempt)
@@ -129,7 +147,11 @@ func redialDelay(lo, hi time.Duration, attempt int) time.Duration {
 	for i := 1; i < attempt && d < hi; i++ {
 		d *= 2
 	}
-	d = min(d, hi)
+	return jitter(min(d, hi))
+}
+
+// jitter is d ±25%.
+func jitter(d time.Duration) time.Duration {
 	return d - d/4 + time.Duration(rand.Int64N(int64(d/2)+1))
 }
 
@@ -142,13 +164,16 @@ func (d *Daemon) session(ctx context.Context, mbox string) (synced bool, err err
 		return false, err
 	}
 	defer s.close()
+	d.metrics.loginProblem(mbox, nil)
 	if d.opts.Connected != nil {
 		d.opts.Connected(mbox)
 	}
 	d.log.Info("connected", "mailbox", mbox, "server", d.cfg.Addr, "idle", s.c.Caps().Has(imap.CapIdle))
 	for {
 		d.metrics.connState(mbox, stateSyncing)
-		if _, err := d.syncMailbox(ctx, s, mbox); err != nil {
+		_, err := d.syncMailbox(ctx, s, mbox)
+		var nm *NotMarkedError
+		if err != nil && !errors.As(err, &nm) { // unmarked: logged, retried at the next pass
 			if ctx.Err() != nil {
 				return synced, nil
 			}
@@ -220,9 +245,13 @@ type MailboxCheck struct {
 	Stored      *store.SourceState // nil: never synced
 }
 
-// Check validates the configuration end to end: it connects, logs in and
-// examines each mailbox read-only, changing nothing on the server or in the
-// store.
+// Check validates the configuration end to end, changing nothing on the
+// server or in the store: it connects, logs in, checks that the move-to
+// mailbox exists, and opens each mailbox, read-only unless the keyword is
+// to be set: a server reports the flags it lets a client store
+// (PERMANENTFLAGS) only on a read-write SELECT, which changes nothing by
+// itself (selecting another mailbox or logging out does not expunge). With
+// a nil filer (no store yet) the stored state is not shown.
 func (d *Daemon) Check(ctx context.Context) (*CheckReport, error) {
 	s, err := d.connect(ctx)
 	if err != nil {
@@ -233,10 +262,21 @@ func (d *Daemon) Check(ctx context.Context) (*CheckReport, error) {
 	for c := range s.c.Caps() {
 		rep.Caps = append(rep.Caps, string(c))
 	}
+	marking := !d.cfg.DryRun
+	if marking && d.cfg.MoveTo != "" {
+		if err := checkMoveTarget(s, d.cfg.MoveTo); err != nil {
+			return rep, err
+		}
+	}
 	for _, mbox := range d.cfg.Mailboxes {
-		sel, err := s.c.Select(mbox, &imap.SelectOptions{ReadOnly: true}).Wait()
+		readOnly := !marking || d.cfg.Keyword == ""
+		sel, err := s.c.Select(mbox, &imap.SelectOptions{ReadOnly: readOnly}).Wait()
 		if err != nil {
-			return rep, fmt.Errorf("examine %q: %w", mbox, err)
+			return rep, fmt.Errorf("open mailbox %q: %w", mbox, err)
+		}
+		if !readOnly && !allowsKeyword(sel.PermanentFlags, d.cfg.Keyword) {
+			return rep, fmt.Errorf("%w: mailbox %q: the server does not let the keyword %q be stored (PERMANENTFLAGS %v): set keyword = none (with move-to), or another keyword",
+				ErrConfig, mbox, d.cfg.Keyword, sel.PermanentFlags)
 		}
 		mc := MailboxCheck{Name: mbox, Messages: sel.NumMessages, UIDValidity: sel.UIDValidity, UIDNext: uint32(sel.UIDNext)}
 		if d.filer != nil {
@@ -251,4 +291,23 @@ func (d *Daemon) Check(ctx context.Context) (*CheckReport, error) {
 		rep.Mailboxes = append(rep.Mailboxes, mc)
 	}
 	return rep, nil
+}
+
+// checkMoveTarget makes sure the move-to mailbox exists and can hold
+// messages: otherwise every MOVE fails (TRYCREATE) after the filing.
+func checkMoveTarget(s *imapSession, name string) error {
+	list, err := s.c.List("", name, nil).Collect()
+	if err != nil {
+		return fmt.Errorf("look up move-to mailbox %q: %w", name, err)
+	}
+	for _, l := range list {
+		if l.Mailbox != name && !strings.EqualFold(name, "INBOX") {
+			continue
+		}
+		if slices.Contains(l.Attrs, imap.MailboxAttrNoSelect) || slices.Contains(l.Attrs, imap.MailboxAttrNonExistent) {
+			return fmt.Errorf("%w: move-to mailbox %q cannot hold messages (%v)", ErrConfig, name, l.Attrs)
+		}
+		return nil
+	}
+	return fmt.Errorf("%w: move-to mailbox %q does not exist on the server: create it, or correct move-to", ErrConfig, name)
 }

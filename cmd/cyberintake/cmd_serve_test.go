@@ -49,9 +49,17 @@ func TestServeOnceCheckAndSignal(t *testing.T) {
 		if err != nil || !strings.Contains(out, "login ok") || !strings.Contains(out, `mailbox "INBOX": 5 messages`) {
 			t.Fatalf("serve --check = %v\n%s", err, out)
 		}
-		st, _ := store.Open(db, &store.Options{ReadOnly: true})
-		if recs, _ := st.List(ctx, store.Filter{}); len(recs) != 0 {
-			t.Errorf("--check filed %d messages", len(recs))
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Errorf("--check created the store file (%v); it must write nothing", err)
+		}
+		if !strings.Contains(out, "does not exist yet") {
+			t.Errorf("--check does not say the store is still to be created:\n%s", out)
+		}
+	})
+	t.Run("check fails on a missing move-to mailbox", func(t *testing.T) {
+		out, err := serveCLI(ctx, append(common, "--check", "--move-to", "Archive")...)
+		if exitCode(err) != exitFailure || !strings.Contains(err.Error(), `move-to mailbox "Archive" does not exist`) {
+			t.Errorf("serve --check --move-to Archive = %v (exit %d)\n%s", err, exitCode(err), out)
 		}
 	})
 	t.Run("once files and exits 0", func(t *testing.T) {
@@ -61,6 +69,26 @@ func TestServeOnceCheckAndSignal(t *testing.T) {
 		st, _ := store.Open(db, &store.Options{ReadOnly: true})
 		if recs, err := st.List(ctx, store.Filter{}); err != nil || len(recs) != 5 {
 			t.Errorf("store holds %d records (%v), want 5", len(recs), err)
+		}
+	})
+	t.Run("once fails when it cannot mark what it filed", func(t *testing.T) {
+		srv.Deliver("INBOX", raws[5:7]...)
+		_, err := serveCLI(ctx, append(common, "--once", "--move-to", "Archive")...)
+		if exitCode(err) != exitFailure || !strings.Contains(err.Error(), "filed in the store but could not be marked") ||
+			!strings.Contains(err.Error(), `"Archive"`) {
+			t.Fatalf("serve --once --move-to Archive = %v (exit %d), want exit 1 saying the messages are filed", err, exitCode(err))
+		}
+		st, _ := store.Open(db, &store.Options{ReadOnly: true})
+		if recs, err := st.List(ctx, store.Filter{}); err != nil || len(recs) != 7 {
+			t.Errorf("store holds %d records (%v), want 7", len(recs), err)
+		}
+		// The next run retries the marking and fails again while it cannot.
+		if _, err := serveCLI(ctx, append(common, "--once", "--move-to", "Archive")...); exitCode(err) != exitFailure {
+			t.Errorf("second run = %v, want exit 1", err)
+		}
+		srv.User.Create("Archive", nil)
+		if _, err := serveCLI(ctx, append(common, "--once", "--move-to", "Archive")...); exitCode(err) != exitOK {
+			t.Errorf("run after creating Archive = %v, want exit 0", err)
 		}
 	})
 	t.Run("signal stops serve with status 0", func(t *testing.T) {
