@@ -44,14 +44,6 @@ func openAll(t testing.TB, path string, opts *ReaderOptions) ([]*Incoming, []err
 	return drain(t, r)
 }
 
-func raws(msgs []*Incoming) [][]byte {
-	out := make([][]byte, len(msgs))
-	for i, m := range msgs {
-		out[i] = m.Raw
-	}
-	return out
-}
-
 func sameMessages(t testing.TB, got []*Incoming, want [][]byte) {
 	t.Helper()
 	if len(got) != len(want) {
