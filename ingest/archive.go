@@ -127,6 +127,9 @@ func openStream(rc io.ReadCloser, name, kind string, o ReaderOptions) (Reader, e
 		closer = multiCloser{zr, rc}
 	}
 	head, err := br.Peek(512)
+	if errors.Is(err, io.ErrUnexpectedEOF) && len(head) > 0 {
+		err = nil // a cut .gz: the reader files what there is, flagged
+	}
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		closer.Close()
 		return nil, fmt.Errorf("%s: %w", name, readErr(err))
@@ -214,13 +217,19 @@ func (r *oneReader) Next() (*Incoming, error) {
 	}
 	r.done = true
 	raw, err := io.ReadAll(io.LimitReader(r.br, r.max+1))
+	truncated := ""
+	if errors.Is(err, io.ErrUnexpectedEOF) && len(raw) > 0 {
+		// A compressed message that ends early: what was read is filed,
+		// flagged (issue 12).
+		err, truncated = nil, "the compressed file ends inside this message"
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", r.name, readErr(err))
 	}
 	if int64(len(raw)) > r.max {
 		return nil, &SkipError{Pos: r.name, Err: fmt.Errorf("%w: over %d bytes", ErrTooLarge, r.max)}
 	}
-	return &Incoming{Raw: raw, Source: store.Source{Kind: r.kind, Name: r.name}, Pos: r.name}, nil
+	return &Incoming{Raw: raw, Source: store.Source{Kind: r.kind, Name: r.name}, Pos: r.name, Truncated: truncated}, nil
 }
 
 func (r *oneReader) Close() error { return r.c.Close() }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"io"
 	"os"
@@ -41,14 +42,6 @@ func openAll(t testing.TB, path string, opts *ReaderOptions) ([]*Incoming, []err
 		t.Fatalf("Open(%s): %v", path, err)
 	}
 	return drain(t, r)
-}
-
-func raws(msgs []*Incoming) [][]byte {
-	out := make([][]byte, len(msgs))
-	for i, m := range msgs {
-		out[i] = m.Raw
-	}
-	return out
 }
 
 func sameMessages(t testing.TB, got []*Incoming, want [][]byte) {
@@ -148,11 +141,15 @@ func TestReadSingleFileAndStdin(t *testing.T) {
 // TestReadBadInputs: each broken input gets one clear error naming the
 // file (and line), and whatever can still be read is.
 func TestReadBadInputs(t *testing.T) {
+	// Issue 12: the message an archive ends inside is read as far as it
+	// goes and flagged, not dropped.
 	t.Run("truncated mbox", func(t *testing.T) {
 		msgs, errs := openAll(t, filepath.Join(archives, "bad", "truncated.mbox"), nil)
-		sameMessages(t, msgs, readFiles(t, fixtureMembers[:len(fixtureMembers)-1]))
-		if len(errs) != 1 || !errors.Is(errs[0], ErrTruncated) || !strings.Contains(errs[0].Error(), "truncated.mbox:") {
-			t.Fatalf("errors %v, want one truncation error naming truncated.mbox:LINE", errs)
+		whole := readFiles(t, fixtureMembers)
+		sameMessages(t, msgs[:len(msgs)-1], whole[:len(whole)-1])
+		last := msgs[len(msgs)-1]
+		if len(errs) != 0 || len(msgs) != len(whole) || last.Truncated == "" || !bytes.HasPrefix(whole[len(whole)-1], last.Raw) {
+			t.Fatalf("%d messages, errors %v, last truncated %q: want all, the last one cut and flagged", len(msgs), errs, last.Truncated)
 		}
 	})
 	t.Run("truncated gzip", func(t *testing.T) {
@@ -160,11 +157,29 @@ func TestReadBadInputs(t *testing.T) {
 		p := filepath.Join(t.TempDir(), "cut.mbox.gz")
 		writeFile(t, p, data[:len(data)*2/3])
 		msgs, errs := openAll(t, p, nil)
-		if len(msgs) == 0 || len(msgs) >= len(fixtureMembers) {
-			t.Errorf("read %d messages of a cut archive, want some but not all", len(msgs))
+		if len(msgs) == 0 || len(msgs) >= len(fixtureMembers) || len(errs) != 0 {
+			t.Fatalf("read %d messages of a cut archive, errors %v; want some but not all, no error", len(msgs), errs)
 		}
-		if len(errs) != 1 || !errors.Is(errs[0], ErrTruncated) || !strings.Contains(errs[0].Error(), "cut.mbox.gz:") {
-			t.Fatalf("errors %v, want one truncation error naming cut.mbox.gz:LINE", errs)
+		for i, m := range msgs {
+			if (m.Truncated != "") != (i == len(msgs)-1) {
+				t.Errorf("message %d truncated = %q; want only the last flagged", i, m.Truncated)
+			}
+		}
+	})
+	t.Run("truncated gzip of one message", func(t *testing.T) {
+		m := readFiles(t, fixtureMembers[:1])[0]
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz)
+		zw.Write(m[:len(m)/2])
+		zw.Flush() // the first half can be decompressed alone
+		cut := gz.Len()
+		zw.Write(m[len(m)/2:])
+		zw.Close()
+		p := filepath.Join(t.TempDir(), "cut.eml.gz")
+		writeFile(t, p, gz.Bytes()[:cut+4])
+		msgs, errs := openAll(t, p, nil)
+		if len(msgs) != 1 || len(errs) != 0 || msgs[0].Truncated == "" || !bytes.Equal(msgs[0].Raw, m[:len(m)/2]) {
+			t.Fatalf("%d messages, errors %v; want the first half, flagged", len(msgs), errs)
 		}
 	})
 	for _, name := range []string{"not-mail.pdf", "empty"} {

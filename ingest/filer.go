@@ -22,6 +22,9 @@ type Incoming struct {
 	// Pos locates the message for people: "file:line" in an mbox, the
 	// file path otherwise; empty means Source.Name.
 	Pos string
+	// Truncated, when not "", says how the source ended inside the
+	// message: it is filed flagged for review (store.Message.Truncated).
+	Truncated string
 }
 
 // FilerOptions tune a Filer. A nil *FilerOptions is valid.
@@ -66,7 +69,10 @@ func (f *Filer) Parse(m Incoming) store.Message {
 	if res.Error != "" {
 		f.opts.Logger.Debug("parse failed, filed raw", "file", res.File, "err", res.Error)
 	}
-	return store.Message{Raw: m.Raw, Result: res, Source: m.Source}
+	if m.Truncated != "" {
+		f.opts.Logger.Warn("message cut short by the end of its input: filed flagged for review", "file", res.File, "why", m.Truncated)
+	}
+	return store.Message{Raw: m.Raw, Result: res, Source: m.Source, Truncated: m.Truncated}
 }
 
 // Commit files already parsed messages, together with states, in one

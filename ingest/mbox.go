@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -101,10 +102,22 @@ func (r *mboxReader) Next() (*Incoming, error) {
 			continue
 		case err == io.EOF:
 			r.eof = true
-			if !complete {
-				return nil, &SkipError{Pos: pos, Err: fmt.Errorf("%w: the last message ends mid-line, skipped", ErrTruncated)}
+			in, err := r.finish(msg, pos, tooLarge)
+			if in != nil && !complete {
+				// Filed all the same, flagged: a later complete copy
+				// replaces it (issue 12).
+				in.Truncated = "the mbox ends mid-line inside this message"
 			}
-			return r.finish(msg, pos, tooLarge)
+			return in, err
+		case errors.Is(err, io.ErrUnexpectedEOF) && len(msg) > 0 && !tooLarge:
+			// A compressed mbox that ends early: what was read of the
+			// message is filed, flagged.
+			r.eof = true
+			in, ferr := r.finish(msg, pos, tooLarge)
+			if in != nil {
+				in.Truncated = "the compressed archive ends inside this message"
+			}
+			return in, ferr
 		case err != nil:
 			r.eof = true
 			return nil, fmt.Errorf("%s:%d: %w", r.name, r.line+1, readErr(err))

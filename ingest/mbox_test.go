@@ -60,9 +60,9 @@ func TestMboxSplit(t *testing.T) {
 		{"too large skipped, the next read",
 			"From a Mon Feb 15 08:00:00 2021\nA: " + long + long + "\n\nFrom b Mon Feb 15 08:01:00 2021\nB: 2\n",
 			[]string{"B: 2\n"}, []string{"t.mbox:1: message too large: over 150 bytes, skipped"}},
-		{"truncated last message",
+		{"truncated last message is read, flagged (TestMboxTruncatedFlagged)",
 			"From a Mon Feb 15 08:00:00 2021\nA: 1\n\nFrom b Mon Feb 15 08:01:00 2021\nB: 2\n\nbody cut he",
-			[]string{"A: 1\n"}, []string{"t.mbox:4: truncated: the last message ends mid-line, skipped"}},
+			[]string{"A: 1\n", "B: 2\n\nbody cut he"}, nil},
 		{"only a postmark", "From a Mon Feb 15 08:00:00 2021", nil, nil},
 	}
 	for _, tt := range tests {
@@ -83,6 +83,24 @@ func TestMboxSplit(t *testing.T) {
 				t.Errorf("errors\n got %q\nwant %q", es, tt.errs)
 			}
 		})
+	}
+}
+
+// TestMboxTruncatedFlagged: issue 12. The message an mbox ends inside
+// (mid-line) is read and flagged; the others are not.
+func TestMboxTruncatedFlagged(t *testing.T) {
+	for name, in := range map[string]string{
+		"cut mid-line": "From a Mon Feb 15 08:00:00 2021\nA: 1\n\nFrom b Mon Feb 15 08:01:00 2021\nB: 2\n\nbody cut he",
+		"whole":        "From a Mon Feb 15 08:00:00 2021\nA: 1\n\nFrom b Mon Feb 15 08:01:00 2021\nB: 2\n\nbody\n",
+	} {
+		r := newMboxReader(bufio.NewReaderSize(strings.NewReader(in), 64), io.NopCloser(nil), "t.mbox", ReaderOptions{MaxSize: 1000})
+		msgs, errs := drain(t, r)
+		if len(msgs) != 2 || len(errs) != 0 {
+			t.Fatalf("%s: %d messages, errors %v", name, len(msgs), errs)
+		}
+		if msgs[0].Truncated != "" || (msgs[1].Truncated != "") != (name == "cut mid-line") {
+			t.Errorf("%s: truncated = %q, %q", name, msgs[0].Truncated, msgs[1].Truncated)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"time"
 
@@ -16,8 +17,12 @@ const maxListedErrors = 100
 // Summary is what an ingest run did. Read counts the messages handed to
 // the store; each is then exactly one of Reports, AutoReplies, Bounces,
 // Unrelated (newly filed, by kind), Failed (newly filed raw, the parser
-// failed on it) or Duplicates (already in the store). Skipped counts the
-// messages and inputs that could not be read at all; Errors says why.
+// failed on it), Duplicates (already in the store) or Replaced (the
+// complete copy of a stored truncated message, which it replaced).
+// Truncated counts the newly filed (or replacing) messages that end early
+// and are flagged for review: partial input, as Skipped is. Skipped
+// counts the messages and inputs that could not be read at all; Errors
+// says why.
 type Summary struct {
 	Read        int      `json:"read"`
 	Reports     int      `json:"reports"`
@@ -25,7 +30,9 @@ type Summary struct {
 	Bounces     int      `json:"bounces"`
 	Unrelated   int      `json:"unrelated"`
 	Duplicates  int      `json:"duplicates"`
+	Replaced    int      `json:"replaced"`
 	Failed      int      `json:"failed"`
+	Truncated   int      `json:"truncated"`
 	Skipped     int      `json:"skipped"`
 	Errors      []string `json:"errors"`
 	Bytes       int64    `json:"bytes"`
@@ -54,7 +61,9 @@ func (s *Summary) WriteText(w io.Writer) {
 		{"bounces", s.Bounces},
 		{"unrelated", s.Unrelated},
 		{"duplicates", s.Duplicates},
+		{"replaced truncated", s.Replaced},
 		{"failed (filed raw)", s.Failed},
+		{"truncated (review)", s.Truncated},
 		{"skipped (unreadable)", s.Skipped},
 	}
 	for _, r := range rows {
@@ -97,9 +106,15 @@ func (c *counter) addBatch(msgs []store.Message, out []store.Outcome) {
 	for i, m := range msgs {
 		c.s.Read++
 		c.s.Bytes += int64(len(m.Raw))
+		dup := i < len(out) && out[i].Duplicate
+		if !dup && (m.Truncated != "" || m.Result != nil && slices.Contains(m.Result.ReviewReasons, mailparse.ReasonTruncated)) {
+			c.s.Truncated++
+		}
 		switch {
-		case i < len(out) && out[i].Duplicate:
+		case dup:
 			c.s.Duplicates++
+		case i < len(out) && out[i].Replaced:
+			c.s.Replaced++
 		case m.Result == nil || m.Result.Error != "":
 			c.s.Failed++
 		case m.Result.Kind == mailparse.KindReport:

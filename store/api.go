@@ -37,6 +37,11 @@ type Message struct {
 	Raw    []byte
 	Result *mailparse.Result // nil only if parsing was not attempted (filed as failed)
 	Source Source
+	// Truncated, when not "", says how the source ended inside this
+	// message (an mbox cut mid-line, a .gz that ends early): it is filed
+	// flagged for review ("truncated"), and a later complete copy
+	// replaces it.
+	Truncated string
 
 	packed *packedRaw // set by Pack
 }
@@ -51,6 +56,9 @@ type Outcome struct {
 	// SameMessageID is a stored message with the same Message-ID but other
 	// content; this one was filed as its own all the same.
 	SameMessageID uint64
+	// Replaced: this message is a complete copy of the stored record ID,
+	// which was truncated; it took that record's place (Record.Replaced).
+	Replaced bool
 }
 
 // SourceState is what the IMAP daemon remembers of one mailbox.
@@ -83,7 +91,25 @@ type Record struct {
 	// message (review_api.go); set on every record read from a store.
 	Review *Review `json:"review,omitempty"`
 
+	// Truncated says how the source ended inside this message (see
+	// Message.Truncated); "" for a whole message.
+	Truncated string `json:"truncated,omitempty"`
+	// Replaced lists the truncated copies this record's raw message
+	// replaced, oldest first.
+	Replaced []ReplacedCopy `json:"replaced,omitempty"`
+
 	parsed *mailparse.Result // the parser's reading, when read from a store
+}
+
+// ReplacedCopy is a truncated copy of a message that a complete copy
+// replaced: what it was, and when.
+type ReplacedCopy struct {
+	At        time.Time `json:"at"`
+	Hash      string    `json:"hash"` // sha256 of its raw bytes
+	Size      int       `json:"size"`
+	Source    Source    `json:"source"`
+	FiledAt   time.Time `json:"filed_at"`
+	Truncated string    `json:"truncated,omitempty"`
 }
 
 // Filter selects records; zero fields do not filter.

@@ -26,7 +26,9 @@ type prepared struct {
 	key    [32]byte // contentKey
 	sender [32]byte // senderKey
 	msgID  string
+	plain  []byte // the raw message as given (not a copy)
 	raw    []byte // packed
+	now    time.Time
 	rec    Record // ID unset
 	val    []byte // encoded rec
 	// why is set when the parsed result could not be filed and the message
@@ -57,7 +59,7 @@ func prepare(m Message, now time.Time) *prepared {
 	if m.packed == nil {
 		m.Pack()
 	}
-	p := &prepared{key: m.packed.key, sender: m.packed.sender, raw: m.packed.raw}
+	p := &prepared{key: m.packed.key, sender: m.packed.sender, plain: m.Raw, raw: m.packed.raw, now: now}
 	res := m.Result
 	if res == nil {
 		res = mailparse.Failed(m.Source.Name, fmt.Errorf("not parsed"))
@@ -69,6 +71,10 @@ func prepare(m Message, now time.Time) *prepared {
 		ParserVersion: mailparse.Version,
 		Result:        *res,
 		Notes:         longValueNotes(res),
+		Truncated:     m.Truncated,
+	}
+	if m.Truncated != "" {
+		markTruncated(&p.rec.Result)
 	}
 	p.msgID = normMsgID(res.MessageID)
 	v, err := encodeRecord(&p.rec)
@@ -93,6 +99,9 @@ func (p *prepared) quarantine(cause error) {
 	}
 	p.why = why
 	p.rec.Result = *QuarantinedResult(p.rec.Result.File, why)
+	if p.rec.Truncated != "" {
+		markTruncated(&p.rec.Result)
+	}
 	p.msgID = ""
 	v, err := encodeRecord(&p.rec)
 	if err != nil { // plain strings only: cannot happen
@@ -199,6 +208,10 @@ func (s *Store) Put(ctx context.Context, msgs []Message, states ...SourceState) 
 			s.log.Warn("message filed raw as failed: its parsed result could not be stored",
 				"source", msgs[i].Source.Name, "id", out[i].ID, "reason", p.why)
 		}
+		if out[i].Replaced {
+			s.log.Info("complete copy replaced a truncated one", "source", msgs[i].Source.Name, "id", out[i].ID,
+				"message_id", cutForLog(p.msgID))
+		}
 		if out[i].SameMessageID != 0 {
 			s.log.Warn("Message-ID reused by a different message: filed as its own",
 				"source", msgs[i].Source.Name, "id", out[i].ID, "other", out[i].SameMessageID,
@@ -231,6 +244,9 @@ func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
 				return Outcome{ID: keyID(v), Duplicate: true}, nil
 			}
 			reused = keyID(v)
+			if o, done, err := againstCut(tx, reused, p, counts); done || err != nil {
+				return o, err
+			}
 		}
 	}
 	raws := tx.Bucket(bRaw)
@@ -279,6 +295,31 @@ func putOne(tx *bolt.Tx, p *prepared, counts counterDelta) (Outcome, error) {
 func sameSender(tx *bolt.Tx, id uint64, sender [32]byte) bool {
 	raw, err := unpack(tx.Bucket(bRaw).Get(idKey(id)))
 	return err == nil && senderKey(raw) == sender
+}
+
+// againstCut handles a new copy of stored record id (same Message-ID,
+// other content) when one is a cut of the other: a complete copy replaces
+// a truncated one, a truncated copy of a stored message is its duplicate.
+// done is false when neither is a cut of the other.
+func againstCut(tx *bolt.Tx, id uint64, p *prepared, counts counterDelta) (o Outcome, done bool, err error) {
+	stored, err := unpack(tx.Bucket(bRaw).Get(idKey(id)))
+	if err != nil {
+		return Outcome{}, false, nil
+	}
+	switch prefixRelation(stored, p.plain) {
+	case -1:
+		return Outcome{ID: id, Duplicate: true}, true, nil
+	case 1:
+		old, err := decodeRecord(id, tx.Bucket(bRecord).Get(idKey(id)))
+		if err != nil {
+			return Outcome{}, false, nil // a damaged record (Verify says so): file anew
+		}
+		if err := replaceTruncated(tx, id, old, len(stored), p, counts); err != nil {
+			return Outcome{}, true, err
+		}
+		return Outcome{ID: id, Replaced: true}, true, nil
+	}
+	return Outcome{}, false, nil
 }
 
 // reusedIDKey is the Message-ID map's key for a later message that reuses

@@ -71,6 +71,9 @@ func updateOne(tx *bolt.Tx, id uint64, res *mailparse.Result, counts counterDelt
 	nr.Result = *res
 	nr.ParserVersion = mailparse.Version
 	nr.Review, nr.parsed = nil, nil
+	if nr.Truncated != "" { // the source's cut is not in the raw message: keep the flag
+		markTruncated(&nr.Result)
+	}
 	for _, n := range longValueNotes(res) {
 		if !slices.Contains(nr.Notes, n) {
 			nr.Notes = append(slices.Clip(nr.Notes), n)

@@ -52,13 +52,15 @@ func newIngestCommand(g *globals) *cobra.Command {
   - for standard input: one message, or an mbox stream
 
 Archives are streamed with bounded memory. A message already in the store
-(same content, or same Message-ID) is counted as a duplicate and not filed
-twice, so running ingest again on the same archive, or after an
+(same content, or same Message-ID and text) is counted as a duplicate and
+not filed twice, so running ingest again on the same archive, or after an
 interruption, is safe. On Ctrl-C the messages already read are committed.
 
-Unreadable inputs and messages (not mail, truncated, over --max-size) are
-reported one line each; the others are still filed, and the exit status
-is then 4 (1 if nothing could be read).`,
+A message that ends early (an mbox or .gz cut inside it, a missing closing
+MIME boundary, base64 cut short) is filed flagged for review ("truncated")
+and counted; a complete copy read later replaces it. Unreadable inputs and
+messages (not mail, over --max-size) are reported one line each; the others
+are still filed. The exit status is then 4 (1 if nothing could be read).`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return fmt.Errorf("%w: ingest needs at least one PATH (- for standard input)", errUsage)
@@ -117,6 +119,8 @@ func runIngest(ctx context.Context, opts ingestOptions, st *store.Store, paths [
 	switch {
 	case err != nil:
 		return err
+	case sum.Skipped == 0 && sum.Truncated > 0:
+		return errPartial{fmt.Errorf("%d messages end early (truncated input): filed and flagged for review", sum.Truncated)}
 	case sum.Skipped == 0:
 		return nil
 	case sum.Read == 0:

@@ -81,3 +81,48 @@ func TestIngestCommandUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestCommandTruncated: issue 12. An mbox cut at a line boundary
+// inside its last message, a multipart reply whose closing boundary never
+// comes: the message is filed flagged "truncated", counted, exit 4. The
+// complete mbox read later replaces it instead of being a duplicate.
+func TestIngestCommandTruncated(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	first, err := os.ReadFile("../../testdata/corpus/fr-01.eml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, err := os.ReadFile("../../testdata/corpus/en-01.eml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mbox := "From a@b Mon Feb 15 08:00:00 2021\n" + string(first) + "\nFrom c@d Mon Feb 15 09:00:00 2021\n" + string(last)
+	cutAt := strings.Index(mbox, "\n--_000_E10C571AB00EB3C2C8F98F57D2329FFDD497DE22_\nContent-Type: text/html") + 1 // the second part's boundary line
+	cut, whole := filepath.Join(dir, "cut.mbox"), filepath.Join(dir, "whole.mbox")
+	for p, data := range map[string]string{cut: mbox[:cutAt], whole: mbox} {
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, stderr, code := ingestJSON(t, "", "--db", db, cut)
+	if code != exitPartial || sum["truncated"] != 1.0 || sum["reports"] != 2.0 {
+		t.Fatalf("cut mbox: exit %d, summary %v; want exit %d, 2 reports, 1 truncated (%s)", code, sum, exitPartial, stderr)
+	}
+	out, _, _ := runCLI(t, "", "list", "--db", db, "--needs-review", "--json")
+	if !strings.Contains(out, `"truncated"`) || strings.Count(out, `"id"`) != 1 {
+		t.Errorf("list --needs-review: %s, want the truncated message", out)
+	}
+	sum, stderr, code = ingestJSON(t, "", "--db", db, whole)
+	if code != exitOK || sum["replaced"] != 1.0 || sum["duplicates"] != 1.0 || sum["truncated"] != 0.0 {
+		t.Fatalf("whole mbox: exit %d, summary %v; want exit 0, 1 replaced, 1 duplicate (%s)", code, sum, stderr)
+	}
+	out, _, _ = runCLI(t, "", "list", "--db", db, "--needs-review", "--json")
+	if strings.Contains(out, `"truncated"`) {
+		t.Errorf("list --needs-review after the complete copy: %s", out)
+	}
+	out, _, code = runCLI(t, "", "show", "--db", db, "--id", "2", "--json")
+	if code != exitOK || !strings.Contains(out, `"replaced"`) {
+		t.Errorf("show 2: %s, want the replacement recorded", out)
+	}
+}
