@@ -106,7 +106,7 @@ func Ingest(ctx context.Context, st *store.Store, paths []string, opts *Options)
 		}
 		if j.err != nil {
 			sum.addError(j.err)
-			o.Logger.Warn("skipped", "err", j.err.Error())
+			o.Logger.Debug("skipped", "err", j.err.Error()) // the summary lists it
 			continue
 		}
 		c.add(j.msg)
