@@ -64,7 +64,8 @@ func TestReprocessSinceRFC3339(t *testing.T) {
 
 // TestRestoreRecipe runs the README's restore recipe with the real binary,
 // line by line as written: a backup, the daemon stopped (systemctl is not
-// there in a test: skipped), the copy put back, verify.
+// there in a test: skipped), the copy put back, verify. Then every line of
+// every --help Examples section, on a sound store.
 func TestRestoreRecipe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
@@ -83,10 +84,8 @@ func TestRestoreRecipe(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	fx := newFixture(t)
-	for _, line := range lines {
-		if strings.HasPrefix(line, "sudo systemctl") {
-			continue
-		}
+	sh := func(line string) {
+		t.Helper()
 		cmd := exec.Command("sh", "-ec", line)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "PATH="+dir+":"+os.Getenv("PATH"), "CYBERINTAKE_DB="+fx.db)
@@ -94,13 +93,25 @@ func TestRestoreRecipe(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", line, err, out)
 		}
-		t.Logf("%s\n%s", line, out)
+	}
+	for _, line := range lines {
+		if strings.HasPrefix(line, "sudo systemctl") {
+			continue
+		}
+		sh(line)
 		if strings.Contains(line, "backup ") {
 			os.Truncate(fx.db, 8192) // the store is damaged after the backup
 		}
 	}
 	if out, _, code := fx.run(t, "verify"); code != exitOK || !strings.Contains(out, "ok, 5 messages") {
 		t.Errorf("after the restore: verify exit %d %q", code, out)
+	}
+	for _, c := range newRootCommand().Commands() {
+		for _, line := range strings.Split(c.Example, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				sh(line)
+			}
+		}
 	}
 }
 
