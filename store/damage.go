@@ -85,9 +85,8 @@ func parseMeta(b []byte) (m boltMeta, magic bool, err error) {
 
 // fileState is what checkFile learnt of a store file.
 type fileState struct {
-	empty   bool   // no file yet, or 0 bytes: bbolt will initialise it
-	txid    uint64 // last committed transaction
-	oneMeta bool   // one meta page is bad: bbolt uses the other
+	empty   bool // no file yet, or 0 bytes: bbolt will initialise it
+	oneMeta bool // one meta page is bad: bbolt uses the other
 }
 
 // checkFile is the cheap check run before bbolt maps the file.
@@ -145,7 +144,7 @@ func (s *Store) checkFile() (fileState, error) {
 	case cur.pgid < 4 || cur.root >= cur.pgid || cur.freelist != noFreelist && cur.freelist >= cur.pgid:
 		return fileState{}, s.damaged(fmt.Sprintf("its meta page names pages past its end (root %d, freelist %d, %d pages)", cur.root, cur.freelist, cur.pgid))
 	}
-	return fileState{txid: cur.tx, oneMeta: err0 != nil || err1 != nil}, nil
+	return fileState{oneMeta: err0 != nil || err1 != nil}, nil
 }
 
 // damaged is the error for a store that cannot be trusted.
