@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sync/atomic"
 
 	"github.com/klauspost/compress/gzip"
 
@@ -67,6 +68,8 @@ type ReaderOptions struct {
 	StdinName string
 	// Logger receives notes on skipped files; nil means slog.Default().
 	Logger *slog.Logger
+
+	counted *atomic.Int64 // if set, counts the bytes read from files (progress.go)
 }
 
 func (o *ReaderOptions) withDefaults() ReaderOptions {
@@ -108,6 +111,9 @@ func Open(path string, opts *ReaderOptions) (Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	if o.counted != nil {
+		return openStream(countingReader{f, o.counted}, path, "eml", o)
 	}
 	return openStream(f, path, "eml", o)
 }

@@ -87,7 +87,12 @@ func Ingest(ctx context.Context, st *store.Store, paths []string, opts *Options)
 	o := opts.withDefaults()
 	filer := NewFiler(st, &FilerOptions{Parse: o.Parse, Logger: o.Logger, Workers: o.Workers})
 	sum := newSummary()
-	prog := startProgress(o.Progress, sum)
+	var in *inputBytes
+	if total, ok := inputSize(paths); ok && o.Progress != nil {
+		in = &inputBytes{total: total}
+		o.Reader.counted = &in.read
+	}
+	prog := startProgress(o.Progress, sum, in)
 
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
@@ -106,7 +111,7 @@ func Ingest(ctx context.Context, st *store.Store, paths []string, opts *Options)
 		}
 		if j.err != nil {
 			sum.addError(j.err)
-			o.Logger.Warn("skipped", "err", j.err.Error())
+			o.Logger.Debug("skipped", "err", j.err.Error()) // the summary lists it
 			continue
 		}
 		c.add(j.msg)

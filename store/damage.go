@@ -28,7 +28,8 @@ import (
 //     file from faulting; it costs two 4 KiB reads.
 //  2. guard, around every open and transaction: bbolt's panics, and
 //     faults at a bad address (debug.SetPanicOnFault), become ErrDamaged.
-//  3. before a write, the full structural check (checkTx) when the store
+//  3. before a write, the full structural check (walkFile, then bbolt's
+//     tx.Check: checkTx) when the store
 //     was not last committed by this code (the clean mark below does not
 //     match the meta page), when one meta page is bad, or when verify has
 //     found the store damaged (the damage mark beside the file). A store
@@ -84,9 +85,8 @@ func parseMeta(b []byte) (m boltMeta, magic bool, err error) {
 
 // fileState is what checkFile learnt of a store file.
 type fileState struct {
-	empty   bool   // no file yet, or 0 bytes: bbolt will initialise it
-	txid    uint64 // last committed transaction
-	oneMeta bool   // one meta page is bad: bbolt uses the other
+	empty   bool // no file yet, or 0 bytes: bbolt will initialise it
+	oneMeta bool // one meta page is bad: bbolt uses the other
 }
 
 // checkFile is the cheap check run before bbolt maps the file.
@@ -144,7 +144,7 @@ func (s *Store) checkFile() (fileState, error) {
 	case cur.pgid < 4 || cur.root >= cur.pgid || cur.freelist != noFreelist && cur.freelist >= cur.pgid:
 		return fileState{}, s.damaged(fmt.Sprintf("its meta page names pages past its end (root %d, freelist %d, %d pages)", cur.root, cur.freelist, cur.pgid))
 	}
-	return fileState{txid: cur.tx, oneMeta: err0 != nil || err1 != nil}, nil
+	return fileState{oneMeta: err0 != nil || err1 != nil}, nil
 }
 
 // damaged is the error for a store that cannot be trusted.
@@ -167,14 +167,13 @@ func (s *Store) guard(fn func() error) (err error) {
 	return fn()
 }
 
-// checkTx is bbolt's full structural check, preceded by a walk over every
-// key and value of every bucket in this goroutine: bbolt's Check runs in a
-// goroutine of its own where a fault on a bad page number cannot be
-// recovered, so the walk must have touched (and survived) every page
-// first. It returns the problems found.
+// checkTx is walkFile, then bbolt's full structural check (tx.Check),
+// which runs in a goroutine of its own where a fault on a bad offset could
+// not be recovered: walkFile must pass first. It returns the problems
+// found.
 func (s *Store) checkTx(tx *bolt.Tx) []string {
-	if err := s.guard(func() error { return walkAll(tx) }); err != nil {
-		return []string{err.Error()}
+	if p := walkFile(s.path); p != "" {
+		return []string{p}
 	}
 	var probs []string
 	for err := range tx.Check() {
@@ -183,21 +182,6 @@ func (s *Store) checkTx(tx *bolt.Tx) []string {
 		}
 	}
 	return probs
-}
-
-func walkAll(tx *bolt.Tx) error {
-	var walk func(b *bolt.Bucket) error
-	walk = func(b *bolt.Bucket) error {
-		return b.ForEach(func(k, v []byte) error {
-			if v == nil {
-				if c := b.Bucket(k); c != nil {
-					return walk(c)
-				}
-			}
-			return nil
-		})
-	}
-	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return walk(b) })
 }
 
 // checkBeforeWrite runs in the write transaction before anything is

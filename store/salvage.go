@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,7 +42,8 @@ type SalvageReport struct {
 // into a new store at out, keeping IDs, and rebuilds the maps, indexes and
 // counters there. It never writes to src: it reads a private copy, padded
 // with zeros to the length its meta page names when src was truncated,
-// and every read that hits a damaged page fails alone.
+// and every read that hits a damaged page fails alone. Messages the page
+// tree no longer leads to are looked for page by page (salvage_scan.go).
 func Salvage(ctx context.Context, src, out string, opts *Options) (*SalvageReport, error) {
 	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("salvage: %s already exists: give a new file", out)
@@ -69,7 +71,13 @@ func Salvage(ctx context.Context, src, out string, opts *Options) (*SalvageRepor
 		})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("salvage %s: %w", src, err)
+		// Not even the tree's top could be read: the page scan is all.
+		rep.Unknown = true
+	}
+	if rep.Unknown || len(rep.Lost) > 0 {
+		if recs, err = scanMissing(tmp, recs, rep); err != nil {
+			return nil, fmt.Errorf("salvage %s: %w", src, err)
+		}
 	}
 	dst, err := Open(out, opts)
 	if err != nil {
@@ -86,6 +94,40 @@ func Salvage(ctx context.Context, src, out string, opts *Options) (*SalvageRepor
 	return rep, nil
 }
 
+// scanMissing adds the messages a page scan finds that the tree did not
+// give, and settles Lost: IDs still without a raw message.
+func scanMissing(path string, recs []salvaged, rep *SalvageReport) ([]salvaged, error) {
+	have := map[uint64]bool{}
+	for _, r := range recs {
+		have[r.id] = true
+	}
+	sc, err := scanPages(path, func(id uint64) bool { return !have[id] })
+	if err != nil {
+		return nil, err
+	}
+	lost := map[uint64]bool{}
+	for _, id := range rep.Lost {
+		lost[id] = true
+	}
+	for _, id := range sc.ids() {
+		lost[id] = true
+	}
+	rep.Lost = rep.Lost[:0]
+	for _, id := range slices.Sorted(maps.Keys(lost)) {
+		s, reparse, ok := sc.pick(id)
+		if !ok {
+			rep.Lost = append(rep.Lost, id)
+			continue
+		}
+		if reparse {
+			rep.Reparse = append(rep.Reparse, id)
+		}
+		recs = append(recs, s)
+	}
+	slices.Sort(rep.Reparse)
+	return recs, nil
+}
+
 type salvaged struct {
 	id  uint64
 	raw []byte // packed, as stored
@@ -98,11 +140,12 @@ type salvaged struct {
 func (s *Store) readAll(ctx context.Context, tx *bolt.Tx, rep *SalvageReport) []salvaged {
 	var ids []uint64
 	seen := map[uint64]bool{}
+	rawWhole := false // the raw bucket's cursor went through to its end
 	for _, name := range [][]byte{bRaw, bRecord} {
-		s.guard(func() error {
+		err := s.guard(func() error {
 			b := tx.Bucket(name)
 			if b == nil {
-				return nil
+				return errors.New("no bucket")
 			}
 			c := b.Cursor()
 			for k, _ := c.First(); k != nil; k, _ = c.Next() {
@@ -113,9 +156,13 @@ func (s *Store) readAll(ctx context.Context, tx *bolt.Tx, rep *SalvageReport) []
 			}
 			return nil
 		})
+		if string(name) == string(bRaw) {
+			rawWhole = err == nil
+		}
 	}
-	// IDs the cursors could not reach (a damaged branch page) are still
-	// tried by number: raw's sequence is the highest ID given out.
+	// When the cursor could not go through the raw bucket (a damaged
+	// page), the IDs it missed are still tried by number: raw's sequence
+	// is the highest ID given out.
 	var seq uint64
 	err := s.guard(func() error {
 		if b := tx.Bucket(bRaw); b != nil {
@@ -125,7 +172,7 @@ func (s *Store) readAll(ctx context.Context, tx *bolt.Tx, rep *SalvageReport) []
 		return errors.New("no raw bucket")
 	})
 	rep.Unknown = err != nil
-	if seq <= uint64(len(ids))+1<<20 {
+	if !rawWhole && seq <= uint64(len(ids))+1<<20 {
 		for id := uint64(1); id <= seq; id++ {
 			if !seen[id] {
 				seen[id] = true

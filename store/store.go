@@ -43,6 +43,10 @@ type Store struct {
 	// then on every transaction re-checks it, as another cyberintake may
 	// have migrated the file since.
 	checked bool
+	// preloadFreelist reads the free list at open, in the caller's
+	// goroutine, where a fault on a damaged one is recovered (verify:
+	// bbolt's Check would read it in a goroutine of its own).
+	preloadFreelist bool
 }
 
 // Open checks the store at path and returns a handle on it. A read-write
@@ -187,6 +191,8 @@ func (s *Store) openDB(write bool) (*bolt.DB, error) {
 		ReadOnly:     !write,
 		FreelistType: bolt.FreelistMapType,
 		NoStatistics: true,
+
+		PreLoadFreelist: s.preloadFreelist,
 	}
 	if write {
 		// The freelist stays synced: with NoFreelistSync every read-write

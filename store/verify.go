@@ -32,7 +32,13 @@ const maxProblems = 1000
 // and its hash never change once filed.
 func (s *Store) Verify(ctx context.Context) ([]Problem, int, error) {
 	var v verifier
-	err := s.view(ctx, func(tx *bolt.Tx) error {
+	if p := walkFile(s.path); p != "" {
+		// Not safe to map and read: report, and leave it to salvage.
+		v.damage(0, "bbolt: %s", p)
+		return v.probs, 0, s.noteVerdict(true, v.probs)
+	}
+	whole := &Store{path: s.path, opts: s.opts, log: s.log, checked: s.checked, preloadFreelist: true}
+	err := whole.view(ctx, func(tx *bolt.Tx) error {
 		v = verifier{tx: tx, hashes: map[uint64]string{}}
 		for _, p := range s.checkTx(tx) {
 			v.damage(0, "bbolt: %s", p)

@@ -29,7 +29,13 @@ daemon keeps running (it waits for the copy, at most a batch behind).
 The copy is written to a new temporary file beside FILE, synced and renamed,
 so FILE is either the old file or the complete new copy. FILE - writes to standard output. The
 copy is a store: cyberintake --db FILE verify checks it.`,
-		Args: cobra.ExactArgs(1),
+		Example: `  cyberintake backup cyberintake-$(date +%F).db`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return fmt.Errorf("%w: backup needs the file to write the copy to: cyberintake backup FILE (FILE - for standard output)", errUsage)
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withStore(true, func(st *store.Store) error {
 				return runBackup(cmd.Context(), opts, st, args[0], cmd.OutOrStdout(), cmd.ErrOrStderr())

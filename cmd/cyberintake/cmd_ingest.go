@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -124,9 +125,10 @@ func runIngest(ctx context.Context, opts ingestOptions, st *store.Store, paths [
 	case sum.Skipped == 0:
 		return nil
 	case sum.Read == 0:
-		return fmt.Errorf("nothing could be read: %s", sum.Errors[0])
+		return errors.New("nothing could be read (listed above)")
 	}
-	return errPartial{fmt.Errorf("%d inputs or messages could not be read (first: %s)", sum.Skipped, sum.Errors[0])}
+	// The summary listed the errors: the last line only counts them.
+	return errPartial{fmt.Errorf("%d inputs or messages could not be read (listed above)", sum.Skipped)}
 }
 
 // terminal returns w if it is a terminal (for a progress line), else nil.

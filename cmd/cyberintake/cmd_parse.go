@@ -37,8 +37,8 @@ contact, references, tags and warnings. It touches no store.
 
 With --json it prints one object per file, in input order, as documented in
 CONTRACT.md. The exit status is 0 when every file was read (even if some
-are not reports) and 4 when a file could not be read at all; its object then
-carries "error".`,
+are not reports), 4 when some file could not be read at all (its object
+then carries "error") and 1 when none could, as for ingest.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runParse(cmd.Context(), opts, args, cmd.InOrStdin(), cmd.OutOrStdout())
@@ -74,6 +74,9 @@ func runParse(ctx context.Context, opts parseOptions, files []string, stdin io.R
 			fmt.Fprintln(w)
 		}
 		writeSummary(termWriter{w}, res, width)
+	}
+	if len(failed) == len(files) {
+		return fmt.Errorf("nothing could be read: %d of %d files (listed above)", len(failed), len(files))
 	}
 	if len(failed) > 0 {
 		return errPartial{fmt.Errorf("%d of %d files could not be read (first: %s)", len(failed), len(files), failed[0])}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -28,7 +27,7 @@ type reprocessOptions struct {
 
 func (o *reprocessOptions) AddFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&o.Since, "since", "", "only messages dated on or after DATE (YYYY-MM-DD)")
+	f.StringVar(&o.Since, "since", "", "only messages dated on or after DATE (YYYY-MM-DD or RFC 3339)")
 	f.StringVar(&o.Lab, "lab", "", "only the messages of lab X")
 	f.BoolVar(&o.All, "all", false, "every selected message (the default)")
 	f.BoolVar(&o.Outdated, "outdated", false, "only messages parsed by an older parser version, or that failed")
@@ -70,12 +69,9 @@ failures); --dry-run only reports.`,
 
 func (o *reprocessOptions) filter() (store.Filter, error) {
 	f := store.Filter{Lab: o.Lab, Failed: o.Failed}
-	if o.Since != "" {
-		t, err := time.Parse(time.DateOnly, o.Since)
-		if err != nil {
-			return f, fmt.Errorf("%w: --since %q: want YYYY-MM-DD", errUsage, o.Since)
-		}
-		f.Since = t
+	var err error
+	if f.Since, err = parseDateFlag("since", o.Since, false); err != nil {
+		return f, err
 	}
 	if o.Batch < 1 || o.Workers < 0 {
 		return f, fmt.Errorf("%w: --batch must be positive", errUsage)

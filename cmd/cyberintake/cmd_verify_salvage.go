@@ -35,15 +35,13 @@ func runSalvage(ctx context.Context, g *globals, opts verifyOptions, w io.Writer
 		if len(rep.Lost) > 0 {
 			fmt.Fprintf(w, "lost (raw message unreadable): %s\n", idList(rep.Lost))
 		}
-		if rep.Unknown {
-			fmt.Fprintf(w, "the list of messages is unreadable: others may be lost\n")
-		}
 	}
-	if rep.Unknown {
-		return errPartial{fmt.Errorf("salvage: the list of messages in %s is unreadable: others may be lost", src)}
-	}
-	if len(rep.Lost) > 0 {
-		return errPartial{fmt.Errorf("salvage: %d messages lost: %s", len(rep.Lost), idList(rep.Lost))}
+	// The last line says what went wrong once; the lines above list it.
+	switch {
+	case rep.Unknown:
+		return errPartial{fmt.Errorf("salvage: the list of messages in %s is unreadable: %d lost that are known, others may be", src, len(rep.Lost))}
+	case len(rep.Lost) > 0:
+		return errPartial{fmt.Errorf("salvage: %d messages lost (listed above)", len(rep.Lost))}
 	}
 	return nil
 }
