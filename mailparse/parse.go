@@ -172,6 +172,7 @@ func read(d *decoded) (res *Result) {
 	}
 
 	res.Contact = contactOf(d, segs, rd)
+	res.IncidentDate = incidentDate(incidentText(own0, rd), sentTime(d.Date), res.Language)
 	return res
 }
 
