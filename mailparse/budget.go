@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 )
 
@@ -40,7 +39,7 @@ type budget struct {
 	deadline  time.Time
 	reads     int   // attachments whose text may still be extracted
 	bytes     int64 // decompressed attachment bytes that may still be read
-	skipped   []string
+	skipped   []Attachment
 	expired   bool
 	expiredAt string // what was being read when the time ran out
 	reported  bool   // the expiry is in the warnings already
@@ -105,8 +104,8 @@ func (d deadlineReader) Read(p []byte) (int, error) {
 }
 
 // skip records an attachment left unread, for one warning at the end.
-func (b *budget) skip(name string) {
-	b.skipped = append(b.skipped, displayName(name))
+func (b *budget) skip(a Attachment) {
+	b.skipped = append(b.skipped, a)
 }
 
 // notes returns the warnings and review reasons for what the budget cut:
@@ -117,16 +116,8 @@ func (b *budget) notes(skipped bool) (warnings, reasons []string) {
 		return nil, nil
 	}
 	if n := len(b.skipped); skipped && n > 0 {
-		names := make([]string, 0, 3)
-		for _, s := range b.skipped[:min(n, 3)] {
-			names = append(names, truncate(s, maxWarnValue))
-		}
-		more := ""
-		if n > 3 {
-			more = fmt.Sprintf(" and %d more", n-3)
-		}
-		warnings = append(warnings, fmt.Sprintf("%d attachments not read (at most %d read, %s in all, per message): %s%s",
-			n, b.maxReads, sizeLabel(b.maxBytes), strings.Join(names, ", "), more))
+		warnings = append(warnings, fmt.Sprintf("%d attachments not read (at most %d read, %s in all, per message): %s",
+			n, b.maxReads, sizeLabel(b.maxBytes), nameList(b.skipped)))
 		reasons = append(reasons, ReasonAttachmentsSkipped)
 	}
 	if b.expired && !b.reported {

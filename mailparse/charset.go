@@ -43,7 +43,7 @@ func decodeCharset(b []byte, label string, owned bool) (string, string) {
 		}
 		warn := ""
 		if label != "" {
-			warn = "text labelled " + label + " is not; read as windows-1252"
+			warn = "text labelled " + warnValue(label) + " is not; read as windows-1252"
 		}
 		return decodeWindows1252(b), warn
 	case "iso-8859-1", "latin1", "latin-1", "l1", "iso8859-1", "iso_8859-1", "windows-1252", "cp1252", "x-cp1252":
@@ -59,16 +59,16 @@ func decodeCharset(b []byte, label string, owned bool) (string, string) {
 	}
 	r, err := charset.Reader(label, bytes.NewReader(b))
 	if err != nil {
-		return fallbackText(b), "unknown charset " + label + "; read as utf-8 or windows-1252"
+		return fallbackText(b), "unknown charset " + warnValue(label) + "; read as utf-8 or windows-1252"
 	}
 	out, err := io.ReadAll(r)
 	if err != nil {
-		return fallbackText(b), "charset " + label + " could not be decoded; read as utf-8 or windows-1252"
+		return fallbackText(b), "charset " + warnValue(label) + " could not be decoded; read as utf-8 or windows-1252"
 	}
 	if bytes.Contains(out, []byte("\uFFFD")) && !bytes.Contains(b, []byte("\uFFFD")) {
 		// The label does not fit the bytes (a 7-bit or Asian charset
 		// announced over Latin text): read them the browsers' way.
-		return fallbackText(b), "text labelled " + label + " is not; read as utf-8 or windows-1252"
+		return fallbackText(b), "text labelled " + warnValue(label) + " is not; read as utf-8 or windows-1252"
 	}
 	return strings.ToValidUTF8(string(out), "\uFFFD"), ""
 }

@@ -88,6 +88,17 @@ func findEmail(s string) string {
 	return emailRe.FindString(s)
 }
 
+// mailAddress returns s when it is a mail address (a local part, "@" and
+// a domain, no blanks), else "": a From header's "<A>" is no address a
+// contact can be reached at.
+func mailAddress(s string) string {
+	i := strings.LastIndexByte(s, '@')
+	if i <= 0 || i == len(s)-1 || strings.ContainsAny(s, " \t\r\n<>\"(),;:") {
+		return ""
+	}
+	return s
+}
+
 // unmaskEmail writes "[at]" and "(dot)" back as "@" and ".".
 func unmaskEmail(s string) string {
 	if strings.IndexByte(s, '@') >= 0 || !hasCloser(s) || !containsAny(s, atMarks) {
@@ -543,7 +554,7 @@ func nameBeforeEmail(t string) string {
 // name line (the one sharing a word with the sender's name, else the first
 // name-like line), the first phone, the sender's address.
 func signerOf(ls []line, fromAddr, fromName string) Contact {
-	c := Contact{Email: strings.ToLower(fromAddr)}
+	c := Contact{Email: mailAddress(strings.ToLower(fromAddr))}
 	nameTok := map[string]bool{}
 	for _, w := range words(fromName) {
 		if len(w) > 1 && !titleWords[w] {

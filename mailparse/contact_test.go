@@ -203,17 +203,42 @@ func FuzzContact(f *testing.F) {
 	f.Add("Personne de contact : Mme Anne Dubois (anne.dubois[at]lab.be), 02/555.81.40\nE-mail: x@y.be", "labo@lab.be", "Labo")
 	f.Add("> y compris une personne de contact.\n\nJulien Marchal, julien.marchal@lab.be", "c.dethy@lab.be", "Claire Dethy")
 	f.Add("Kind regards,\nDr. Hannah O'Neill, MD PhD\n+32-2-555-81-40", "h.oneill@bd.be", "O'Neill, Hannah")
+	f.Add("Contact: 0", "A", "0") // issue 8: the e-mail "a"
 	f.Fuzz(func(t *testing.T, text, addr, display string) {
 		ls := splitLines(text)
 		signer := signerOf(ls, addr, display)
+		// The people map as peopleOf builds it from headers.
+		people := map[string]string{}
+		if a := mailAddress(strings.ToLower(addr)); a != "" {
+			people[a] = display
+		}
 		for _, letter := range []bool{false, true} {
-			c := findContact([]contactSource{{Lines: ls, Signer: signer, Letter: letter}}, map[string]string{addr: display})
+			c := findContact([]contactSource{{Lines: ls, Signer: signer, Letter: letter}}, people)
 			if strings.ContainsAny(c.Name, "\n\r") || strings.ContainsAny(c.Phone, "\n\r") {
 				t.Errorf("contact spans lines: %+v", c)
 			}
-			if c.Email != "" && c.Email != signer.Email && !strings.Contains(c.Email, "@") {
+			if c.Email != "" && mailAddress(c.Email) == "" {
 				t.Errorf("address without @: %q", c.Email)
 			}
 		}
 	})
+}
+
+// TestContactSenderWithoutAddress is issue 8's "Contact: 0" with
+// "From: 0 <A>": the sender's "A" is no mail address, so the contact has
+// no e-mail (it was "a").
+func TestContactSenderWithoutAddress(t *testing.T) {
+	for _, from := range []string{"0 <A>", "A", "Anne <anne@>", "Anne <@lab.be>"} {
+		t.Run(from, func(t *testing.T) {
+			raw := "From: " + from + "\r\nSubject: RE: Sciensano-AC-2021-04 - labo 12345\r\n\r\n" +
+				"a) Phishing mail opened.\r\nb) LIS down for two days.\r\nc) Paper.\r\nContact: 0\r\n"
+			res := Parse([]byte(raw), nil)
+			if res.Kind != KindReport {
+				t.Fatalf("kind %s", res.Kind)
+			}
+			if res.Contact.Email != "" {
+				t.Errorf("contact e-mail %q from a sender without an address", res.Contact.Email)
+			}
+		})
+	}
 }

@@ -23,8 +23,21 @@ func FuzzParse(f *testing.F) {
 		if strings.HasPrefix(r.Error, "internal error") {
 			t.Fatalf("Parse recovered from a panic: %s", r.Error)
 		}
-		if r.References == nil || r.Attachments == nil || r.Warnings == nil {
+		if r.References == nil || r.Attachments == nil || r.Warnings == nil || r.ReviewReasons == nil {
 			t.Fatalf("nil slice in Result: %+v", r)
+		}
+		if r.NeedsReview != (len(r.ReviewReasons) > 0) {
+			t.Fatalf("needs_review %v with reasons %q", r.NeedsReview, r.ReviewReasons)
+		}
+		for _, w := range r.Warnings {
+			if len(w) > maxWarning {
+				t.Fatalf("warning of %d bytes", len(w))
+			}
+		}
+		for _, v := range []string{r.Subject, r.Sections.A, r.OwnText, r.Contact.Name, r.Contact.Email} {
+			if strings.ContainsAny(v, "\x00\x1b\r") {
+				t.Fatalf("control character kept: %q", v)
+			}
 		}
 	})
 }

@@ -70,7 +70,13 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 
 	var out textOut
 	w.entity(&h, body, 0, &out)
-	d.Text = w.capText(out.text(), "body")
+	// Control characters (a NUL, an escape sequence) are no part of
+	// what a lab wrote; dropped before reading, so that they neither
+	// split words nor reach a terminal.
+	d.Text = stripControls(w.capText(out.text(), "body"), true)
+	for i, t := range d.AttachmentTexts {
+		d.AttachmentTexts[i] = stripControls(t, true)
+	}
 	d.FromHTML = out.html
 	warns, reasons := w.budget.notes(true)
 	d.Warnings = append(d.Warnings, warns...) // past maxWarnings: these matter
@@ -119,7 +125,7 @@ func fillHeaderFields(d *decoded, h *textproto.Header) {
 	d.Thread = msgIDs(h.Get("References"))
 	d.From, d.FromName = parseFrom(h.Get("From"))
 	d.Date = parseDate(h.Get("Date"))
-	d.Subject = headerText(h, "Subject")
+	d.Subject = stripControls(headerText(h, "Subject"), false)
 }
 
 // walker carries the limits and the result through the MIME tree.

@@ -51,20 +51,20 @@ func (w *walker) attachment(h *textproto.Header, p *partInfo, body []byte) {
 func (w *walker) document(a Attachment, b []byte, entry string, read func(io.Reader) (string, error)) {
 	bud := w.budget
 	if bud.take(0) != "" || bud.bytes <= 0 {
-		bud.skip(a.Name)
+		bud.skip(a)
 		return
 	}
 	text, used, err := zipXMLText(b, entry, read, bud)
 	bud.bytes -= used
 	switch {
 	case errors.Is(err, errOverBudget):
-		bud.skip(a.Name)
+		bud.skip(a)
 	case bud.expired:
 		// Cut by the time budget: what was read is kept, the budget's
 		// warning says the rest was not.
 		w.addAttachmentText(text)
 	case err != nil:
-		w.warn("attachment " + truncate(displayName(a.Name), maxWarnValue) + " could not be read: " + err.Error())
+		w.warn("attachment " + warnValue(displayName(a.Name)) + " could not be read: " + err.Error())
 		w.d.Unreadable = append(w.d.Unreadable, a)
 	default:
 		w.addAttachmentText(text)
@@ -77,7 +77,7 @@ func (w *walker) document(a Attachment, b []byte, entry string, read func(io.Rea
 func (w *walker) textAttachment(a Attachment, b []byte) []byte {
 	b = b[:min(len(b), attachmentTextRead)]
 	if w.budget.take(int64(len(b))) != "" {
-		w.budget.skip(a.Name)
+		w.budget.skip(a)
 		return nil
 	}
 	return b

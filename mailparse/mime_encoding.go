@@ -28,7 +28,7 @@ func decodeTransfer(b []byte, enc string) ([]byte, string, cutState) {
 	if strings.Contains(enc, "quoted") {
 		return decodeQP(b), "", qpCut(b)
 	}
-	return b, "unknown transfer encoding " + enc + "; read as is", notCut
+	return b, "unknown transfer encoding " + warnValue(enc) + "; read as is", notCut
 }
 
 // cutState tells how an encoded body ends: whole, cut in the middle of an

@@ -26,7 +26,7 @@ func readHeader(block []byte) (textproto.Header, string) {
 	clean := sanitizeHeader(block)
 	h2, err2 := textproto.ReadHeader(headerReader(clean))
 	if err2 != nil && h2.Len() < h.Len() {
-		return h, "malformed header: " + err.Error()
+		return h, "malformed header: " + warnValue(err.Error())
 	}
 	return h2, "malformed header lines skipped"
 }

@@ -31,7 +31,7 @@ func contentInfo(h *textproto.Header) (partInfo, string) {
 	p.mediaType, p.params, warn = parseMediaType(ct)
 	if p.mediaType == "" || !strings.Contains(p.mediaType, "/") {
 		if ct != "" && warn == "" {
-			warn = "unreadable Content-Type " + truncate(ct, 60) + "; read as text/plain"
+			warn = "unreadable Content-Type " + warnValue(ct) + "; read as text/plain"
 		}
 		p.mediaType = "text/plain"
 	}

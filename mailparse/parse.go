@@ -105,6 +105,8 @@ func read(d *decoded) (res *Result) {
 		warns, reasons := d.budget.notes(false)
 		res.Warnings = append(res.Warnings, warns...)
 		res.review(reasons...)
+		boundWarnings(res.Warnings)
+		cleanResult(res)
 	}()
 	subj := parseSubject(d.Subject)
 	segs := segments(splitLines(d.Text))
@@ -170,6 +172,7 @@ func read(d *decoded) (res *Result) {
 	}
 
 	res.Contact = contactOf(d, segs, rd)
+	res.IncidentDate = incidentDate(incidentText(own0, rd), sentTime(d.Date), res.Language)
 	return res
 }
 
@@ -332,11 +335,7 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 	}
 	if rd.sections.Answered == 0 && len(d.Unreadable) > 0 {
 		rd.reasons = append(rd.reasons, ReasonUnreadableAttachment)
-		names := make([]string, len(d.Unreadable))
-		for i, a := range d.Unreadable {
-			names[i] = a.Name
-		}
-		rd.warnings = append(rd.warnings, "answers seem to be in an attachment that could not be read: "+strings.Join(names, ", "))
+		rd.warnings = append(rd.warnings, "answers seem to be in an attachment that could not be read: "+nameList(d.Unreadable))
 	}
 	own0 := ""
 	if rd.sections.Answered == 0 {
@@ -436,7 +435,7 @@ func nameOf(v string) string {
 func peopleOf(d *decoded, segs []segment) map[string]string {
 	m := map[string]string{}
 	add := func(addr, name string) {
-		addr = strings.ToLower(addr)
+		addr = mailAddress(strings.ToLower(addr))
 		n := personDisplayName(name)
 		if addr == "" || n == "" || isSciensanoAddress(addr) {
 			return

@@ -68,7 +68,10 @@ type Result struct {
 	Contact      Contact       `json:"contact"`
 	Tags         classify.Tags `json:"tags"`
 	DowntimeDays *float64      `json:"downtime_days"`
-	NeedsReview  bool          `json:"needs_review"`
+	// IncidentDate is when the attack began, "YYYY-MM-DD" or "YYYY-MM";
+	// nil when the reply does not say or the message is no report.
+	IncidentDate *string `json:"incident_date"`
+	NeedsReview  bool    `json:"needs_review"`
 	// ReviewReasons says why NeedsReview is set, as codes of review.go;
 	// empty (never null) when it is not.
 	ReviewReasons []string `json:"review_reasons"`

@@ -16,7 +16,7 @@ import (
 // (error only when the file could not be read).
 var contractKeys = []string{
 	"file", "message_id", "from", "date", "subject", "kind", "lab", "language",
-	"sections", "references", "contact", "tags", "downtime_days", "needs_review",
+	"sections", "references", "contact", "tags", "downtime_days", "incident_date", "needs_review",
 	"review_reasons", "own_text", "attachments", "warnings",
 }
 
