@@ -41,7 +41,7 @@ func (o *filterFlags) AddFlags(f *pflag.FlagSet) {
 	f.StringArrayVar(&o.Tags, "tag", nil, "only reports with tag GROUP=LABEL, e.g. cause=phishing (repeatable: all must match)")
 	f.BoolVar(&o.NeedsReview, "needs-review", false, "only reports a person should look at")
 	f.BoolVar(&o.Failed, "failed", false, "only messages the parser failed on")
-	f.StringVar(&o.Text, "text", "", "only reports whose answers contain all these WORDS\n(the words may follow unquoted: --text ransomware rdp)")
+	f.StringVar(&o.Text, "text", "", "only reports whose answers contain all these WORDS (unquoted: --text ransomware rdp)")
 }
 
 var (
@@ -142,8 +142,8 @@ func addWidthFlag(f *pflag.FlagSet, p *int) {
 func newListCommand(g *globals) *cobra.Command {
 	var opts listOptions
 	cmd := &cobra.Command{
-		Use:   "list [--lab X] [--since DATE] [--until DATE] [--tag GROUP=LABEL]... [--text WORD...] [--json]",
-		Short: "List the filed messages, oldest first (--reverse: newest), with filters",
+		Use:   "list [flags] [--text WORD...]",
+		Short: "List the filed messages, oldest first, with filters",
 		Long: `list prints the filed messages that pass every filter given, oldest message
 first: ID, date, flags (review: a person should look; FAILED: the parser
 could not read it, see show ID), lab, language, kind, downtime in days and
