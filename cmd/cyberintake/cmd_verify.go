@@ -50,7 +50,7 @@ message unreadable), kept with changed bytes, or filed for re-parsing
 (record unreadable: run cyberintake reprocess on the new store). Then stop
 the daemon, move NEW.db in place of the store and run verify again.`,
 		Example: `  cyberintake verify
-  cyberintake verify --salvage /var/lib/cyberintake/salvaged.db`,
+  cyberintake verify --salvage salvaged.db`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Salvage != "" {

@@ -23,8 +23,8 @@ import (
 const helpWidth = 80
 
 // examples are the Examples sections, by command path without the
-// program's name. A line starting with "cyberintake" is a command a test
-// runs; "#" lines explain.
+// program's name, of the commands that set none themselves. A line
+// starting with "cyberintake" is a command a test runs; "#" lines explain.
 var examples = map[string]string{
 	"": `  cyberintake ingest replies.mbox
   cyberintake list --needs-review
@@ -50,8 +50,6 @@ var examples = map[string]string{
   cyberintake labs --json`,
 	"backup": `  cyberintake backup cyberintake-copy.db
   cyberintake --db cyberintake-copy.db verify`,
-	"verify": `  cyberintake verify
-  cyberintake verify --json`,
 	"serve": `  # serve.conf: imap-addr, user, password-file, ... (see --help above)
   cyberintake serve --config serve.conf --check
   cyberintake serve --config serve.conf --once`,
@@ -67,18 +65,20 @@ var examples = map[string]string{
 
 // exitStatuses are the statuses each command can return (see exit.go);
 // the root's help lists them all.
+// Every command that opens the store can find it busy or damaged; those
+// that read many records go on past a damaged one (partial).
 var exitStatuses = map[string][]int{
 	"parse":     {exitOK, exitFailure, exitUsage, exitPartial},
-	"ingest":    {exitOK, exitFailure, exitUsage, exitBusy, exitPartial},
-	"reprocess": {exitOK, exitFailure, exitUsage, exitBusy},
-	"list":      {exitOK, exitFailure, exitUsage, exitBusy},
-	"show":      {exitOK, exitFailure, exitUsage, exitBusy},
-	"export":    {exitOK, exitFailure, exitUsage, exitBusy},
-	"stats":     {exitOK, exitFailure, exitUsage, exitBusy},
-	"labs":      {exitOK, exitFailure, exitUsage, exitBusy},
-	"backup":    {exitOK, exitFailure, exitUsage, exitBusy},
-	"verify":    {exitOK, exitFailure, exitUsage, exitBusy},
-	"serve":     {exitOK, exitFailure, exitUsage, exitBusy},
+	"ingest":    {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
+	"reprocess": {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
+	"list":      {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
+	"show":      {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
+	"export":    {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
+	"stats":     {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
+	"labs":      {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
+	"backup":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
+	"verify":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
+	"serve":     {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"demo":      {exitOK, exitFailure, exitUsage},
 	"man":       {exitOK, exitFailure, exitUsage},
 }
@@ -186,26 +186,30 @@ func commandKey(c *cobra.Command) string {
 	return strings.TrimPrefix(strings.TrimPrefix(c.CommandPath(), c.Root().Name()), " ")
 }
 
-// exitStatusSection renders the EXIT STATUS lines of exitStatusHelp that
-// c can return: all of them for the root, 0 to 2 for cobra's own commands.
+// exitStatusSection renders the entries of exitStatusHelp that c can
+// return: all of them for the root, 0 to 2 for cobra's own commands. An
+// entry is a line "  N  text" and the more indented lines that continue it.
 func exitStatusSection(c *cobra.Command) string {
 	codes, ok := exitStatuses[commandKey(c)]
 	if !ok && c.HasParent() {
 		codes = []int{exitOK, exitFailure, exitUsage}
 	}
 	var b strings.Builder
+	keep := false
 	for _, line := range strings.Split(exitStatusHelp, "\n") {
 		f := strings.Fields(line)
-		if len(f) == 0 {
-			continue
-		}
-		code, err := strconv.Atoi(f[0])
-		if err != nil {
+		switch {
+		case len(f) == 0:
+		case !strings.HasPrefix(line, " "):
 			b.WriteString("\n" + line + "\n") // the heading
-			continue
-		}
-		if !c.HasParent() || slices.Contains(codes, code) {
-			b.WriteString(line + "\n")
+		case strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   "):
+			code, err := strconv.Atoi(f[0])
+			keep = err == nil && (!c.HasParent() || slices.Contains(codes, code))
+			fallthrough
+		default:
+			if keep {
+				b.WriteString(line + "\n")
+			}
 		}
 	}
 	return b.String()
