@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"slices"
 	"strings"
 
@@ -11,6 +12,48 @@ import (
 	"cyberintake/mailparse"
 	"cyberintake/store"
 )
+
+// newCompletionCommand replaces cobra's default one, whose scripts go to
+// the standard output of the moment it was built rather than the
+// command's (tests, SetOut), and whose help shows shell lines no test runs.
+func newCompletionCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "completion SHELL",
+		Short: "Print the shell completion script (bash, zsh, fish, powershell)",
+		Long: `completion SHELL prints the script that makes SHELL complete cyberintake's
+commands and flags, the values of --tag (GROUP=LABEL), --language, --kind
+and --lab (the labs in the store), and show's LAB. ` + completionHowTo,
+		Args: cobra.NoArgs,
+	}
+	for _, sh := range []struct {
+		name string
+		gen  func(root *cobra.Command, w io.Writer) error
+	}{
+		{"bash", func(r *cobra.Command, w io.Writer) error { return r.GenBashCompletionV2(w, true) }},
+		{"zsh", func(r *cobra.Command, w io.Writer) error { return r.GenZshCompletion(w) }},
+		{"fish", func(r *cobra.Command, w io.Writer) error { return r.GenFishCompletion(w, true) }},
+		{"powershell", func(r *cobra.Command, w io.Writer) error { return r.GenPowerShellCompletionWithDesc(w) }},
+	} {
+		cmd.AddCommand(&cobra.Command{
+			Use:   sh.name,
+			Short: "Print the completion script for " + sh.name,
+			Long: "completion " + sh.name + " prints the script that makes " + sh.name + " complete cyberintake's\n" +
+				"commands, flags, tag labels, languages and labs. " + completionHowTo,
+			Args:              cobra.NoArgs,
+			ValidArgsFunction: cobra.NoFileCompletions,
+			RunE:              func(c *cobra.Command, _ []string) error { return sh.gen(c.Root(), c.OutOrStdout()) },
+		})
+	}
+	return cmd
+}
+
+// completionHowTo says where each shell looks for a completion script.
+const completionHowTo = `Write it where
+the shell looks: for bash (with the bash-completion package)
+~/.local/share/bash-completion/completions/cyberintake, for zsh a file
+_cyberintake in a directory of $fpath, for fish
+~/.config/fish/completions/cyberintake.fish; PowerShell loads it from
+$PROFILE.`
 
 // setupCompletion lets the shell complete the values of the filter flags
 // wherever a command has them (--tag GROUP=LABEL, --language, --kind,

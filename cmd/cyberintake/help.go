@@ -109,14 +109,18 @@ Global Flags:
 Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
 `
 
-// setupHelp gives every command of the tree its examples, the help and
-// usage templates, and the version.
-func setupHelp(root *cobra.Command) {
+// cobra's template functions are one map for the process: registered once,
+// not by every newRoot (tests build many trees at the same time).
+func init() {
 	cobra.AddTemplateFunc("wrappedFlags", func(f interface{ FlagUsagesWrapped(int) string }) string {
 		return f.FlagUsagesWrapped(helpWidth)
 	})
+}
+
+// setupHelp gives every command of the tree its examples, the help and
+// usage templates, and the version.
+func setupHelp(root *cobra.Command) {
 	root.InitDefaultHelpCmd()
-	root.InitDefaultCompletionCmd()
 	root.SetHelpFunc(writeHelp)
 	root.SetUsageTemplate(usageTemplate)
 	v := version()
@@ -126,24 +130,8 @@ func setupHelp(root *cobra.Command) {
 		if ex, ok := examples[commandKey(c)]; ok && c.Example == "" {
 			c.Example = ex
 		}
-		if c.HasParent() && c.Parent().Name() == "completion" {
-			c.Long = "completion " + c.Name() + " prints the script that makes " + c.Name() + " complete cyberintake's\ncommands, flags, tag labels, languages and labs. " + completionHowTo
-		}
 	})
-	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
-		c.Long = `completion SHELL prints the script that makes SHELL complete cyberintake's
-commands and flags, and the values of --tag (GROUP=LABEL), --language,
---kind and --lab (the labs in the store), and show's LAB. ` + completionHowTo
-	}
 }
-
-// completionHowTo says where each shell looks for a completion script.
-const completionHowTo = `Write it where
-the shell looks: for bash (with the bash-completion package)
-~/.local/share/bash-completion/completions/cyberintake, for zsh a file
-_cyberintake in a directory of $fpath, for fish
-~/.config/fish/completions/cyberintake.fish; PowerShell loads it from
-$PROFILE.`
 
 // writeHelp prints what the command does, its usage with examples and
 // flags, and its exit statuses, each line within helpWidth (cobra's own

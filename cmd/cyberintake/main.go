@@ -79,6 +79,7 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 		newServeCommand(g),
 		newDemoCommand(g),
 		newManCommand(),
+		newCompletionCommand(),
 	)
 	setupHelp(cmd)
 	setupCompletion(cmd, g)
