@@ -30,6 +30,21 @@ type dovecotServer struct {
 	exited            chan struct{}
 }
 
+// dovecotUnavailable says why the Dovecot tests cannot run here, "" when
+// they can.
+func dovecotUnavailable() string {
+	if _, err := exec.LookPath("dovecot"); err != nil {
+		return "dovecot not installed (apt-get install dovecot-imapd)"
+	}
+	if os.Geteuid() != 0 {
+		return "the Dovecot tests need root (the master must setuid to the mail user)"
+	}
+	if _, err := user.Lookup("nobody"); err != nil {
+		return "no user nobody to own the mail files"
+	}
+	return ""
+}
+
 // startDovecot skips the test when Dovecot is not installed, unless
 // CYBERINTAKE_REQUIRE_DOVECOT=1 (CI), which makes that a failure. extra
 // configuration lines, if any, are appended to the generated file.
@@ -42,15 +57,12 @@ func startDovecot(t testing.TB, extra ...string) *dovecotServer {
 		}
 		t.Skipf("skip: %s", why)
 	}
-	if _, err := exec.LookPath("dovecot"); err != nil {
-		unavailable("dovecot not installed (apt-get install dovecot-imapd)")
-	}
-	if os.Geteuid() != 0 {
-		unavailable("the Dovecot tests need root (the master must setuid to the mail user)")
+	if why := dovecotUnavailable(); why != "" {
+		unavailable(why)
 	}
 	mailUser, err := user.Lookup("nobody")
 	if err != nil {
-		unavailable("no user nobody to own the mail files")
+		t.Fatal(err)
 	}
 	uid, _ := strconv.Atoi(mailUser.Uid)
 	gid, _ := strconv.Atoi(mailUser.Gid)

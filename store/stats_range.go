@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -11,7 +12,8 @@ import (
 
 // StatsOf counts the records f selects (stats --since/--until) the way
 // Stats counts the whole store, reading each record instead of the
-// counters: its cost grows with the records selected.
+// counters: its cost grows with the records selected. Damaged records are
+// left out: the counts of the others come with a *SkippedError.
 func (s *Store) StatsOf(ctx context.Context, f Filter) (*Stats, error) {
 	d := counterDelta{}
 	labs := map[string]bool{}
@@ -22,12 +24,13 @@ func (s *Store) StatsOf(ctx context.Context, f Filter) (*Stats, error) {
 		}
 		return nil
 	})
-	if err != nil {
+	var skipped *SkippedError
+	if err != nil && !errors.As(err, &skipped) {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
 	st := statsFromCounters(d)
 	st.Labs = len(labs)
-	return st, nil
+	return st, err
 }
 
 // countLabs counts the distinct labs of the reports, from the lab and

@@ -26,9 +26,10 @@ func newBackupCommand(g *globals) *cobra.Command {
 		Short: "Write a consistent copy of the store, even while it is in use",
 		Long: `backup copies the store to FILE as of its last committed batch, while the
 daemon keeps running (it waits for the copy, at most a batch behind).
-The copy is written to a new temporary file beside FILE, synced and renamed,
-so FILE is either the old file or the complete new copy. FILE - writes to standard output. The
-copy is a store: cyberintake --db FILE verify checks it.`,
+The copy is written to a new temporary file beside FILE, synced and
+renamed, so FILE is either the old file or the complete new copy. FILE -
+writes to standard output. The copy is a store: cyberintake --db FILE
+verify checks it.`,
 		Example: `  cyberintake backup cyberintake-$(date +%F).db`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {

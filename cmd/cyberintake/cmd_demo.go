@@ -12,7 +12,7 @@ import (
 func newDemoCommand(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "demo",
-		Short: "Run the daemon against an in-memory IMAP server loaded with the sample replies",
+		Short: "Try the daemon on an in-memory IMAP server with the sample replies",
 		Long: `demo starts go-imap's in-memory IMAP server on loopback, delivers the
 sample replies bundled in the binary (testdata/corpus) to its INBOX, runs the
 daemon's sync pass (the code path of "serve --once") into a temporary store

@@ -44,10 +44,11 @@ select which. Without --all or --kind only reports (kind report, parsed
 without error) are exported.
 
 csv opens right in Excel: UTF-8 with a byte-order mark, CRLF line ends,
-quoted fields (answers keep their line breaks). Columns: ` + strings.Join(csvColumns, ", ") + `.
-Lists (tags, references) are joined with "; ". A cell that would start
-with = + - or @ gets a leading ' so that a spreadsheet does not run it as
-a formula.
+quoted fields (answers keep their line breaks). Lists (tags, references)
+are joined with "; ". Columns:
+  ` + strings.Join(wrapText(strings.Join(csvColumns, ", ")+".", 72), "\n  ") + `
+A cell that would start with = + - or @ gets a leading ' so that a
+spreadsheet does not run it as a formula.
 
 Values are the effective ones (corrections applied); "review" is
 unreviewed or "reviewed by NAME DATE", "corrected" lists the corrected

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -67,14 +68,15 @@ type labRow struct {
 
 func runLabs(ctx context.Context, opts labsOptions, st *store.Store, w io.Writer, width int) error {
 	rows, err := labRows(ctx, st)
-	if err != nil {
+	var skipped *store.SkippedError // the other labs are printed, then the error
+	if err != nil && !errors.As(err, &skipped) {
 		return err
 	}
 	if opts.JSON {
-		if rows == nil {
-			rows = []labRow{}
+		if werr := writeJSON(w, rows); werr != nil {
+			return werr
 		}
-		return writeJSON(w, rows)
+		return err
 	}
 	t := newTable("LAB", "MSGS", "FIRST", "LAST", "ANSWERED", "FLAGS", "DOWN", "TAGS").setLimit(0, 60).fit(width, 0, 7)
 	for _, r := range rows {
@@ -85,21 +87,23 @@ func runLabs(ctx context.Context, opts labsOptions, st *store.Store, w io.Writer
 		t.add(r.Lab, strconv.Itoa(len(r.Messages)), r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly),
 			fmt.Sprintf("%d/5", r.Answered), flag, downtime(r.DowntimeDays), tagSummary(r.Tags))
 	}
-	if err := t.write(w); err != nil {
-		return err
+	if werr := t.write(w); werr != nil {
+		return werr
 	}
 	if len(rows) == 0 {
-		_, err = fmt.Fprintln(w, "(no reports filed)")
+		fmt.Fprintln(w, "(no reports filed)")
 	}
 	return err
 }
 
 // labRows builds the case of every lab that sent a report, in the order of
-// their lab key.
+// their lab key. Damaged records are left out: the other labs come with a
+// *store.SkippedError.
 func labRows(ctx context.Context, st *store.Store) ([]labRow, error) {
-	reports, err := st.List(ctx, store.Filter{Kind: mailparse.KindReport})
-	if err != nil {
-		return nil, err
+	reports, listErr := st.List(ctx, store.Filter{Kind: mailparse.KindReport})
+	var skipped *store.SkippedError
+	if listErr != nil && !errors.As(listErr, &skipped) {
+		return nil, listErr
 	}
 	var keys []string
 	seen := map[string]bool{}
@@ -134,5 +138,5 @@ func labRows(ctx context.Context, st *store.Store) ([]labRow, error) {
 		}
 		rows = append(rows, r)
 	}
-	return rows, nil
+	return rows, listErr
 }

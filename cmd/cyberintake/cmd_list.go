@@ -44,7 +44,7 @@ func (o *filterFlags) AddFlags(f *pflag.FlagSet) {
 	f.StringArrayVar(&o.Tags, "tag", nil, "only reports with tag GROUP=LABEL, e.g. cause=phishing (repeatable: all must match)")
 	f.BoolVar(&o.NeedsReview, "needs-review", false, "only reports a person should look at")
 	f.BoolVar(&o.Failed, "failed", false, "only messages the parser failed on")
-	f.StringVar(&o.Text, "text", "", "only reports whose answers contain all these WORDS\n(the words may follow unquoted: --text ransomware rdp)")
+	f.StringVar(&o.Text, "text", "", "only reports whose answers contain all these WORDS (unquoted: --text ransomware rdp)")
 	f.BoolVar(&o.Reviewed, "reviewed", false, "only messages a person accepted")
 	f.BoolVar(&o.Unreviewed, "unreviewed", false, "only messages nobody accepted yet")
 	f.BoolVar(&o.Corrected, "corrected", false, "only messages with a corrected field")
@@ -152,8 +152,8 @@ func addWidthFlag(f *pflag.FlagSet, p *int) {
 func newListCommand(g *globals) *cobra.Command {
 	var opts listOptions
 	cmd := &cobra.Command{
-		Use:   "list [--lab X] [--since DATE] [--until DATE] [--tag GROUP=LABEL]... [--text WORD...] [--json]",
-		Short: "List the filed messages, oldest first (--reverse: newest), with filters",
+		Use:   "list [flags] [--text WORD...]",
+		Short: "List the filed messages, oldest first, with filters",
 		Long: `list prints the filed messages that pass every filter given, oldest message
 first: ID, date, flags (review: a person should look; FAILED: the parser
 could not read it, see show ID; reviewed: a person accepted it; corrected:

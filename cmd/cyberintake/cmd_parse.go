@@ -30,7 +30,7 @@ func newParseCommand(g *globals) *cobra.Command {
 	var opts parseOptions
 	cmd := &cobra.Command{
 		Use:   "parse [--json] FILE...",
-		Short: "Read replies (.eml files, - for standard input) and show what they say",
+		Short: "Read replies (.eml files, - for stdin) and show what they say",
 		Long: `parse reads each message file and prints the reply the way the secretariat
 would summarise it: kind, lab, language, the answers to questions a) to e),
 contact, references, tags and warnings. It touches no store.

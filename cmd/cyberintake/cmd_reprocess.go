@@ -42,7 +42,7 @@ func (o *reprocessOptions) AddFlags(cmd *cobra.Command) {
 func newReprocessCommand(g *globals) *cobra.Command {
 	var opts reprocessOptions
 	cmd := &cobra.Command{
-		Use:   "reprocess [--since DATE] [--lab X] [--all|--outdated|--failed] [--dry-run]",
+		Use:   "reprocess [--outdated|--failed] [--lab X] [--dry-run]",
 		Short: "Re-parse the stored raw messages with the current parser",
 		Long: `reprocess reads the raw messages kept in the store, parses them again with
 this version of the parser and updates their reports and indexes, without

@@ -67,13 +67,21 @@ func runStats(ctx context.Context, opts statsOptions, f store.Filter, st *store.
 	if f.Since.IsZero() && f.Until.IsZero() {
 		s, err = st.Stats(ctx)
 	} else {
-		s, err = st.StatsOf(ctx, f)
+		s, err = st.StatsOf(ctx, f) // with damaged records left out: counts, then the error
 	}
+	if s == nil {
+		return err
+	}
+	// err, if any, is a *store.SkippedError: the counts of the others are
+	// printed, then the error (exit status 4).
 	if err != nil {
 		return err
 	}
 	if opts.JSON {
-		return writeJSON(w, s)
+		if werr := writeJSON(w, s); werr != nil {
+			return werr
+		}
+		return err
 	}
 	w = termWriter{w}
 	median := "-"
@@ -104,7 +112,7 @@ func runStats(ctx context.Context, opts statsOptions, f store.Filter, st *store.
 	for _, g := range tagGroups {
 		section("Tags "+g+" (reports)", s.ByTag[g], false)
 	}
-	return nil
+	return err
 }
 
 // sortedCounts orders keys by count, largest first, or by key.

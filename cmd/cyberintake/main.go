@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -63,7 +64,6 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 		SilenceUsage:      true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error { return g.setup(cmd) },
 	}
-	cmd.SetHelpTemplate(cmd.HelpTemplate() + exitStatusHelp)
 	g.AddFlags(cmd)
 	cmd.AddCommand(
 		newParseCommand(g),
@@ -81,7 +81,11 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 		newVerifyCommand(g),
 		newServeCommand(g),
 		newDemoCommand(g),
+		newManCommand(),
+		newCompletionCommand(),
 	)
+	setupHelp(cmd)
+	setupCompletion(cmd, g)
 	markUsageErrors(cmd)
 	return cmd, g
 }
@@ -89,7 +93,14 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 // markUsageErrors makes bad flags and wrong positional arguments, which
 // cobra reports as plain errors, exit with the usage status on every command.
 func markUsageErrors(cmd *cobra.Command) {
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return fmt.Errorf("%w: %v", errUsage, err) })
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		for name, hint := range flagHints {
+			if strings.HasSuffix(err.Error(), "unknown flag: --"+name) {
+				return fmt.Errorf("%w: %v: %s", errUsage, err, hint)
+			}
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	})
 	if args := cmd.Args; args != nil {
 		cmd.Args = func(c *cobra.Command, a []string) error {
 			if err := args(c, a); err != nil {

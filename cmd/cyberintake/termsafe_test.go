@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"cyberintake/store"
 )
@@ -101,4 +102,27 @@ func TestHostileMailIsEscaped(t *testing.T) {
 	if !strings.Contains(js, `\u001b]0;PWNED\u0007`) {
 		t.Errorf("show --json does not keep the control characters:\n%s", js)
 	}
+}
+
+// FuzzTermSafe: whatever mail holds, nothing a terminal acts on comes out,
+// and escaping twice changes nothing.
+func FuzzTermSafe(f *testing.F) {
+	for _, s := range []string{"\x1b[2J\x1b]0;T\x07", "a\u202eb\u009b", "\xff\xc2", "ok\r\n", "é\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, out := range []string{termSafe(s), termLine(s)} {
+			for _, r := range out {
+				if unsafeRune(r) || (r == utf8.RuneError && !strings.ContainsRune(s, utf8.RuneError)) {
+					t.Fatalf("%q escaped to %q, which holds %U", s, out, r)
+				}
+			}
+			if termSafe(out) != out {
+				t.Fatalf("not idempotent: %q -> %q -> %q", s, out, termSafe(out))
+			}
+		}
+		if strings.ContainsAny(termLine(s), "\n\t\r") {
+			t.Fatalf("termLine(%q) spans lines", s)
+		}
+	})
 }
