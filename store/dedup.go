@@ -32,9 +32,6 @@ func contentKey(raw []byte) [32]byte {
 	return c
 }
 
-// contentKeys returns contentKey and senderKey in one pass.
-func contentKeys(raw []byte) (content, sender [32]byte) { return digest(raw, true) }
-
 // senderKey decides whether two messages with the same Message-ID are one
 // message (issue 8: a Message-ID is chosen by the sender's software, and
 // two labs' replies may carry the same one, e.g. "<1@localhost>"). It hashes
