@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -155,5 +156,32 @@ func TestDaemonReusedMessageIDMoved(t *testing.T) {
 		if m.Result.Kind != mailparse.KindReport {
 			t.Errorf("UID %d filed as %s, want a report", m.UID, m.Result.Kind)
 		}
+	}
+}
+
+// TestIngestCountsTruncated: issue 12. Messages that end early at the
+// MIME level (read by mailparse) and at the archive level (the reader)
+// are counted in the summary; whole ones are not.
+func TestIngestCountsTruncated(t *testing.T) {
+	text := "a) phishing mail opened by a technologist\r\nb) LIS down two days\r\nc) network cut\r\nd) MFA and training\r\ne) NC-2021-7\r\n"
+	head := "From: q@lab.example\r\nSubject: Cyber attack - lab 12345\r\nMessage-ID: <%s@lab>\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	b64 := base64.StdEncoding.EncodeToString([]byte(text))
+	tests := []struct {
+		name, raw string
+		truncated int
+	}{
+		{"whole", fmt.Sprintf(head, "whole") + "--b\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n--b--\r\n", 0},
+		{"no closing boundary", fmt.Sprintf(head, "noclose") + "--b\r\nContent-Type: text/plain\r\n\r\n" + text, 1},
+		{"base64 cut mid-quantum", fmt.Sprintf(head, "b64") + "--b\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64[:len(b64)-3], 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "m.eml")
+			writeFile(t, p, []byte(tt.raw))
+			sum := ingest(t, openStore(t), nil, p)
+			if sum.Reports != 1 || sum.Truncated != tt.truncated {
+				t.Errorf("summary %+v, want 1 report, %d truncated", sum, tt.truncated)
+			}
+		})
 	}
 }
