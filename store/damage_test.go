@@ -227,3 +227,33 @@ func TestSalvageRecoversReadable(t *testing.T) {
 		})
 	}
 }
+
+// TestDamageMark: verify finding an undecodable record (which the cheap
+// check cannot see) keeps writers out until a verify finds the store
+// sound again, here after the file was restored.
+func TestDamageMark(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	out := mustPut(t, s, msg(report("a@lab", "1", "", "fr", mailparse.Sections{A: "x"}), "a"))
+	good, _ := os.ReadFile(s.path)
+	s.update(ctx, func(tx *bolt.Tx) error { return tx.Bucket(bRecord).Put(idKey(out[0].ID), []byte("s\xff")) })
+	if probs, _, err := s.Verify(ctx); err != nil || len(probs) == 0 || !probs[0].Damage {
+		t.Fatalf("verify: %v %v, want a damage problem", probs, err)
+	}
+	before, _ := os.ReadFile(s.path)
+	_, err := s.Put(ctx, []Message{msg(report("b@lab", "2", "", "fr", mailparse.Sections{A: "y"}), "b")})
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "verify found it damaged") {
+		t.Fatalf("Put into a store verify called damaged: %v", err)
+	}
+	if after, _ := os.ReadFile(s.path); !bytes.Equal(before, after) {
+		t.Fatal("the refused Put changed the file")
+	}
+	os.WriteFile(s.path, good, 0o600) // restored from a backup
+	if probs, _, err := s.Verify(ctx); err != nil || len(probs) > 0 {
+		t.Fatalf("verify of the restored store: %v %v", probs, err)
+	}
+	if _, err := os.Stat(damageMarkPath(s.path)); err == nil {
+		t.Fatal("a sound verify left the damage mark")
+	}
+	mustPut(t, s, msg(report("b@lab", "2", "", "fr", mailparse.Sections{A: "y"}), "b"))
+}

@@ -71,9 +71,20 @@ record as list --json prints it, with its review state and corrections.`,
 				return fmt.Errorf("%w: --format %q: want csv, json or ndjson", errUsage, opts.Format)
 			}
 			return g.withStore(true, func(st *store.Store) error {
-				return withOutput(opts.Output, cmd.OutOrStdout(), func(w io.Writer) error {
-					return runExport(cmd.Context(), opts, f, st, w)
+				// Damaged records skipped: the others are written out
+				// all the same, then the error says which (exit 4).
+				var skipped *store.SkippedError
+				err := withOutput(opts.Output, cmd.OutOrStdout(), func(w io.Writer) error {
+					err := runExport(cmd.Context(), opts, f, st, w)
+					if errors.As(err, &skipped) {
+						return nil
+					}
+					return err
 				})
+				if err == nil && skipped != nil {
+					return skipped
+				}
+				return err
 			})
 		},
 	}
@@ -176,8 +187,8 @@ func runExport(ctx context.Context, opts exportOptions, f store.Filter, st *stor
 	if err != nil && !errors.As(err, &skipped) {
 		return err
 	}
-	if _, err := io.WriteString(w, "\n]\n"); err != nil {
-		return err
+	if _, werr := io.WriteString(w, "\n]\n"); werr != nil {
+		return werr
 	}
 	return err
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"cyberintake/ingest"
 	"cyberintake/store"
 	"cyberintake/testdata/corpus"
@@ -182,5 +184,36 @@ func TestSalvage(t *testing.T) {
 				t.Errorf("salvage did not say what it lost:\n%s", stdout)
 			}
 		})
+	}
+}
+
+// TestListSkipsDamagedRecord: a record that cannot be decoded is skipped
+// with a warning naming it; the others are listed and exported; exit 4.
+func TestListSkipsDamagedRecord(t *testing.T) {
+	fx := newFixture(t)
+	db, err := bolt.Open(fx.db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("record")).Put(binary.BigEndian.AppendUint64(nil, fx.ids["nl"]), []byte("s\xff\xff"))
+	})
+	db.Close()
+	warn := "damaged record skipped"
+	for _, tc := range []struct {
+		args []string
+		want string // in stdout: a record listed after the damaged one
+	}{
+		{[]string{"list"}, "auto_reply"},
+		{[]string{"list", "--json"}, `"auto@lab"`},
+		{[]string{"export", "--format", "ndjson"}, `"second@lab"`},
+		{[]string{"export", "--format", "json"}, "\n]\n"},
+		{[]string{"export", "--format", "csv"}, "first@lab"},
+	} {
+		out, errOut, code := fx.run(t, tc.args...)
+		if code != exitPartial || !strings.Contains(out, tc.want) || !strings.Contains(errOut, warn) ||
+			!strings.Contains(errOut, "id="+fx.id("nl")) || !strings.Contains(errOut, "skipped 1 damaged records ["+fx.id("nl")+"]") {
+			t.Errorf("%v: exit %d\n%s\n%s", tc.args, code, out, errOut)
+		}
 	}
 }

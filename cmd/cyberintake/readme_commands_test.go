@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"cyberintake/internal/daemontest"
 )
 
 // documentedCommandTable holds every command line that README.md and
@@ -60,6 +62,15 @@ var documentedCommandTable = []docCommand{
 	// README: Measured figures, Tests
 	{Line: "go test -run '^$' -bench 'BenchmarkParse$' -cpu 1 ./mailparse", Slow: true, Want: "BenchmarkParse"},
 	{Line: "go test ./mailparse -update", Skip: "rewrites the golden files; run by hand, then check the diff"},
+	// README: Backup, restore, a damaged store (TestRestoreRecipe also runs
+	// the recipe's lines in turn, the store damaged between backup and cp)
+	{Line: "cyberintake backup cyberintake-backup.db", Setup: func(w *docWorld) { w.fileOnce(w.db()) },
+		Want: "backup cyberintake-backup.db: ", Check: func(w *docWorld, _ string) {
+			if n := daemontest.Stored(w.t, filepath.Join(w.root, "cyberintake-backup.db")); n != 3 {
+				w.t.Errorf("the backup holds %d messages, want 3", n)
+			}
+		}},
+	{Line: "cyberintake verify", Setup: func(w *docWorld) { w.fileOnce(w.db()) }, Want: "ok, 3 messages checked"},
 	// contrib/cyberintake.service
 	{Line: "/usr/local/bin/cyberintake serve --config /etc/cyberintake/serve.conf --password-file %d/imap-password --db-mode 0640",
 		Daemon: true, Setup: func(w *docWorld) {
