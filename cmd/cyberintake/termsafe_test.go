@@ -86,6 +86,8 @@ func TestHostileMailIsEscaped(t *testing.T) {
 		{"parse", "testdata/hostile.eml"},
 		{"list"},
 		{"stats"},
+		{"stats", "--since", "2021-01-01"},
+		{"labs"},
 		{"reprocess"},
 	} {
 		out, errOut, code := cli(args...)
