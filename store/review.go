@@ -205,7 +205,7 @@ func reviewFlags(r *Record) []string {
 // and counters from the old effective record to the new one.
 func (s *Store) change(ctx context.Context, id uint64, fn func(cur *Record, doc *reviewDoc) error) (*Record, error) {
 	var out *Record
-	err := s.update(ctx, func(tx *bolt.Tx) error {
+	err := s.update(personWrite(ctx), func(tx *bolt.Tx) error {
 		var err error
 		out, err = changeOne(tx, id, fn)
 		return err
@@ -248,15 +248,38 @@ func changeOne(tx *bolt.Tx, id uint64, fn func(cur *Record, doc *reviewDoc) erro
 	return &nr, putReviewDoc(tx, id, doc)
 }
 
-// reindex moves index entries and counters from old to nr (both effective).
+// reindex moves index entries and counters from old to nr (both
+// effective). Only the entries that differ are touched: a correction
+// changes one or two of a record's dozen, and each touch is a walk down a
+// B+tree.
 func reindex(tx *bolt.Tx, id uint64, old, nr *Record, counts counterDelta) error {
-	if err := deleteIndexes(tx, indexEntries(id, old)); err != nil {
+	before, after := indexEntries(id, old), indexEntries(id, nr)
+	key := func(e ixEntry) string { return string(e.bucket) + "\x00" + string(e.key) }
+	have := make(map[string]bool, len(before))
+	for _, e := range before {
+		have[key(e)] = true
+	}
+	var add []ixEntry
+	for _, e := range after {
+		if have[key(e)] {
+			delete(have, key(e))
+		} else {
+			add = append(add, e)
+		}
+	}
+	var del []ixEntry
+	for _, e := range before {
+		if have[key(e)] {
+			del = append(del, e)
+		}
+	}
+	if err := deleteIndexes(tx, del); err != nil {
+		return err
+	}
+	if err := putIndexes(tx, add); err != nil {
 		return err
 	}
 	counts.add(old, -1)
-	if err := putIndexes(tx, indexEntries(id, nr)); err != nil {
-		return err
-	}
 	counts.add(nr, 1)
 	return nil
 }
@@ -346,7 +369,7 @@ func (s *Store) Accept(ctx context.Context, ids []uint64, m Meta) (int, error) {
 		return 0, err
 	}
 	n := 0
-	err = s.update(ctx, func(tx *bolt.Tx) error {
+	err = s.update(personWrite(ctx), func(tx *bolt.Tx) error {
 		n = 0
 		for _, id := range ids {
 			_, err := changeOne(tx, id, func(cur *Record, doc *reviewDoc) error {

@@ -407,3 +407,40 @@ func TestBackupKeepsCorrections(t *testing.T) {
 		t.Errorf("backup history = %v", h)
 	}
 }
+
+// Salvage copies reviews and corrections with the messages: a store rebuilt
+// from a damaged one keeps people's work.
+func TestSalvageKeepsReviews(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := fileOne(t, s)
+	mustCorrect(t, s, id, ana, "lab=43", "tags.cause+=ransomware")
+	other := mustPut(t, s, msg(report("two@lab", "44", "2021-02-11T09:00:00Z", "fr", mailparse.Sections{A: "z"}), "two"))[0].ID
+	if _, err := s.Accept(ctx, []uint64{id, other}, ana); err != nil {
+		t.Fatal(err)
+	}
+	// The second message's review document is damaged.
+	s.update(ctx, func(tx *bolt.Tx) error { return tx.Bucket(bReview).Put(idKey(other), []byte(`{"state":`)) })
+	out := filepath.Join(t.TempDir(), "salvaged.db")
+	if _, err := Salvage(ctx, s.Path(), out, nil); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Get(ctx, id)
+	if err != nil || r.LabKey() != "43" || !r.Reviewed() || !slices.Equal(r.Corrected(), []string{"lab", "tags.cause.ransomware"}) {
+		t.Fatalf("salvaged record: %v %+v", err, r.Review)
+	}
+	if got, _ := c.List(ctx, Filter{Lab: "43"}); len(got) != 1 {
+		t.Errorf("salvaged store lists %d under the corrected lab", len(got))
+	}
+	if h, _ := c.History(ctx, id); len(h) != 3 {
+		t.Errorf("salvaged history: %+v", h)
+	}
+	if r2, _ := c.Get(ctx, other); r2 == nil || r2.Reviewed() {
+		t.Errorf("a damaged review document came through: %+v", r2)
+	}
+	mustVerify(t, c)
+}

@@ -137,3 +137,23 @@ func sortedPairs(m map[string]string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// salvageReview keeps the review document of a salvaged message when it
+// still reads and replays consistently, and makes r.rec the effective
+// record for the indexes and counters that follow. A damaged document is
+// dropped: the message is back to unreviewed, its raw mail and parser
+// reading kept.
+func salvageReview(tx *bolt.Tx, r salvaged) error {
+	if r.review == nil {
+		return nil
+	}
+	var doc reviewDoc
+	if json.Unmarshal(r.review, &doc) != nil || len(reviewProblems(&doc)) > 0 {
+		return nil
+	}
+	if err := putReviewDoc(tx, r.id, &doc); err != nil {
+		return err
+	}
+	attachReview(r.rec, &doc)
+	return nil
+}

@@ -129,10 +129,11 @@ func scanMissing(path string, recs []salvaged, rep *SalvageReport) ([]salvaged, 
 }
 
 type salvaged struct {
-	id  uint64
-	raw []byte // packed, as stored
-	rec *Record
-	ck  [32]byte
+	id     uint64
+	raw    []byte // packed, as stored
+	rec    *Record
+	ck     [32]byte
+	review []byte // the review document, as stored (nil: none)
 }
 
 // readAll reads message by message, each lookup from the bucket's root,
@@ -195,6 +196,13 @@ func (s *Store) readAll(ctx context.Context, tx *bolt.Tx, rep *SalvageReport) []
 			recv = slices.Clone(tx.Bucket(bRecord).Get(idKey(id)))
 			return nil
 		})
+		var review []byte
+		s.guard(func() error {
+			if b := tx.Bucket(bReview); b != nil {
+				review = slices.Clone(b.Get(idKey(id)))
+			}
+			return nil
+		})
 		raw, err := unpack(rawv)
 		if rawv == nil || err != nil {
 			// IDs are given out in sequence and never reused, so an ID
@@ -215,7 +223,7 @@ func (s *Store) readAll(ctx context.Context, tx *bolt.Tx, rep *SalvageReport) []
 			rec.Result.NeedsReview = true
 			rec.Result.Warnings = append(rec.Result.Warnings, "salvage: raw message changed on disk after it was filed")
 		}
-		out = append(out, salvaged{id: id, raw: rawv, rec: rec, ck: contentKey(raw)})
+		out = append(out, salvaged{id: id, raw: rawv, rec: rec, ck: contentKey(raw), review: review})
 	}
 	return out
 }
@@ -264,6 +272,9 @@ func fileSalvaged(tx *bolt.Tx, recs []salvaged, states [][2][]byte) error {
 			if err := msgids.Put([]byte(m), k); err != nil {
 				return err
 			}
+		}
+		if err := salvageReview(tx, r); err != nil {
+			return err
 		}
 		if err := putIndexes(tx, indexEntries(r.id, r.rec)); err != nil {
 			return err

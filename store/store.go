@@ -136,7 +136,7 @@ func (s *Store) update(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	waitReaders(ctx, s.path, min(s.opts.Timeout, time.Second))
+	defer s.gateWriter(ctx)()
 	fst, err := s.checkFile()
 	if err != nil {
 		return err

@@ -117,5 +117,9 @@ func acceptIDs(ctx context.Context, opts acceptOptions, st *store.Store, args []
 	for i, r := range c.Records {
 		ids[i] = r.ID
 	}
-	return ids, "lab " + c.Lab + " (" + strconv.Itoa(len(ids)) + " messages)", nil
+	n := strconv.Itoa(len(ids)) + " messages"
+	if len(ids) == 1 {
+		n = "1 message"
+	}
+	return ids, "lab " + c.Lab + " (" + n + ")", nil
 }
