@@ -26,7 +26,7 @@ func helpExamples(t *testing.T, name string) [][]string {
 		var out [][]string
 		for _, line := range strings.Split(c.Long, "\n") {
 			if rest, ok := strings.CutPrefix(line, "  cyberintake "); ok {
-				out = append(out, strings.Fields(rest))
+				out = append(out, shellFields(rest))
 			}
 		}
 		return out
