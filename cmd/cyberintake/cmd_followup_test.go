@@ -151,3 +151,32 @@ func TestFollowupUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeFollowupLines: every command line of README's section on
+// follow-ups and the workbook is one that a help text shows, and the
+// help examples are run as written (TestFollowupHelpExamples,
+// TestExportHelpExamples).
+func TestReadmeFollowupLines(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(b), "## Follow-up drafts and the workbook\n")
+	if !ok {
+		t.Fatal("README has no section on follow-ups and the workbook")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	tested := strings.Join(append(strings.Split(newFollowupCommand(&globals{}).Long, "\n"), strings.Split(xlsxHelp, "\n")...), "\n")
+	n := 0
+	for _, line := range strings.Split(section, "\n") {
+		if rest, ok := strings.CutPrefix(line, "    cyberintake "); ok {
+			n++
+			if !strings.Contains(tested, "\n  cyberintake "+rest+"\n") && !strings.HasSuffix(tested, "\n  cyberintake "+rest) {
+				t.Errorf("README line %q is in no help text the tests run", line)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no command lines found in the README section")
+	}
+}
