@@ -46,7 +46,7 @@ func WriteFile(path string, raw []byte) error {
 // into a path: letters, digits, '-' and '.' only, bounded.
 func FileName(lab string) string {
 	var b strings.Builder
-	for _, r := range store.NormLab(lab) {
+	for _, r := range strings.ToLower(lab) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-':
 			b.WriteRune(r)

@@ -234,9 +234,9 @@ func (fr *followupRun) all(ctx context.Context) error {
 		}
 		path := ""
 		if fr.opts.Dir != "" {
-			name := followup.FileName(lab)
+			name := followup.FileName(d.Lab)
 			for i := 2; names[name]; i++ { // two labs that differ only in punctuation
-				name = strings.TrimSuffix(followup.FileName(lab), ".eml") + fmt.Sprintf("-%d.eml", i)
+				name = strings.TrimSuffix(followup.FileName(d.Lab), ".eml") + fmt.Sprintf("-%d.eml", i)
 			}
 			names[name] = true
 			path = filepath.Join(fr.opts.Dir, name)
