@@ -70,7 +70,7 @@ func Labs(ctx context.Context, st *store.Store) ([]string, error) {
 	var labs []string
 	seen := map[string]bool{}
 	err := st.EachRecord(ctx, store.Filter{Kind: "report"}, func(r *store.Record) error {
-		if l := r.LabKey(); l != "" && !seen[l] {
+		if l := r.LabKey(); l != "" && !r.Failed() && !seen[l] {
 			seen[l] = true
 			labs = append(labs, l)
 		}
