@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -40,17 +39,9 @@ func writeCases(ctx context.Context, x *excelize.File, st *styles, s *store.Stor
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", SheetCases, err)
 	}
-	for _, lab := range labs {
-		c, err := s.Case(ctx, lab)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := sh.add(caseRow(c)...); err != nil {
-			return err
-		}
+	err = s.EachCase(ctx, labs, func(c *store.Case) error { return sh.add(caseRow(c)...) })
+	if err != nil {
+		return err
 	}
 	if err := sh.finish(); err != nil {
 		return fmt.Errorf("sheet %s: %w", SheetCases, err)

@@ -137,7 +137,11 @@ func (fr *followupRun) draft(ctx context.Context, lab string) (*followup.Draft, 
 	if err != nil {
 		return nil, err
 	}
-	return followup.New(c, &followup.Options{From: fr.opts.From, Language: fr.opts.Language})
+	return followup.New(c, fr.draftOptions())
+}
+
+func (fr *followupRun) draftOptions() *followup.Options {
+	return &followup.Options{From: fr.opts.From, Language: fr.opts.Language}
 }
 
 func (fr *followupRun) one(ctx context.Context, lab string) error {
@@ -201,9 +205,11 @@ func (fr *followupRun) warn(d *followup.Draft) {
 	}
 }
 
-// all drafts for every incomplete case. A lab whose draft fails (no
-// subject the parser reads back, a write error) is reported and the
-// others go on; the exit status is then partial.
+// all drafts for every incomplete case. The cases are read in one
+// transaction and drafted there; files and the IMAP server are written
+// after it. A lab whose draft fails (no subject the parser reads back, a
+// write error) is reported and the others go on; the exit status is then
+// partial.
 func (fr *followupRun) all(ctx context.Context) error {
 	labs, err := followup.Labs(ctx, fr.st)
 	if err != nil {
@@ -214,19 +220,26 @@ func (fr *followupRun) all(ctx context.Context) error {
 			return fmt.Errorf("--dir: %w", err)
 		}
 	}
+	var drafts []*followup.Draft
 	var complete, failed []string
-	names := map[string]bool{}
-	for _, lab := range labs {
-		d, err := fr.draft(ctx, lab)
+	err = fr.st.EachCase(ctx, labs, func(c *store.Case) error {
+		d, err := followup.New(c, fr.draftOptions())
 		switch {
 		case errors.Is(err, followup.ErrComplete):
-			complete = append(complete, cleanCell(lab, 60))
-			continue
+			complete = append(complete, c.Lab)
 		case err != nil:
-			fmt.Fprintf(fr.errOut, "lab %s: %v\n", cleanCell(lab, 60), err)
-			failed = append(failed, lab)
-			continue
+			fmt.Fprintf(fr.errOut, "lab %s: %v\n", cleanCell(c.Lab, 60), err)
+			failed = append(failed, c.Lab)
+		default:
+			drafts = append(drafts, d)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	names := map[string]bool{}
+	for _, d := range drafts {
 		if fr.opts.Dir == "" && !fr.opts.ToDrafts {
 			fr.warn(d)
 			fmt.Fprintln(fr.out, describe(d))
@@ -243,14 +256,17 @@ func (fr *followupRun) all(ctx context.Context) error {
 		}
 		if err := fr.deliver(ctx, d, path); err != nil {
 			fmt.Fprintf(fr.errOut, "lab %s: %v\n", d.Lab, err)
-			failed = append(failed, lab)
+			failed = append(failed, d.Lab)
 		}
 	}
-	if len(complete) == 0 {
-		fmt.Fprintf(fr.out, "complete: none of %d cases\n", len(labs))
-	} else {
-		fmt.Fprintf(fr.out, "complete: %d of %d cases: %s\n", len(complete), len(labs), strings.Join(complete, ", "))
+	for _, lab := range complete {
+		fmt.Fprintf(fr.out, "lab %s: complete\n", cleanCell(lab, 60))
 	}
+	fmt.Fprintf(fr.out, "%d cases: %d complete, %d drafted", len(labs), len(complete), len(drafts))
+	if len(failed) > 0 {
+		fmt.Fprintf(fr.out, ", %d failed", len(failed))
+	}
+	fmt.Fprintln(fr.out)
 	if len(failed) > 0 {
 		return errPartial{fmt.Errorf("%d of %d cases could not be drafted", len(failed), len(labs))}
 	}

@@ -84,7 +84,7 @@ func TestFollowupHelpExamples(t *testing.T) {
 	}
 	for _, args := range examples[1:] {
 		if out := outs[strings.Join(args, " ")]; !strings.Contains(out, "lab LABO-77 (nl): asks for b, c, d, e, contact; to qualite@lab.example") ||
-			!strings.Contains(out, "complete: 1 of 2 cases: 12345") {
+			!strings.Contains(out, "lab 12345: complete\n2 cases: 1 complete, 1 drafted\n") {
 			t.Errorf("cyberintake %s:\n%s", strings.Join(args, " "), out)
 		}
 	}
