@@ -20,37 +20,67 @@ type AppendResult struct {
 	Created bool   // the mailbox did not exist and was created
 }
 
-// AppendDraft stores raw in the account's drafts folder with the \Draft
-// (and \Seen) flags, over the daemon's connection settings (cfg: server,
-// TLS, credentials). Nothing is sent: a person opens the draft in their
-// mail program, reads it and sends it. mailbox names the folder; "" means
-// the mailbox the server marks \Drafts, else DraftsMailbox, created when
-// missing.
-func AppendDraft(ctx context.Context, cfg *IMAPConfig, mailbox string, raw []byte) (*AppendResult, error) {
+// DraftsFolder is one logged-in connection to the account's drafts
+// folder, so that many drafts (followup --all) cost one login, not one
+// each: lockout policies count logins.
+type DraftsFolder struct {
+	s       *imapSession
+	stop    func() bool
+	mailbox string
+}
+
+// OpenDrafts connects with the daemon's connection settings (cfg: server,
+// TLS, credentials) and picks the drafts folder: mailbox when named, else
+// the one the server marks \Drafts (RFC 6154), else DraftsMailbox, which
+// the first Append creates when missing.
+func OpenDrafts(ctx context.Context, cfg *IMAPConfig, mailbox string) (*DraftsFolder, error) {
 	s, err := dialIMAP(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
 	// imapclient takes no context: cancelling closes the connection, which
 	// ends whatever command is waiting.
-	stop := context.AfterFunc(ctx, s.abort)
-	defer stop()
+	f := &DraftsFolder{s: s, stop: context.AfterFunc(ctx, s.abort), mailbox: mailbox}
 	if err := s.login(ctx, cfg); err != nil {
+		f.stop()
 		s.c.Close()
 		return nil, err
 	}
-	defer s.close()
-
-	res := &AppendResult{Mailbox: mailbox}
-	if mailbox == "" {
-		if res.Mailbox, err = s.draftsMailbox(); err != nil {
+	if f.mailbox == "" {
+		if f.mailbox, err = s.draftsMailbox(); err != nil {
+			f.Close()
 			return nil, err
 		}
 	}
-	if err := s.appendDraft(res, raw); err != nil {
-		return nil, fmt.Errorf("append to %q on %s: %w", res.Mailbox, s.host, err)
+	return f, nil
+}
+
+// Append stores raw in the drafts folder with the \Draft (and \Seen)
+// flags. Nothing is sent: a person opens the draft in their mail program,
+// reads it and sends it.
+func (f *DraftsFolder) Append(raw []byte) (*AppendResult, error) {
+	res := &AppendResult{Mailbox: f.mailbox}
+	if err := f.s.appendDraft(res, raw); err != nil {
+		return nil, fmt.Errorf("append to %q on %s: %w", res.Mailbox, f.s.host, err)
 	}
 	return res, nil
+}
+
+// Close logs out.
+func (f *DraftsFolder) Close() {
+	f.stop()
+	f.s.close()
+}
+
+// AppendDraft appends one draft over its own connection (OpenDrafts,
+// Append, Close).
+func AppendDraft(ctx context.Context, cfg *IMAPConfig, mailbox string, raw []byte) (*AppendResult, error) {
+	f, err := OpenDrafts(ctx, cfg, mailbox)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Append(raw)
 }
 
 // draftsMailbox finds the mailbox marked \Drafts, else DraftsMailbox.

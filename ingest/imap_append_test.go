@@ -99,3 +99,22 @@ func TestAppendDraftWrongPassword(t *testing.T) {
 		t.Fatal("appended with a wrong password")
 	}
 }
+
+// TestDraftsFolderOneLogin: many drafts over one connection.
+func TestDraftsFolderOneLogin(t *testing.T) {
+	backends(t, func(t *testing.T, srv *testIMAP) {
+		f, err := OpenDrafts(context.Background(), srv.config(t, nil), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 3 {
+			if res, err := f.Append([]byte(testDraft)); err != nil || res.Created != (i == 0) {
+				t.Fatalf("append %d: %+v, %v", i, res, err)
+			}
+		}
+		f.Close()
+		if bodies, _ := mailboxMessages(t, srv, DraftsMailbox); len(bodies) != 3 {
+			t.Errorf("%d drafts, want 3", len(bodies))
+		}
+	})
+}

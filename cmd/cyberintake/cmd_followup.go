@@ -98,6 +98,11 @@ incomplete case (printed as a list of what each lacks, or written with
 			}
 			return g.withStore(true, func(st *store.Store) error {
 				fr := &followupRun{opts: opts, cfg: cfg, st: st, out: cmd.OutOrStdout(), errOut: cmd.ErrOrStderr()}
+				defer func() {
+					if fr.drafts != nil {
+						fr.drafts.Close()
+					}
+				}()
 				if opts.All {
 					return fr.all(cmd.Context())
 				}
@@ -130,6 +135,8 @@ type followupRun struct {
 	cfg         *ingest.IMAPConfig
 	st          *store.Store
 	out, errOut io.Writer
+	drafts      *ingest.DraftsFolder // opened at the first --to-drafts append
+	noDrafts    error                // why it could not be: no second login is tried
 }
 
 func (fr *followupRun) draft(ctx context.Context, lab string) (*followup.Draft, error) {
@@ -173,7 +180,15 @@ func (fr *followupRun) deliver(ctx context.Context, d *followup.Draft, path stri
 		done = append(done, "written to "+path)
 	}
 	if fr.opts.ToDrafts {
-		res, err := ingest.AppendDraft(ctx, fr.cfg, fr.opts.Drafts, d.Raw)
+		if fr.drafts == nil { // one connection for every draft of the run
+			f, err := ingest.OpenDrafts(ctx, fr.cfg, fr.opts.Drafts)
+			if err != nil {
+				fr.noDrafts = err
+				return err
+			}
+			fr.drafts = f
+		}
+		res, err := fr.drafts.Append(d.Raw)
 		if err != nil {
 			return fmt.Errorf("lab %s: %w", d.Lab, err)
 		}
@@ -255,6 +270,9 @@ func (fr *followupRun) all(ctx context.Context) error {
 			path = filepath.Join(fr.opts.Dir, name)
 		}
 		if err := fr.deliver(ctx, d, path); err != nil {
+			if fr.noDrafts != nil { // a refused login is not retried per lab
+				return fmt.Errorf("drafts folder: %w", fr.noDrafts)
+			}
 			fmt.Fprintf(fr.errOut, "lab %s: %v\n", d.Lab, err)
 			failed = append(failed, d.Lab)
 		}

@@ -180,3 +180,33 @@ func TestReadmeFollowupLines(t *testing.T) {
 		t.Error("no command lines found in the README section")
 	}
 }
+
+// TestFollowupAllToDraftsOneLogin: --all appends every draft over one
+// connection, and a refused login is tried once, not once per lab.
+func TestFollowupAllToDraftsOneLogin(t *testing.T) {
+	fx := newFixture(t)
+	addHostile(t, fx.db) // a second incomplete case
+	mem, err := ingest.StartMemServer(&ingest.MemServerOptions{User: "ql", Password: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	conf := filepath.Join(t.TempDir(), "serve.conf")
+	for _, tc := range []struct {
+		password string
+		code     int
+		drafts   int
+	}{{"wrong", exitFailure, 0}, {"test", exitOK, 2}} {
+		os.WriteFile(conf, fmt.Appendf(nil, "imap-addr = %s\nuser = ql\npassword = %s\ntls = none\n", mem.Addr, tc.password), 0o600)
+		out, errOut, code := fx.run(t, "followup", "--all", "--to-drafts", "--config", conf)
+		if code != tc.code {
+			t.Fatalf("password %s: exit %d, want %d\n%s%s", tc.password, code, tc.code, out, errOut)
+		}
+		if n := strings.Count(errOut, "authentication failed"); tc.password == "wrong" && n != 1 {
+			t.Errorf("wrong password: %d refused logins reported, want 1:\n%s", n, errOut)
+		}
+		if n, _ := ingest.CountFlag(mem.Addr, "ql", "test", "Drafts", imap.FlagDraft); n != tc.drafts {
+			t.Errorf("password %s: %d drafts, want %d", tc.password, n, tc.drafts)
+		}
+	}
+}
