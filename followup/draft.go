@@ -88,8 +88,9 @@ func New(c *store.Case, opts *Options) (*Draft, error) {
 		d.Warnings = append(d.Warnings, "no usable address in the case: the draft has no recipient")
 	}
 	for i := range c.Records {
-		if c.Records[i].Result.NeedsReview {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("message %d asks for a review (an answer may sit in an unreadable attachment): check before sending", c.Records[i].ID))
+		if why := unreviewedReasons(&c.Records[i]); len(why) > 0 {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("message %d: %s, and nobody has reviewed it: an answer asked for may be there; check before sending",
+				c.Records[i].ID, strings.Join(why, "; ")))
 		}
 	}
 
@@ -138,6 +139,23 @@ func New(c *store.Case, opts *Options) (*Draft, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// unreviewedReasons are why the parser asks a person to look at r, in
+// words, when nobody has reviewed it yet.
+func unreviewedReasons(r *store.Record) []string {
+	var codes []string
+	switch {
+	case r.Review == nil && r.Result.NeedsReview: // a record not read from a store
+		codes = []string{"needs_review"}
+	case r.Review != nil && r.Review.State != store.StateReviewed:
+		codes = r.Review.Reasons
+	}
+	words := make([]string, len(codes))
+	for i, c := range codes {
+		words[i] = store.ReasonWords(c)
+	}
+	return words
 }
 
 // body is the text of the draft, LF line ends.

@@ -27,6 +27,8 @@ func caseColumns() []column {
 		column{"contact name", 20, colText},
 		column{"contact e-mail", 26, colText},
 		column{"contact phone", 16, colText},
+		column{"reviewed messages", 9, colInt},
+		column{"corrected messages", 9, colInt},
 		column{"needs review", 8, colText},
 		column{"still missing", 18, colWrap},
 	)
@@ -52,8 +54,17 @@ func writeCases(ctx context.Context, x *excelize.File, st *styles, s *store.Stor
 func caseRow(c *store.Case) []any {
 	var first, last time.Time
 	lang := ""
+	reviewed, corrected, waiting := 0, 0, false
 	for i := range c.Records {
 		r := &c.Records[i]
+		ri := reviewOf(r)
+		if ri.State == string(store.StateReviewed) {
+			reviewed++
+		}
+		if len(ri.Corrected) > 0 {
+			corrected++
+		}
+		waiting = waiting || ri.waiting()
 		t := r.Date().UTC()
 		if first.IsZero() || t.Before(first) {
 			first = t
@@ -81,10 +92,10 @@ func caseRow(c *store.Case) []any {
 		missing = append(missing, string(it))
 	}
 	review := "no"
-	if c.NeedsReview {
+	if waiting {
 		review = "yes"
 	}
 	ct := c.Contact
 	return append(row, c.DowntimeDays, strings.Join(c.References, "; "), ct.Name, ct.Email, ct.Phone,
-		review, strings.Join(missing, ", "))
+		reviewed, corrected, review, strings.Join(missing, ", "))
 }

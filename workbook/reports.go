@@ -36,6 +36,8 @@ func reportColumns() []column {
 		column{"contact e-mail", 26, colText},
 		column{"contact phone", 16, colText},
 		column{"review state", 11, colText},
+		column{"reviewed by", 14, colText},
+		column{"reviewed (UTC)", 17, colDate},
 		column{"corrected fields", 18, colWrap},
 		column{"needs-review reasons", 24, colWrap},
 		column{"message-id", 30, colText},
@@ -90,5 +92,5 @@ func reportRow(r *store.Record) []any {
 	c := res.Contact
 	rv := reviewOf(r)
 	return append(row, res.DowntimeDays, strings.Join(res.References, "; "), c.Name, c.Email, c.Phone,
-		rv.State, strings.Join(rv.Corrected, "; "), strings.Join(rv.Reasons, "; "), res.MessageID)
+		rv.State, rv.By, rv.At.UTC(), strings.Join(rv.Corrected, "; "), strings.Join(rv.Reasons, "; "), res.MessageID)
 }
