@@ -152,32 +152,28 @@ func TestFollowupUsage(t *testing.T) {
 	}
 }
 
-// TestReadmeFollowupLines: every command line of README's section on
-// follow-ups and the workbook is one that a help text shows, and the
-// help examples are run as written (TestFollowupHelpExamples,
-// TestExportHelpExamples).
-func TestReadmeFollowupLines(t *testing.T) {
-	b, err := os.ReadFile("../../README.md")
+// followupWorld files, beside the documentation world's samples, a reply
+// of lab 12345 that leaves e) out, so that the README's
+// follow-up lines have a case to draft.
+func followupWorld(w *docWorld) {
+	w.deliver([]byte("From: Laboratoire Exemple <qualite@labo-exemple.be>\r\nTo: QL_secretariat@sciensano.be\r\n" +
+		"Subject: RE: Cyber attaque =?utf-8?q?=E2=80=93?= labo 12345\r\nDate: Mon, 22 Feb 2021 10:00:00 +0100\r\n" +
+		"Message-ID: <reply-12345@labo-exemple.be>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"a) Un courriel de phishing, suivi d'un rançongiciel.\r\nb) Le LIS était arrêté pendant deux jours.\r\n" +
+		"c) Plan dégradé, résultats sur papier.\r\nd) Authentification à deux facteurs pour tous.\r\n"))
+	w.fileOnce(w.db())
+}
+
+// checkDraftFile checks a draft the documentation's lines wrote.
+func checkDraftFile(w *docWorld, path, lab string) {
+	w.t.Helper()
+	b, err := os.ReadFile(filepath.Join(w.root, path))
 	if err != nil {
-		t.Fatal(err)
+		w.t.Fatalf("no draft: %v", err)
 	}
-	_, section, ok := strings.Cut(string(b), "## Follow-up drafts and the workbook\n")
-	if !ok {
-		t.Fatal("README has no section on follow-ups and the workbook")
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
-	tested := strings.Join(append(strings.Split(newFollowupCommand(&globals{}).Long, "\n"), strings.Split(xlsxHelp, "\n")...), "\n")
-	n := 0
-	for _, line := range strings.Split(section, "\n") {
-		if rest, ok := strings.CutPrefix(line, "    cyberintake "); ok {
-			n++
-			if !strings.Contains(tested, "\n  cyberintake "+rest+"\n") && !strings.HasSuffix(tested, "\n  cyberintake "+rest) {
-				t.Errorf("README line %q is in no help text the tests run", line)
-			}
-		}
-	}
-	if n == 0 {
-		t.Error("no command lines found in the README section")
+	res := mailparse.Parse(b, nil)
+	if !strings.HasSuffix(res.Subject, "labo "+lab) || res.InReplyTo == "" {
+		w.t.Errorf("%s: subject %q, in reply to %q", path, res.Subject, res.InReplyTo)
 	}
 }
 
