@@ -24,31 +24,36 @@ type exportOptions struct {
 	Format string
 	Output string
 	All    bool
+	Sep    string // CSV field separator (export_xlsx.go)
 }
 
 func (o *exportOptions) AddFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	o.filterFlags.AddFlags(f)
-	f.StringVar(&o.Format, "format", "csv", "csv (for Excel), json (one array) or ndjson (one record per line)")
+	f.StringVar(&o.Format, "format", "csv", "xlsx (the workbook for Excel), csv (for scripts), json (one array) or ndjson (one record per line)")
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (replaced only once complete) instead of standard output")
 	f.BoolVar(&o.All, "all", false, "every filed message, not only reports")
+	o.addSheetFlags(f)
 }
 
 func newExportCommand(g *globals) *cobra.Command {
 	var opts exportOptions
 	cmd := &cobra.Command{
-		Use:   "export [--format csv|json|ndjson] [-o FILE] [filters]",
+		Use:   "export [--format csv|xlsx|json|ndjson] [-o FILE] [--sep ';'] [filters]",
 		Short: "Export the reports for a spreadsheet or a script",
 		Long: `export writes one row (or object) per report, in filing order; list's filters
 select which. Without --all or --kind only reports (kind report, parsed
 without error) are exported.
 
-csv opens right in Excel: UTF-8 with a byte-order mark, CRLF line ends,
+` + xlsxHelp + `
+
+csv is for scripts: UTF-8 with a byte-order mark, CRLF line ends,
 quoted fields (answers keep their line breaks). Lists (tags, references)
 are joined with "; ". Columns:
   ` + strings.Join(wrapText(strings.Join(csvColumns, ", ")+".", 72), "\n  ") + `
 A cell that would start with = + - or @ gets a leading ' so that a
-spreadsheet does not run it as a formula.
+spreadsheet does not run it as a formula. --sep ';' separates fields with
+semicolons, as Excel expects in Belgian and French locales.
 
 Values are the effective ones (corrections applied); "review" is
 unreviewed or "reviewed by NAME DATE", "corrected" lists the corrected
@@ -66,9 +71,12 @@ record as list --json prints it, with its review state and corrections.`,
 				f.Kind = mailparse.KindReport
 			}
 			switch opts.Format {
-			case "csv", "json", "ndjson":
+			case "csv", "json", "ndjson", "xlsx":
 			default:
-				return fmt.Errorf("%w: --format %q: want csv, json or ndjson", errUsage, opts.Format)
+				return fmt.Errorf("%w: --format %q: want xlsx, csv, json or ndjson", errUsage, opts.Format)
+			}
+			if err := opts.checkSheetFlags(); err != nil {
+				return err
 			}
 			return g.withStore(true, func(st *store.Store) error {
 				// Damaged records skipped: the others are written out
@@ -147,12 +155,15 @@ var csvColumns = []string{"lab", "date", "language", "a", "b", "c", "d", "e", "c
 
 func runExport(ctx context.Context, opts exportOptions, f store.Filter, st *store.Store, w io.Writer) error {
 	switch opts.Format {
+	case "xlsx":
+		return runExportXLSX(ctx, f, st, w)
 	case "csv":
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
 			return err
 		}
 		cw := csv.NewWriter(w)
 		cw.UseCRLF = true
+		cw.Comma = opts.comma()
 		cw.Write(csvColumns)
 		err := st.EachRecord(ctx, f, func(r *store.Record) error {
 			return cw.Write(csvRow(r))

@@ -8,9 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -35,20 +33,7 @@ func (o *serveOptions) AddFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.Once, "once", false, "one sync pass over every mailbox, then exit (cron); retries transient failures (--retry-for)")
 	f.BoolVar(&o.Check, "check", false, "validate the configuration and try the login; change nothing")
 	f.StringVar(&o.DBMode, "db-mode", "0600", "permissions of the store file, 0600 or 0640 (0640: the members of its group, e.g. analysts, may read it)")
-	f.String("imap-addr", "", "IMAP server host:port")
-	f.String("user", "", "IMAP user name")
-	f.String("password-file", "", "file holding the IMAP password (or $CYBERINTAKE_IMAP_PASSWORD, or the config file)")
-	f.String("tls", "implicit", "implicit (993), starttls (143), or none (loopback only)")
-	f.String("ca-file", "", "PEM file of a private CA to trust")
-	f.String("server-name", "", "name to verify in the server certificate (default: the host of --imap-addr)")
-	f.String("auth", "auto", "auto, plain, login, xoauth2 or oauthbearer")
-	f.String("token-file", "", "file holding an OAuth2 access token, re-read at each login")
-	f.String("token-command", "", "command printing an OAuth2 access token, run at each login")
-	f.String("oauth-tenant", "", "Microsoft 365: directory (tenant) ID or domain, for the client-credentials flow")
-	f.String("oauth-client-id", "", "Microsoft 365: application (client) ID; tokens are fetched and cached by the daemon")
-	f.String("oauth-client-secret-file", "", "Microsoft 365: file holding the application's client secret")
-	f.String("oauth-token-url", "", "token endpoint (default https://login.microsoftonline.com/TENANT/oauth2/v2.0/token)")
-	f.String("oauth-scope", "", "scope of the client-credentials token (default "+ingest.DefaultOAuthScope+")")
+	addIMAPConnFlags(f)
 	f.StringArray("mailbox", nil, "mailbox to watch (repeatable; default INBOX)")
 	f.String("keyword", ingest.DefaultKeyword, `keyword set on filed messages ("none": none)`)
 	f.String("move-to", "", "move filed messages to this mailbox (default: leave them)")
@@ -105,28 +90,8 @@ others). Secrets are never accepted as flags.`,
 }
 
 func runServe(ctx context.Context, o *serveOptions, g *globals, flags *pflag.FlagSet, out io.Writer) error {
-	set := map[string][]string{}
-	keys := ingest.ConfigKeys()
-	flags.Visit(func(f *pflag.Flag) {
-		if !slices.Contains(keys, f.Name) {
-			return
-		}
-		if f.Name == "mailbox" {
-			v, _ := flags.GetStringArray("mailbox")
-			set[f.Name] = v
-			return
-		}
-		set[f.Name] = []string{f.Value.String()}
-	})
-	file := o.Config
-	if file == "" {
-		file = os.Getenv("CYBERINTAKE_CONFIG")
-	}
-	cfg, err := ingest.ResolveIMAPConfig(ingest.ConfigSources{Flags: set, File: file})
+	cfg, err := resolveIMAPConfig(flags, o.Config)
 	if err != nil {
-		if errors.Is(err, ingest.ErrConfig) || strings.HasPrefix(err.Error(), "--") {
-			return fmt.Errorf("%w: %v", errUsage, err)
-		}
 		return err
 	}
 	log := g.logger.With("component", "serve")

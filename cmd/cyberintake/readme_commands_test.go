@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,6 +72,23 @@ var documentedCommandTable = []docCommand{
 			}
 		}},
 	{Line: "cyberintake verify", Setup: func(w *docWorld) { w.fileOnce(w.db()) }, Want: "ok, 3 messages checked"},
+	// README: Follow-up drafts and the workbook (helpers in cmd_followup_test.go)
+	{Line: "cyberintake followup 12345 --out followup-12345.eml", Setup: followupWorld, Want: "lab 12345 (fr): asks for e;",
+		Check: func(w *docWorld, _ string) { checkDraftFile(w, "followup-12345.eml", "12345") }},
+	{Line: "cyberintake followup --all --dir drafts", Setup: followupWorld, Want: "drafted",
+		Check: func(w *docWorld, _ string) { checkDraftFile(w, "drafts/followup-12345.eml", "12345") }},
+	{Line: "cyberintake followup --all --to-drafts --config /etc/cyberintake/serve.conf", Setup: followupWorld, Want: `appended to "Drafts"`},
+	{Line: "cyberintake export --format xlsx -o reports.xlsx", Setup: followupWorld, Check: func(w *docWorld, _ string) {
+		if b, err := os.ReadFile(filepath.Join(w.root, "reports.xlsx")); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+			w.t.Errorf("no workbook: %v", err)
+		}
+	}},
+	{Line: "cyberintake export --format csv --sep ';' -o reports.csv", Setup: followupWorld, Check: func(w *docWorld, _ string) {
+		if b, err := os.ReadFile(filepath.Join(w.root, "reports.csv")); err != nil || !bytes.Contains(b, []byte("lab;date;language;")) {
+			w.t.Errorf("no semicolon CSV: %v %.80q", err, b)
+		}
+	}},
+	{Line: "go test ./followup -update", Skip: "rewrites the golden drafts; run by hand, then check the diff"},
 	// contrib/cyberintake.service
 	{Line: "/usr/local/bin/cyberintake serve --config /etc/cyberintake/serve.conf --password-file %d/imap-password --db-mode 0640",
 		Daemon: true, Setup: func(w *docWorld) {

@@ -49,9 +49,9 @@ func readmeBlock(t *testing.T, readme, marker string) (before, after string, ste
 	return before, after, steps
 }
 
-// shellWords splits a command line as sh does for the quoting README
+// splitShellLine splits a command line as sh does for the quoting README
 // lines use: blanks, '...', "..." (with \" \\ \$), and backslash-newline.
-func shellWords(s string) ([]string, error) {
+func splitShellLine(s string) ([]string, error) {
 	var out []string
 	var cur strings.Builder
 	in := false
@@ -121,7 +121,7 @@ func TestReadmeReviewLoop(t *testing.T) {
 	tmp := t.TempDir()
 	var block strings.Builder
 	for _, st := range steps {
-		words, err := shellWords(strings.TrimPrefix(st.line, "$ "))
+		words, err := splitShellLine(strings.TrimPrefix(st.line, "$ "))
 		if err != nil {
 			t.Fatal(err)
 		}
