@@ -64,8 +64,8 @@ func TestReprocessSinceRFC3339(t *testing.T) {
 
 // TestRestoreRecipe runs the README's restore recipe with the real binary,
 // line by line as written: a backup, the daemon stopped (systemctl is not
-// there in a test: skipped), the copy put back, verify. Then every line of
-// every --help Examples section, on a sound store.
+// there in a test: skipped), the copy put back, verify. (The --help
+// Examples are run by TestHelpExamplesRun.)
 func TestRestoreRecipe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
@@ -105,13 +105,6 @@ func TestRestoreRecipe(t *testing.T) {
 	}
 	if out, _, code := fx.run(t, "verify"); code != exitOK || !strings.Contains(out, "ok, 5 messages") {
 		t.Errorf("after the restore: verify exit %d %q", code, out)
-	}
-	for _, c := range newRootCommand().Commands() {
-		for _, line := range strings.Split(c.Example, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				sh(line)
-			}
-		}
 	}
 }
 
