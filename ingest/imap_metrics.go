@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"cyberintake/mailparse"
@@ -68,7 +69,7 @@ func NewMetrics() *Metrics {
 		Buckets: prometheus.ExponentialBuckets(0.005, 4, 10),
 	}, []string{"mailbox"})
 	m.Registry.MustRegister(m.seenC, m.filedC, m.dupC, m.failedC, m.lastSync, m.conn, m.durationH,
-		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 
