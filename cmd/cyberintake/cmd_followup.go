@@ -66,11 +66,7 @@ CYBERINTAKE_* environment, or the same flags).
 
 --all looks at every lab that sent a report: it drafts one message per
 incomplete case (printed as a list of what each lacks, or written with
---dir DIR or --to-drafts) and names the cases that are complete.
-
-  cyberintake followup 12345 --out followup-12345.eml
-  cyberintake followup --all --dir drafts
-  cyberintake followup --all --to-drafts --config serve.conf`,
+--dir DIR or --to-drafts) and names the cases that are complete.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.All {
 				return cobra.NoArgs(cmd, args)

@@ -16,80 +16,82 @@ import (
 	"cyberintake/mailparse"
 )
 
-// helpExamples are the command lines a command's --help shows, as typed.
-func helpExamples(t *testing.T, name string) [][]string {
+// helpExamples are the command lines of a command's Examples section
+// (help.go's examples), as words.
+func helpExamples(t *testing.T, key string) [][]string {
 	t.Helper()
-	for _, c := range newRootCommand().Commands() {
-		if c.Name() != name {
-			continue
-		}
-		var out [][]string
-		for _, line := range strings.Split(c.Long, "\n") {
-			if rest, ok := strings.CutPrefix(line, "  cyberintake "); ok {
-				out = append(out, shellFields(rest))
+	var out [][]string
+	for _, line := range strings.Split(examples[key], "\n") {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, "cyberintake ") {
+			args, err := shellWords(line)
+			if err != nil {
+				t.Fatalf("%s example %q: %v", key, line, err)
 			}
+			out = append(out, args[1:])
 		}
-		return out
 	}
-	t.Fatalf("no command %s", name)
-	return nil
+	return out
 }
 
-// TestFollowupHelpExamples runs every command line of followup --help as
-// written, in a directory holding serve.conf for a test IMAP server.
+// TestFollowupHelpExamples runs the lines of followup --help's Examples as
+// written (TestHelpExamplesRun runs them too) on the sample replies, in a
+// directory holding serve.conf for a test IMAP server, and checks what
+// they drafted.
 func TestFollowupHelpExamples(t *testing.T) {
-	fx := newFixture(t)
 	mem, err := ingest.StartMemServer(&ingest.MemServerOptions{User: "ql", Password: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer mem.Close()
+	samples, err := filepath.Abs("../../testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	t.Chdir(dir)
 	conf := fmt.Sprintf("imap-addr = %s\nuser = ql\npassword = test\ntls = none\n", mem.Addr)
 	if err := os.WriteFile("serve.conf", []byte(conf), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("CYBERINTAKE_DB", fx.db)
+	t.Setenv("CYBERINTAKE_DB", filepath.Join(dir, "store.db"))
 	t.Setenv("CYBERINTAKE_CONFIG", "")
-	examples := helpExamples(t, "followup")
-	if len(examples) != 3 {
-		t.Fatalf("%d examples in followup --help, this test knows 3", len(examples))
+	if _, errOut, code := execCLI(t, "ingest", samples); code != exitOK {
+		t.Fatalf("ingest the samples: exit %d: %s", code, errOut)
+	}
+	lines := helpExamples(t, "followup")
+	if len(lines) != 3 {
+		t.Fatalf("%d examples in followup --help, this test knows 3", len(lines))
 	}
 	outs := map[string]string{}
-	for _, args := range examples {
+	for _, args := range lines {
 		out, errOut, code := execCLI(t, args...)
 		if code != exitOK {
 			t.Fatalf("cyberintake %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
 		}
 		outs[strings.Join(args, " ")] = out
 	}
-	// 12345 answered everything, in two messages: nothing to draft.
-	if out := outs["followup 12345 --out followup-12345.eml"]; !strings.Contains(out, "complete") {
-		t.Errorf("followup 12345: %q, want the case said complete", out)
+	if out := outs["followup 17782 --out followup-17782.eml"]; !strings.Contains(out, "lab 17782 (fr): asks for e_reference; to m.hubert@labo-hubert.be; written to followup-17782.eml") {
+		t.Errorf("followup 17782: %q", out)
 	}
-	if _, err := os.Stat("followup-12345.eml"); err == nil {
-		t.Errorf("a draft was written for a complete case")
-	}
-	b, err := os.ReadFile(filepath.Join("drafts", "followup-labo-77.eml"))
+	b, err := os.ReadFile("followup-17782.eml")
 	if err != nil {
-		t.Fatalf("--all --dir drafts: %v", err)
+		t.Fatal(err)
 	}
 	m, err := mail.ReadMessage(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if subj, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject")); subj != "Cyberaanval – labo LABO-77" || m.Header.Get("In-Reply-To") != "<nl@lab>" {
-		t.Errorf("draft for LABO-77: subject %q, In-Reply-To %q", subj, m.Header.Get("In-Reply-To"))
+	if subj, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject")); subj != "Cyber attaque – labo 17782" || m.Header.Get("In-Reply-To") == "" {
+		t.Errorf("draft for 17782: subject %q, In-Reply-To %q", subj, m.Header.Get("In-Reply-To"))
 	}
-	for _, args := range examples[1:] {
-		if out := outs[strings.Join(args, " ")]; !strings.Contains(out, "lab LABO-77 (nl): asks for b, c, d, e, contact; to qualite@lab.example") ||
-			!strings.Contains(out, "lab 12345: complete\n2 cases: 1 complete, 1 drafted\n") {
+	drafts, _ := os.ReadDir("drafts")
+	for _, args := range lines[1:] {
+		if out := outs[strings.Join(args, " ")]; !strings.Contains(out, fmt.Sprintf("cases: %d complete, %d drafted\n", 33-len(drafts), len(drafts))) {
 			t.Errorf("cyberintake %s:\n%s", strings.Join(args, " "), out)
 		}
 	}
-	if n, err := ingest.CountFlag(mem.Addr, "ql", "test", "Drafts", imap.FlagDraft); err != nil || n != 1 {
-		t.Errorf("Drafts holds %d messages flagged \\Draft (%v), want 1", n, err)
+	if n, err := ingest.CountFlag(mem.Addr, "ql", "test", "Drafts", imap.FlagDraft); err != nil || n != len(drafts) || n < 5 {
+		t.Errorf("Drafts holds %d messages flagged \\Draft (%v), want the %d of --dir", n, err, len(drafts))
 	}
 }
 

@@ -24,10 +24,7 @@ merged answers and what a follow-up would still ask) and a sheet of counts
 numbers are numbers, and mail text is text, never a formula, so no guard
 character shows. The header row is frozen and filtered and long answers
 wrap; text beyond a cell's 32,767 characters is cut with a marker. Open
-exports in Excel? Take the workbook.
-
-  cyberintake export --format xlsx -o reports.xlsx
-  cyberintake export --format csv --sep ';' -o reports.csv`
+exports in Excel? Take the workbook.`
 
 func (o *exportOptions) addSheetFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.Sep, "sep", ",", `CSV field separator: "," or ";" (Excel in Belgian and French locales; better: --format xlsx) or "tab"`)

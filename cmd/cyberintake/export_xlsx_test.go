@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,38 +15,6 @@ import (
 	"cyberintake/mailparse"
 	"cyberintake/store"
 )
-
-// shellFields splits a command line as sh would for the lines our help
-// and README show: blanks separate words, quotes group and are removed.
-func shellFields(line string) []string {
-	var out []string
-	var cur strings.Builder
-	inWord := false
-	var quote rune
-	for _, r := range line {
-		switch {
-		case quote != 0 && r == quote:
-			quote = 0
-		case quote != 0:
-			cur.WriteRune(r)
-		case r == '\'' || r == '"':
-			quote, inWord = r, true
-		case r == ' ' || r == '\t':
-			if inWord {
-				out = append(out, cur.String())
-				cur.Reset()
-				inWord = false
-			}
-		default:
-			cur.WriteRune(r)
-			inWord = true
-		}
-	}
-	if inWord {
-		out = append(out, cur.String())
-	}
-	return out
-}
 
 // addHostile files a report whose answers are built to hurt spreadsheets.
 func addHostile(t *testing.T, db string) {
@@ -69,18 +38,18 @@ func TestExportHelpExamples(t *testing.T) {
 	fx := newFixture(t)
 	t.Chdir(t.TempDir())
 	t.Setenv("CYBERINTAKE_DB", fx.db)
-	var lines []string
-	for _, line := range strings.Split(xlsxHelp, "\n") {
-		if rest, ok := strings.CutPrefix(line, "  cyberintake "); ok {
-			lines = append(lines, rest)
+	var lines [][]string
+	for _, args := range helpExamples(t, "export") {
+		if slices.Contains(args, "xlsx") || slices.Contains(args, "--sep") {
+			lines = append(lines, args)
 		}
 	}
 	if len(lines) != 2 {
-		t.Fatalf("%d example lines in export --help, this test knows 2", len(lines))
+		t.Fatalf("%d workbook and --sep lines in export --help, this test knows 2", len(lines))
 	}
-	for _, line := range lines {
-		if out, errOut, code := execCLI(t, shellFields(line)...); code != exitOK {
-			t.Fatalf("cyberintake %s: exit %d\n%s%s", line, code, out, errOut)
+	for _, args := range lines {
+		if out, errOut, code := execCLI(t, args...); code != exitOK {
+			t.Fatalf("cyberintake %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errOut)
 		}
 	}
 	x, err := excelize.OpenFile("reports.xlsx")
@@ -91,7 +60,7 @@ func TestExportHelpExamples(t *testing.T) {
 	if rows, _ := x.GetRows("reports"); len(rows) != 4 {
 		t.Errorf("reports sheet: %d rows, want header + 3 reports", len(rows))
 	}
-	b, err := os.ReadFile("reports.csv")
+	b, err := os.ReadFile("reports-excel.csv")
 	if err != nil {
 		t.Fatal(err)
 	}

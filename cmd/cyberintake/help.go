@@ -43,7 +43,12 @@ var examples = map[string]string{
   cyberintake show --raw 12
   cyberintake show "Klinik Ourtal"`,
 	"export": `  cyberintake export -o reports.csv
-  cyberintake export --format ndjson --language nl`,
+  cyberintake export --format ndjson --language nl
+  cyberintake export --format xlsx -o reports.xlsx
+  cyberintake export --format csv --sep ';' -o reports-excel.csv`,
+	"followup": `  cyberintake followup 17782 --out followup-17782.eml
+  cyberintake followup --all --dir drafts
+  cyberintake followup --all --to-drafts --config serve.conf`,
 	"stats": `  cyberintake stats
   cyberintake stats --since 2021-02-01 --until 2021-02-28 --json`,
 	"labs": `  cyberintake labs
@@ -76,6 +81,7 @@ var exitStatuses = map[string][]int{
 	"export":    {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
 	"stats":     {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
 	"labs":      {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
+	"followup":  {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
 	"backup":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"verify":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"serve":     {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
