@@ -73,7 +73,7 @@ func setupCompletion(root *cobra.Command, g *globals) {
 				c.RegisterFlagCompletionFunc(name, fn)
 			}
 		}
-		if c.Name() == "show" {
+		if c.Name() == "show" || c.Name() == "followup" { // LAB
 			c.ValidArgsFunction = func(cmd *cobra.Command, args []string, s string) ([]string, cobra.ShellCompDirective) {
 				if len(args) > 0 {
 					return nil, cobra.ShellCompDirectiveNoFileComp

@@ -220,6 +220,8 @@ func TestCompletion(t *testing.T) {
 		{[]string{"export", "--language", ""}, []string{"fr", "nl", "de", "en"}},
 		{[]string{"list", "--lab", ""}, []string{"12345", "LABO-77"}},
 		{[]string{"show", ""}, []string{"12345", "LABO-77"}},
+		{[]string{"followup", ""}, []string{"12345", "LABO-77"}},
+		{[]string{"followup", "--language", ""}, []string{"fr", "nl", "de", "en"}},
 	} {
 		out, errOut, code := fx.run(t, append([]string{"__complete"}, tc.args...)...)
 		for _, w := range tc.want {
