@@ -35,8 +35,13 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		for _, v := range []string{r.Subject, r.Sections.A, r.OwnText, r.Contact.Name, r.Contact.Email} {
-			if strings.ContainsAny(v, "\x00\x1b\r") {
-				t.Fatalf("control character kept: %q", v)
+			if strings.IndexByte(v, 0) >= 0 {
+				t.Fatalf("NUL kept: %q", v)
+			}
+		}
+		for _, w := range r.Warnings {
+			if strings.ContainsAny(w, "\x00\x1b\x07") {
+				t.Fatalf("control character in a warning: %q", w)
 			}
 		}
 	})

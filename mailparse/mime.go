@@ -70,12 +70,11 @@ func decode(raw []byte, opts *Options) (*decoded, error) {
 
 	var out textOut
 	w.entity(&h, body, 0, &out)
-	// Control characters (a NUL, an escape sequence) are no part of
-	// what a lab wrote; dropped before reading, so that they neither
-	// split words nor reach a terminal.
-	d.Text = stripControls(w.capText(out.text(), "body"), true)
+	// A NUL is no part of what a lab wrote: dropped before reading, so
+	// that it does not split words (see dropNUL).
+	d.Text = dropNUL(w.capText(out.text(), "body"))
 	for i, t := range d.AttachmentTexts {
-		d.AttachmentTexts[i] = stripControls(t, true)
+		d.AttachmentTexts[i] = dropNUL(t)
 	}
 	d.FromHTML = out.html
 	warns, reasons := w.budget.notes(true)
@@ -125,7 +124,7 @@ func fillHeaderFields(d *decoded, h *textproto.Header) {
 	d.Thread = msgIDs(h.Get("References"))
 	d.From, d.FromName = parseFrom(h.Get("From"))
 	d.Date = parseDate(h.Get("Date"))
-	d.Subject = stripControls(headerText(h, "Subject"), false)
+	d.Subject = dropNUL(headerText(h, "Subject"))
 }
 
 // walker carries the limits and the result through the MIME tree.

@@ -39,11 +39,11 @@ func boundWarnings(ws []string) {
 	}
 }
 
-// stripControls drops control characters from text a message supplies: C0
+// stripControls drops control characters from what a warning quotes: C0
 // controls (NUL, ESC, BEL...) but tab, DEL and C1 controls (U+0080 to
-// U+009F, which some terminals read as escapes). A multi-line field keeps
-// its line feeds; in a one-line field a line end becomes a blank. The
-// clean case, nearly every string, costs one scan and no copy.
+// U+009F, which some terminals read as escapes). A multi-line text keeps
+// its line feeds; in a one-line text a line end becomes a blank. The clean
+// case, nearly every string, costs one scan and no copy.
 func stripControls(s string, multiline bool) string {
 	i := 0
 	for ; i < len(s); i++ {
@@ -85,26 +85,38 @@ func isControlAt(s string, i int, multiline bool) bool {
 	return false
 }
 
-// cleanResult drops control characters from every text field of r.
+// dropNUL removes NUL bytes from text a message supplies: no lab writes
+// one, and it cuts C strings, CSV and XML cells short. The other control
+// characters stay in the reading as sent (issue 8.6: JSON keeps them, and
+// whatever prints for people escapes them).
+func dropNUL(s string) string {
+	if strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\x00", "")
+}
+
+// cleanResult drops NUL bytes from every text field of r, and every
+// control character from its warnings (the parser's words).
 func cleanResult(r *Result) {
-	one := func(p *string) { *p = stripControls(*p, false) }
-	for _, p := range []*string{&r.MessageID, &r.From, &r.Subject, &r.Contact.Name, &r.Contact.Email, &r.Contact.Phone, &r.InReplyTo} {
-		one(p)
+	for _, p := range []*string{&r.MessageID, &r.From, &r.Subject, &r.Contact.Name, &r.Contact.Email, &r.Contact.Phone, &r.InReplyTo,
+		&r.Sections.A, &r.Sections.B, &r.Sections.C, &r.Sections.D, &r.Sections.E, &r.OwnText} {
+		*p = dropNUL(*p)
 	}
 	if r.Lab != nil {
-		lab := stripControls(*r.Lab, false)
+		lab := dropNUL(*r.Lab)
 		r.Lab = &lab
 	}
-	for _, p := range []*string{&r.Sections.A, &r.Sections.B, &r.Sections.C, &r.Sections.D, &r.Sections.E, &r.OwnText} {
-		*p = stripControls(*p, true)
-	}
-	for _, list := range [][]string{r.References, r.Thread, r.Warnings} {
+	for _, list := range [][]string{r.References, r.Thread} {
 		for i := range list {
-			one(&list[i])
+			list[i] = dropNUL(list[i])
 		}
 	}
+	for i := range r.Warnings {
+		r.Warnings[i] = stripControls(r.Warnings[i], false)
+	}
 	for i := range r.Attachments {
-		one(&r.Attachments[i].Name)
-		one(&r.Attachments[i].ContentType)
+		r.Attachments[i].Name = dropNUL(r.Attachments[i].Name)
+		r.Attachments[i].ContentType = dropNUL(r.Attachments[i].ContentType)
 	}
 }
