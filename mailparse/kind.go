@@ -46,8 +46,6 @@ var autoWordingRe = regexp.MustCompile(`(?i)(r[ée]ponse automatique|automatisch
 // bounceFromRe matches the senders of delivery status notifications.
 var bounceFromRe = regexp.MustCompile(`(?i)^(mailer-daemon|postmaster|mail delivery (subsystem|system)|microsoftexchange[0-9a-f]*)\b|mailer-daemon@|postmaster@`)
 
-var bounceWordingRe = regexp.MustCompile(`(?i)(non remis|undeliverable|unzustellbar|onbestelbaar|niet bezorgd|delivery (status notification|has failed|failed)|mail delivery failed|le message n'a pas pu [êe]tre remis|could not be delivered|konnte nicht zugestellt)`)
-
 // kindInfo gathers what decides the kind.
 type kindInfo struct {
 	Header     mail.Header

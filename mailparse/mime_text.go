@@ -284,10 +284,7 @@ func unflow(s string, delsp bool) string {
 		for depth < len(line) && line[depth] == '>' {
 			depth++
 		}
-		content := line[depth:]
-		if strings.HasPrefix(content, " ") {
-			content = content[1:]
-		}
+		content := strings.TrimPrefix(line[depth:], " ")
 		if !(prevSoft && depth == prevDepth) {
 			if i > 0 {
 				b.WriteByte('\n')
