@@ -67,6 +67,8 @@ func TestIncidentDate(t *testing.T) {
 		{"de", "Wiederherstellung aus der Bandsicherung vom 5. Februar.", ""},
 		{"nl", "De resultaten van 8 tot 13 januari werden manueel ingevoerd.", ""},
 		{"fr", "le compte d'une collaboratrice partie en novembre 2020", ""},
+		{"nl", "In aanvulling op onze eerste melding van 14 januari (zie hieronder):", ""},
+		{"en", "DDoS attack against our results portal (results.lab.be) on 24 February.", "2021-02-24"},
 		// What only looks like a date.
 		{"en", "24/7 monitoring by a SOC; PV GE.55.L3.004512/2021; call 02/555.81.40.", ""},
 		{"fr", "Référence NCR 21/033, CVE-2021-26855.", ""},

@@ -109,13 +109,16 @@ var notIncidentDate = []string{
 	"courrier du", "courrier date", "lettre du", "lettre date", "brief van", "brief vom", "schreiben vom",
 	"letter of", "letter dated", "letter from",
 	"reponse du", "antwoord van", "antwort vom", "reply of", "answer of", "mail du", "mail van", "mail vom", "mail of",
+	"melding van", "meldung vom", "notification du", "signalement du", "notification of", "first report of",
 	// backups
 	"sauvegarde", "*backup", "back-up", "back up", "tapes", "*sicherung", "copie", "kopie",
 	// quality records, complaints
 	"enregistr", "ouverte", "plainte", "geregistreerd", "aangemaakt", "klacht", "registriert", "erfasst", "anzeige",
 	"registered", "logged", "complaint", "capa", "nc ",
-	// results of a period, re-entered
-	"resultats", "resultaten", "*befunde", "*ergebnisse", "results",
+	// results of a period, re-entered (with their preposition: "the results
+	// portal (...) on 24 February" is the attack)
+	"resultats du", "resultats des", "resultats de", "resultaten van", "*befunde vom", "*befunde von", "*ergebnisse vom",
+	"*ergebnisse von", "results of", "results from",
 	// someone leaving the organisation (whose account was abused later)
 	" partie ", " parti ", " quitte", " left ", "vertrokken", "uit dienst", "ausgeschieden", "verlassen",
 	// training, plans
