@@ -181,15 +181,21 @@ func daysIn(m time.Month, year int) int {
 	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// datePatternSet holds the patterns built from incident_words.go.
+// datePatternSet holds the patterns built from incident_words.go. They
+// are anchored and tried only where a date can start (a number, a month,
+// a weekday or the first word of a relative phrase): run over the whole
+// text, their alternations of a hundred words cost more than the rest of
+// the parse together.
 type datePatternSet struct {
 	dayMonth    *regexp.Regexp // 3 janvier 2021, 1er février, 28. Januar, 2nd of March
 	monthDay    *regexp.Regexp // March 2, 2021
 	rangeFirst  *regexp.Regexp // the first day of "18 au 20 janvier"
 	numeric     *regexp.Regexp // 15/02/2021, 15.02.2021, 23/01, 2021-01-07
-	monthOnly   *regexp.Regexp // en janvier, eind december, december 2020
-	relative    map[string][]relPattern
-	notIncident []string // notIncidentDate as wordStems
+	monthLead   *regexp.Regexp // what makes a month alone a date, before it
+	year        *regexp.Regexp // a year after a month
+	monthFirst  map[string]bool
+	relative    map[string]map[string][]relPattern // language, first word
+	notIncident []string                           // notIncidentDate as wordStems
 }
 
 type relPattern struct {
@@ -228,50 +234,67 @@ func keys[V any](m map[string]V) []string {
 }
 
 func buildDatePatterns() *datePatternSet {
-	months := alternation(keys(monthWords))
 	anyMonth := alternation(append(keys(monthWords), keys(monthAbbrevs)...))
 	wd := alternation(keys(weekdayWords))
 	daySuffix := `(?:er|ere|re|e|ste|de|st|nd|rd|th)?\.?`
 	s := &datePatternSet{
-		dayMonth: regexp.MustCompile(`\b(\d{1,2})` + daySuffix + `\s*(?:of\s+|de\s+)?(` + anyMonth + `)\b\.?(?:,?\s+(\d{4})\b)?`),
-		monthDay: regexp.MustCompile(`\b(` + alternation(monthFirstWords) + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`),
-		rangeFirst: regexp.MustCompile(`\b(\d{1,2})` + daySuffix + `\s*(?:` + alternation(dayRangeJoin) + `)\s*(?:le\s+|den\s+|the\s+)?(?:` + wd + `)?\s*(\d{1,2})` +
+		dayMonth: regexp.MustCompile(`^(\d{1,2})` + daySuffix + `\s*(?:of\s+|de\s+)?(` + anyMonth + `)\b\.?(?:,?\s+(\d{4})\b)?`),
+		monthDay: regexp.MustCompile(`^(` + alternation(monthFirstWords) + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`),
+		rangeFirst: regexp.MustCompile(`^(\d{1,2})` + daySuffix + `\s*(?:` + alternation(dayRangeJoin) + `)\s*(?:le\s+|den\s+|the\s+)?(?:` + wd + `)?\s*(\d{1,2})` +
 			daySuffix + `\s*(?:of\s+|de\s+)?(` + anyMonth + `)\b\.?(?:,?\s+(\d{4})\b)?`),
-		numeric:     regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})|(\d{1,2})([./-])(\d{1,2})(?:[./-](\d{4}|\d{2}))?`),
-		monthOnly:   regexp.MustCompile(`(?:(?:\b(?:` + alternation(monthOnlyLead) + `)(?:\s+|-)(?:(?:de|het|the|le|la|des|du)\s+)?|\bd')(` + months + `)\b|\b(` + months + `))(?:\s+(\d{4})\b)?`),
-		relative:    map[string][]relPattern{},
+		numeric:     regexp.MustCompile(`^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})([./-])(\d{1,2})(?:[./-](\d{4}|\d{2}))?)`),
+		monthLead:   regexp.MustCompile(`(?:\b(?:` + alternation(monthOnlyLead) + `)(?:\s+|-)(?:(?:de|het|the|le|la|des|du)\s+)?|\bd')$`),
+		year:        regexp.MustCompile(`^\s+(\d{4})\b`),
+		monthFirst:  map[string]bool{},
+		relative:    map[string]map[string][]relPattern{},
 		notIncident: wordStems(notIncidentDate),
 	}
-	for lang, phrases := range relativeDays {
-		for _, ph := range keys(phrases) {
-			s.relative[lang] = append(s.relative[lang], relPattern{re: regexp.MustCompile(`\b` + alternation([]string{ph}) + `\b`), back: phrases[ph]})
-		}
-		// Longest phrase first, so "avant-hier" is not read as "hier".
-		sort.SliceStable(s.relative[lang], func(i, j int) bool {
-			return len(s.relative[lang][i].re.String()) > len(s.relative[lang][j].re.String())
-		})
+	for _, m := range monthFirstWords {
+		s.monthFirst[m] = true
 	}
-	for kind, table := range []map[string][]string{lastWeekday, prevWeekWeekday} {
-		for lang, pats := range table {
-			for _, p := range pats {
-				re := `\b` + strings.ReplaceAll(alternation([]string{p}), "WD", `(`+wd+`)(?:ochtend|avond|nacht|middag|morgen|abend|nachmittag|soir|matin)?`) + `\b`
-				// Weekday-of-last-week patterns go first: "vorige week
-				// dinsdag" is not "vorige dinsdag".
-				rp := relPattern{re: regexp.MustCompile(re), kind: kind + 1}
-				if kind == 1 {
-					s.relative[lang] = append([]relPattern{rp}, s.relative[lang]...)
-				} else {
-					s.relative[lang] = append(s.relative[lang], rp)
-				}
-			}
+	// Per language, the patterns in the order they are tried: a weekday
+	// of last week first ("vorige week dinsdag" is not "vorige
+	// dinsdag"), then days back, longest phrase first ("avant-hier" is
+	// not "hier"), then last weekday.
+	type entry struct {
+		phrase string
+		rp     relPattern
+	}
+	weekday := `(` + wd + `)(?:ochtend|avond|nacht|middag|morgen|abend|nachmittag|soir|matin)?`
+	for _, lang := range []string{"fr", "nl", "de", "en"} {
+		var list []entry
+		for _, p := range prevWeekWeekday[lang] {
+			list = append(list, entry{p, relPattern{kind: 2}})
 		}
+		phrases := keys(relativeDays[lang])
+		sort.SliceStable(phrases, func(i, j int) bool { return len(phrases[i]) > len(phrases[j]) })
+		for _, p := range phrases {
+			list = append(list, entry{p, relPattern{back: relativeDays[lang][p]}})
+		}
+		for _, p := range lastWeekday[lang] {
+			list = append(list, entry{p, relPattern{kind: 1}})
+		}
+		byFirst := map[string][]relPattern{}
+		for _, e := range list {
+			e.rp.re = regexp.MustCompile(`^` + strings.ReplaceAll(alternation([]string{e.phrase}), "WD", weekday) + `\b`)
+			first := words(e.phrase)[0]
+			if first == "wd" {
+				for w := range weekdayWords {
+					byFirst[w] = append(byFirst[w], e.rp)
+				}
+				continue
+			}
+			byFirst[first] = append(byFirst[first], e.rp)
+		}
+		s.relative[lang] = byFirst
 	}
 	return s
 }
 
-// find returns the date expressions of folded text f.
+// find returns the date expressions of folded text f, trying the
+// patterns at each word that may start one.
 func (s *datePatternSet) find(f, lang string) []dateMatch {
-	var out []dateMatch
+	var out, months []dateMatch
 	taken := func(start, end int) bool {
 		for _, m := range out {
 			if start < m.end && end > m.start {
@@ -280,63 +303,127 @@ func (s *datePatternSet) find(f, lang string) []dateMatch {
 		}
 		return false
 	}
-	add := func(m dateMatch) {
-		if !taken(m.start, m.end) {
-			out = append(out, m)
+	add := func(m dateMatch) bool {
+		if taken(m.start, m.end) {
+			return false
 		}
+		out = append(out, m)
+		return true
 	}
-	for _, ix := range s.rangeFirst.FindAllStringSubmatchIndex(f, -1) {
-		mo := monthOf(f[ix[6]:ix[7]])
-		add(dateMatch{start: ix[0], end: ix[3], day: atoi(f[ix[2]:ix[3]]), month: mo, year: groupInt(f, ix, 4)})
-	}
-	for _, ix := range s.dayMonth.FindAllStringSubmatchIndex(f, -1) {
-		add(dateMatch{start: ix[0], end: ix[1], day: atoi(f[ix[2]:ix[3]]), month: monthOf(f[ix[4]:ix[5]]), year: groupInt(f, ix, 3)})
-	}
-	if lang == "en" || lang == "" {
-		for _, ix := range s.monthDay.FindAllStringSubmatchIndex(f, -1) {
-			add(dateMatch{start: ix[0], end: ix[1], month: monthWords[f[ix[2]:ix[3]]], day: atoi(f[ix[4]:ix[5]]), year: groupInt(f, ix, 3)})
-		}
-	}
-	for _, ix := range s.numeric.FindAllStringSubmatchIndex(f, -1) {
-		if m, ok := numericDate(f, ix); ok {
-			add(m)
-		}
-	}
-	for _, rp := range s.relative[lang] {
-		for _, ix := range rp.re.FindAllStringSubmatchIndex(f, -1) {
-			m := dateMatch{start: ix[0], end: ix[1], relative: true, back: rp.back}
-			if rp.kind > 0 {
-				m.weekday = weekdayWords[f[ix[2]:ix[3]]]
-				m.lastWD, m.prevWeekWD = rp.kind == 1, rp.kind == 2
-			}
-			add(m)
-		}
-	}
-	for _, ix := range s.monthOnly.FindAllStringSubmatchIndex(f, -1) {
-		name, year := "", groupInt(f, ix, 3)
-		switch {
-		case ix[2] >= 0:
-			name = f[ix[2]:ix[3]]
-		case ix[6] >= 0: // a month alone counts only with its year
-			name = f[ix[4]:ix[5]]
-		default:
+	rel := s.relative[lang]
+	for p := 0; p < len(f); {
+		if !isWordByte(f[p]) {
+			p++
 			continue
 		}
-		start := ix[0]
-		if ix[2] < 0 {
-			start = ix[4]
+		q := p
+		for q < len(f) && isWordByte(f[q]) {
+			q++
 		}
-		out = append(out, dateMatch{start: start, end: ix[1], month: monthWords[name], year: year, monthOnly: true})
+		tok := f[p:q]
+		win := f[p:min(len(f), p+100)]
+		switch {
+		case isDigit(tok[0]):
+			// Cheap tests first: most numbers are no dates (phones,
+			// counts, record numbers).
+			num := q < len(f) && strings.IndexByte("./-", f[q]) >= 0
+			words := leadingDigits(tok) <= 2 && monthSoon(f, q)
+			if !num && !words {
+				break
+			}
+			if ix := s.rangeFirst.FindStringSubmatchIndex(win); words && ix != nil {
+				add(dateMatch{start: p, end: p + ix[3], day: atoi(win[ix[2]:ix[3]]), month: monthOf(win[ix[6]:ix[7]]), year: groupInt(win, ix, 4)})
+			} else if ix := s.dayMonth.FindStringSubmatchIndex(win); words && ix != nil {
+				add(dateMatch{start: p, end: p + ix[1], day: atoi(win[ix[2]:ix[3]]), month: monthOf(win[ix[4]:ix[5]]), year: groupInt(win, ix, 3)})
+			} else if ix := s.numeric.FindStringSubmatchIndex(win); num && ix != nil {
+				if m, ok := numericDate(f, p, win, ix); ok {
+					add(m)
+				}
+			}
+		case monthWords[tok] != 0:
+			if (lang == "en" || lang == "") && s.monthFirst[tok] {
+				if ix := s.monthDay.FindStringSubmatchIndex(win); ix != nil {
+					if add(dateMatch{start: p, end: p + ix[1], month: monthWords[tok], day: atoi(win[ix[4]:ix[5]]), year: groupInt(win, ix, 3)}) {
+						break
+					}
+				}
+			}
+			if m, ok := s.monthAlone(f, p, q); ok {
+				months = append(months, m)
+			}
+		}
+		for _, rp := range rel[tok] {
+			ix := rp.re.FindStringSubmatchIndex(win)
+			if ix == nil {
+				continue
+			}
+			m := dateMatch{start: p, end: p + ix[1], relative: true, back: rp.back}
+			if rp.kind > 0 {
+				m.weekday = weekdayWords[win[ix[2]:ix[3]]]
+				m.lastWD, m.prevWeekWD = rp.kind == 1, rp.kind == 2
+			}
+			if add(m) {
+				break
+			}
+		}
+		p = q
 	}
-	return out
+	return append(out, months...)
 }
 
-// numericDate reads 15/02/2021, 15.02.21, 2021-01-07 and 23/01, refusing
-// what only looks like one: digits running on (phone numbers, record
-// numbers), "24/7", fractions, and a day and month without a year
-// written with anything but a slash.
-func numericDate(f string, ix []int) (dateMatch, bool) {
-	start, end := ix[0], ix[1]
+// monthSoon tells whether a month name or abbreviation is among the
+// next six words after f[:q] on the same line ("18 au 20 janvier").
+func monthSoon(f string, q int) bool {
+	for n, p := 0, q; n < 6 && p < len(f) && f[p] != '\n'; {
+		if !isWordByte(f[p]) {
+			p++
+			continue
+		}
+		e := p
+		for e < len(f) && isWordByte(f[e]) {
+			e++
+		}
+		if monthOf(f[p:e]) != 0 {
+			return true
+		}
+		n, p = n+1, e
+	}
+	return false
+}
+
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	return n
+}
+
+// monthAlone reads a month name f[p:q] as a date of its own: after a word
+// that makes it one ("en janvier", "eind december", "d'avril"), or with
+// its year ("december 2020").
+func (s *datePatternSet) monthAlone(f string, p, q int) (dateMatch, bool) {
+	m := dateMatch{start: p, end: q, month: monthWords[f[p:q]], monthOnly: true}
+	if ix := s.year.FindStringSubmatchIndex(f[q:min(len(f), q+8)]); ix != nil {
+		m.year, m.end = atoi(f[q+ix[2]:q+ix[3]]), q+ix[1]
+	}
+	from := max(0, p-30)
+	for from > 0 && from < p && isWordByte(f[from-1]) {
+		from++ // the look-back starts at a word
+	}
+	if ix := s.monthLead.FindStringIndex(f[from:p]); ix != nil {
+		m.start = from + ix[0]
+		return m, true
+	}
+	return m, m.year != 0
+}
+
+// numericDate reads 15/02/2021, 15.02.21, 2021-01-07 and 23/01 matched
+// at f[p:] (win, ix), refusing what only looks like one: digits running
+// on (phone numbers, record numbers), "24/7", fractions, and a day and
+// month without a year written with anything but a slash.
+func numericDate(f string, p int, win string, ix []int) (dateMatch, bool) {
+	start, end := p, p+ix[1]
 	if start > 0 && (isDigit(f[start-1]) || strings.IndexByte("./-", f[start-1]) >= 0) {
 		return dateMatch{}, false
 	}
@@ -345,12 +432,12 @@ func numericDate(f string, ix []int) (dateMatch, bool) {
 	}
 	m := dateMatch{start: start, end: end}
 	if ix[2] >= 0 { // ISO
-		m.year, m.month, m.day = atoi(f[ix[2]:ix[3]]), time.Month(atoi(f[ix[4]:ix[5]])), atoi(f[ix[6]:ix[7]])
+		m.year, m.month, m.day = atoi(win[ix[2]:ix[3]]), time.Month(atoi(win[ix[4]:ix[5]])), atoi(win[ix[6]:ix[7]])
 	} else {
-		m.day, m.month = atoi(f[ix[8]:ix[9]]), time.Month(atoi(f[ix[12]:ix[13]]))
+		m.day, m.month = atoi(win[ix[8]:ix[9]]), time.Month(atoi(win[ix[12]:ix[13]]))
 		if ix[14] >= 0 {
-			m.year = atoi(f[ix[14]:ix[15]])
-		} else if f[ix[10]:ix[11]] != "/" || shortFraction(m.day, int(m.month)) {
+			m.year = atoi(win[ix[14]:ix[15]])
+		} else if win[ix[10]:ix[11]] != "/" || shortFraction(m.day, int(m.month)) {
 			return dateMatch{}, false
 		}
 	}
@@ -407,7 +494,10 @@ func incidentText(own string, rd answersRead) string {
 	var b strings.Builder
 	keep := func(text string) {
 		for _, l := range strings.Split(text, "\n") {
+			// A line read once is enough (the answers are mostly lines
+			// of the sender's own text).
 			if t := strings.TrimSpace(l); t != "" && !skip[t] {
+				skip[t] = true
 				b.WriteString(t)
 				b.WriteByte('\n')
 			}
