@@ -311,15 +311,7 @@ func (s *datePatternSet) find(f, lang string) []dateMatch {
 		return true
 	}
 	rel := s.relative[lang]
-	for p := 0; p < len(f); {
-		if !isWordByte(f[p]) {
-			p++
-			continue
-		}
-		q := p
-		for q < len(f) && isWordByte(f[q]) {
-			q++
-		}
+	for p, q := nextWord(f, 0); p < len(f); p, q = nextWord(f, q) {
 		tok := f[p:q]
 		win := f[p:min(len(f), p+100)]
 		switch {
@@ -366,7 +358,6 @@ func (s *datePatternSet) find(f, lang string) []dateMatch {
 				break
 			}
 		}
-		p = q
 	}
 	return append(out, months...)
 }
@@ -374,21 +365,28 @@ func (s *datePatternSet) find(f, lang string) []dateMatch {
 // monthSoon tells whether a month name or abbreviation is among the
 // next six words after f[:q] on the same line ("18 au 20 janvier").
 func monthSoon(f string, q int) bool {
-	for n, p := 0, q; n < 6 && p < len(f) && f[p] != '\n'; {
-		if !isWordByte(f[p]) {
-			p++
-			continue
-		}
-		e := p
-		for e < len(f) && isWordByte(f[e]) {
-			e++
+	for n, p, e := 0, q, q; n < 6; n++ {
+		if p, e = nextWord(f, e); p == len(f) || strings.IndexByte(f[q:p], '\n') >= 0 {
+			return false
 		}
 		if monthOf(f[p:e]) != 0 {
 			return true
 		}
-		n, p = n+1, e
 	}
 	return false
+}
+
+// nextWord returns the start and end of the first word of f at or after
+// p (len(f) twice when there is none).
+func nextWord(f string, p int) (int, int) {
+	for p < len(f) && !isWordByte(f[p]) {
+		p++
+	}
+	q := p
+	for q < len(f) && isWordByte(f[q]) {
+		q++
+	}
+	return p, q
 }
 
 func leadingDigits(s string) int {
