@@ -266,8 +266,10 @@ func (w *walker) atEnd(body []byte) bool {
 	if len(body) == 0 || len(w.raw) == 0 {
 		return false
 	}
-	end := unsafe.Add(unsafe.Pointer(unsafe.SliceData(body)), len(body))
-	return end == unsafe.Add(unsafe.Pointer(unsafe.SliceData(w.raw)), len(w.raw))
+	// Addresses compared as numbers: a pointer one past the end of an
+	// allocation is invalid (checkptr, -race), its address is not.
+	end := uintptr(unsafe.Pointer(unsafe.SliceData(body))) + uintptr(len(body))
+	return end == uintptr(unsafe.Pointer(unsafe.SliceData(w.raw)))+uintptr(len(w.raw))
 }
 
 // truncated records that the input ends early, with what showed it.
