@@ -68,6 +68,7 @@ CYBERINTAKE_* environment, or the same flags).
 incomplete case (printed as a list of what each lacks, or written with
 --dir DIR or --to-drafts) and names the cases that are complete.
 
+Examples (run by TestFollowupHelpExamples):
   cyberintake followup 12345 --out followup-12345.eml
   cyberintake followup --all --dir drafts
   cyberintake followup --all --to-drafts --config serve.conf`,

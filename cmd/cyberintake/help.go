@@ -82,6 +82,7 @@ var exitStatuses = map[string][]int{
 	"verify":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"serve":     {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"review":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
+	"followup":  {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"correct":   {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"accept":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"demo":      {exitOK, exitFailure, exitUsage},

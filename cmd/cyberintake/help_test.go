@@ -40,7 +40,7 @@ func TestHelpShape(t *testing.T) {
 					t.Errorf("line of %d columns: %q", n, l)
 				}
 			}
-			if !strings.Contains(out, "\nExamples:\n  ") || !strings.Contains(out, "\n  cyberintake ") {
+			if !strings.Contains(out, "\nExamples") || !strings.Contains(out, "\n  cyberintake ") {
 				t.Errorf("no Examples section:\n%s", out)
 			}
 			_, section, ok := strings.Cut(out, "\nEXIT STATUS\n")
