@@ -40,11 +40,9 @@ reading. Accepting a reviewed message changes nothing. It leaves the
 review queue; show ID --history lists it.
 
 A number is a message ID when such a message exists and no lab of that
-name does; --id or --lab decides otherwise.
-
-Example:
-  cyberintake accept 12 14 --reason "checked against the PDF"`,
-		Args: cobra.MinimumNArgs(1),
+name does; --id or --lab decides otherwise.`,
+		Example: `  cyberintake accept 12 14 --reason "checked against the PDF"`,
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			m, err := opts.meta()
 			if err != nil {

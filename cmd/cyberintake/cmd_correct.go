@@ -46,10 +46,8 @@ with the valid values, and nothing is written.
 
 --undo FIELD withdraws a correction (the parser's reading shows again);
 --edit opens the message's values in $VISUAL or $EDITOR and records every
-field you changed. show ID --history lists every correction and review.
-
-Examples:
-  cyberintake correct 12 lab=30915 tags.cause+=phishing --reason "subject typo"
+field you changed. show ID --history lists every correction and review.`,
+		Example: `  cyberintake correct 12 lab=30915 tags.cause+=phishing --reason "subject typo"
   cyberintake correct 12 --undo lab`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -23,7 +23,7 @@ func helpExamples(t *testing.T, key string) [][]string {
 	var out [][]string
 	for _, line := range strings.Split(examples[key], "\n") {
 		if line = strings.TrimSpace(line); strings.HasPrefix(line, "cyberintake ") {
-			args, err := shellWords(line)
+			args, err := splitShellLine(line)
 			if err != nil {
 				t.Fatalf("%s example %q: %v", key, line, err)
 			}

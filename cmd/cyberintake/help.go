@@ -53,6 +53,8 @@ var examples = map[string]string{
   cyberintake stats --since 2021-02-01 --until 2021-02-28 --json`,
 	"labs": `  cyberintake labs
   cyberintake labs --json`,
+	"review": `  cyberintake review
+  cyberintake review --lab 43109 --json`,
 	"backup": `  cyberintake backup cyberintake-copy.db
   cyberintake --db cyberintake-copy.db verify`,
 	"serve": `  # serve.conf: imap-addr, user, password-file, ... (see --help above)
@@ -85,6 +87,9 @@ var exitStatuses = map[string][]int{
 	"backup":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"verify":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"serve":     {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
+	"review":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
+	"correct":   {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
+	"accept":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"demo":      {exitOK, exitFailure, exitUsage},
 	"man":       {exitOK, exitFailure, exitUsage},
 }

@@ -36,7 +36,31 @@ type docCommand struct {
 	Check  func(w *docWorld, out string)
 }
 
+// reviewLoop is why the README's review loop is not run here.
+const reviewLoop = "a line of the README's review loop: TestReadmeReviewLoop runs it and compares its output"
+
+// fileOnce fills the world's store with its three waiting replies.
+func fileOnce(w *docWorld) { w.fileOnce(w.db()) }
+
 var documentedCommandTable = []docCommand{
+	// README: Backup, restore, a damaged store
+	{Line: "cyberintake backup cyberintake-backup.db", Skip: "a line of the restore recipe: TestRestoreRecipe runs it with the lines around it"},
+	{Line: "cyberintake verify", Setup: fileOnce, Want: "ok, 3 messages checked"},
+	// README: the review loop, run with its outputs by TestReadmeReviewLoop
+	{Line: "cyberintake ingest testdata/corpus", Skip: reviewLoop},
+	{Line: "cyberintake review --limit 4", Skip: reviewLoop},
+	{Line: `cyberintake correct 18 \`, Skip: reviewLoop},
+	{Line: "cyberintake correct 18 tags.cause+=qakbot", Skip: reviewLoop},
+	{Line: "cyberintake accept 18", Skip: reviewLoop},
+	{Line: `cyberintake correct 26 lab=30915-B --by bob --reason "second site of the lab, see signature"`, Skip: reviewLoop},
+	{Line: `cyberintake correct 26 --undo lab --by bob --reason "same lab, one number"`, Skip: reviewLoop},
+	{Line: "cyberintake show 26 --history", Skip: reviewLoop},
+	{Line: "cyberintake accept 30915", Skip: reviewLoop},
+	{Line: "cyberintake list --reviewed", Skip: reviewLoop},
+	{Line: "cyberintake review --limit 2", Skip: reviewLoop},
+	// README: review figures
+	{Line: "go test -run '^$' -bench 'ReviewQueue|Correct' ./store", Skip: "the benchmarks behind the review figures, run by hand; the store's tests run the same code"},
+	{Line: "cyberintake review --lab X", Setup: fileOnce, Want: "nothing to review"},
 	// README: Two commands on a fresh machine
 	{Line: "go run ./cmd/cyberintake demo", Want: "Store verify: 0 problems", Slow: true},
 	{Line: "go test -race ./...", Skip: "the whole suite, this test included; .ci/run runs it"},

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"cyberintake/mailparse"
 	"cyberintake/store"
 )
 
@@ -71,24 +75,54 @@ func TestHostileMailIsEscaped(t *testing.T) {
 	clean(t, "ingest summary", out)
 	clean(t, "ingest error line", errOut)
 
+	// The parser now drops most controls, but a store filed by an earlier
+	// version holds them, and bidi overrides are text: a record as it was
+	// filed then.
+	old := testResult("old@lab", "777 \x1b]0;T\x07", "2021-02-10T09:00:00+01:00", "fr", mailparse.Sections{
+		A: "Un courriel \x1b[31mrouge\x1b[0m", B: "Le LIS \x1b]0;PWNED\x07 \u202etxet", C: "isolés\x7f \u009b2J"})
+	old.Subject += " \x1b[2J\x1b]0;TITLE\x07"
+	old.Contact.Name = "Dr Evil \x1b[2J"
+	old.Tags.Cause = []string{"phishing"}
+	st, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put, err := st.Put(context.Background(), []store.Message{{Raw: []byte("Message-ID: <old@lab>\r\n\r\nx\r\n"), Result: old}})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldID := strconv.FormatUint(put[0].ID, 10)
+
 	js, _, _ := cli("list", "--json")
 	var recs []store.Record
-	if err := json.Unmarshal([]byte(js), &recs); err != nil || len(recs) != 1 || recs[0].Result.Lab == nil {
+	if err := json.Unmarshal([]byte(js), &recs); err != nil || len(recs) != 2 || recs[0].Result.Lab == nil {
 		t.Fatalf("list --json: %v\n%s", err, js)
 	}
-	if !strings.Contains(recs[0].Result.Subject, "\x1b]0;TITLE\x07") || !strings.Contains(recs[0].Result.Sections.B, "\u202e") {
-		t.Errorf("JSON lost the text as sent: %q", recs[0].Result.Subject)
+	if !strings.Contains(js, `\u001b[2J\u001b]0;TITLE\u0007`) || !strings.Contains(js, "\u202etxet") {
+		t.Errorf("list --json lost the text as filed:\n%s", js)
 	}
-	lab := *recs[0].Result.Lab
+	if js, _, _ = cli("show", "--json", oldID); !strings.Contains(js, `\u001b]0;PWNED\u0007`) {
+		t.Errorf("show --json does not keep the control characters:\n%s", js)
+	}
+	var labs []string // the hostile message's, then the old record's
+	for _, r := range recs {
+		if r.Result.MessageID != "old@lab" {
+			labs = append(labs, *r.Result.Lab)
+		}
+	}
+	labs = append(labs, *old.Lab)
 	for _, args := range [][]string{
 		{"show", "1"},
-		{"show", "--lab", lab},
+		{"show", oldID},
+		{"show", "--lab", labs[0]},
+		{"show", "--lab", labs[1]},
 		{"parse", "testdata/hostile.eml"},
 		{"list"},
 		{"stats"},
 		{"stats", "--since", "2021-01-01"},
 		{"labs"},
-		{"reprocess"},
+		{"reprocess"}, // last: it re-reads the old record from its raw mail
 	} {
 		out, errOut, code := cli(args...)
 		if code != exitOK {
@@ -96,13 +130,10 @@ func TestHostileMailIsEscaped(t *testing.T) {
 		}
 		clean(t, strings.Join(args[:1], " "), out)
 		clean(t, strings.Join(args[:1], " ")+" (stderr)", errOut)
-		if args[0] == "show" && !strings.Contains(out, `\x1b[31mrouge`) {
+		showsOld := args[0] == "show" && (slices.Contains(args, oldID) || slices.Contains(args, labs[1]))
+		if showsOld && !strings.Contains(out, `\x1b[31mrouge`) {
 			t.Errorf("%v does not show the escaped text:\n%s", args, out)
 		}
-	}
-	js, _, _ = cli("show", "--json", "1")
-	if !strings.Contains(js, `\u001b]0;PWNED\u0007`) {
-		t.Errorf("show --json does not keep the control characters:\n%s", js)
 	}
 }
 
