@@ -30,7 +30,6 @@ The copy is written to a new temporary file beside FILE, synced and
 renamed, so FILE is either the old file or the complete new copy. FILE -
 writes to standard output. The copy is a store: cyberintake --db FILE
 verify checks it.`,
-		Example: `  cyberintake backup cyberintake-$(date +%F).db`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return fmt.Errorf("%w: backup needs the file to write the copy to: cyberintake backup FILE (FILE - for standard output)", errUsage)

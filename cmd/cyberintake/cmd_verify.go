@@ -48,7 +48,8 @@ parsed record, under the same IDs) and the IMAP mailbox states into a new
 store, rebuilds its indexes and counters, and lists the IDs it lost (raw
 message unreadable), kept with changed bytes, or filed for re-parsing
 (record unreadable: run cyberintake reprocess on the new store). Then stop
-the daemon, move NEW.db in place of the store and run verify again.`,
+the daemon, move NEW.db in place of the store and run verify again.
+Salvage exits 0 when nothing was lost, 4 when something was.`,
 		Example: `  cyberintake verify
   cyberintake verify --salvage salvaged.db`,
 		Args: cobra.NoArgs,

@@ -85,7 +85,7 @@ var exitStatuses = map[string][]int{
 	"labs":      {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
 	"followup":  {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged},
 	"backup":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
-	"verify":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
+	"verify":    {exitOK, exitFailure, exitUsage, exitBusy, exitPartial, exitDamaged}, // 4: --salvage lost messages
 	"serve":     {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"review":    {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
 	"correct":   {exitOK, exitFailure, exitUsage, exitBusy, exitDamaged},
