@@ -134,7 +134,4 @@ type Filter struct {
 type Problem struct {
 	What string `json:"what"`
 	ID   uint64 `json:"id,omitempty"`
-	// Damage: the file itself is damaged (pages, undecodable values), not
-	// only inconsistent; writers refuse it until verify finds it sound.
-	Damage bool `json:"damage,omitempty"`
 }

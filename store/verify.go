@@ -34,14 +34,14 @@ func (s *Store) Verify(ctx context.Context) ([]Problem, int, error) {
 	var v verifier
 	if p := walkFile(s.path); p != "" {
 		// Not safe to map and read: report, and leave it to salvage.
-		v.damage(0, "bbolt: %s", p)
-		return v.probs, 0, s.noteVerdict(true, v.probs)
+		v.add(0, "bbolt: %s", p)
+		return v.probs, 0, s.noteVerdict(v.probs)
 	}
 	whole := &Store{path: s.path, opts: s.opts, log: s.log, checked: s.checked, preloadFreelist: true}
 	err := whole.view(ctx, func(tx *bolt.Tx) error {
 		v = verifier{tx: tx, hashes: map[uint64]string{}}
 		for _, p := range s.checkTx(tx) {
-			v.damage(0, "bbolt: %s", p)
+			v.add(0, "bbolt: %s", p)
 		}
 		v.run(ctx)
 		return ctx.Err()
@@ -49,7 +49,7 @@ func (s *Store) Verify(ctx context.Context) ([]Problem, int, error) {
 	if errors.Is(err, ErrDamaged) {
 		// Too damaged to read: the cheap check (a truncated file) or a
 		// fault outside checkTx's walk.
-		v.damage(0, "%v", err)
+		v.add(0, "%v", err)
 		err = nil
 	}
 	if err != nil {
@@ -70,7 +70,7 @@ func (s *Store) Verify(ctx context.Context) ([]Problem, int, error) {
 			return ctx.Err()
 		})
 		if errors.Is(err, ErrDamaged) {
-			v.damage(0, "%v", err)
+			v.add(0, "%v", err)
 			break
 		}
 		if err != nil {
@@ -78,22 +78,25 @@ func (s *Store) Verify(ctx context.Context) ([]Problem, int, error) {
 		}
 		ids = ids[n:]
 	}
-	if err := s.noteVerdict(v.damaged, v.probs); err != nil {
+	if err := s.noteVerdict(v.probs); err != nil {
 		return nil, 0, err
 	}
 	return v.probs, v.records, nil
 }
 
-// noteVerdict leaves the damage mark for writers (damage.go) when the
-// store is damaged, and removes it when the store is sound again.
-func (s *Store) noteVerdict(damaged bool, probs []Problem) error {
-	switch {
-	case damaged:
+// noteVerdict leaves the damage mark for writers (damage.go) when verify
+// found anything wrong, and removes it when the store is sound again. Any
+// problem counts: the store keeps its indexes, maps and counters in the
+// transaction that files a message, so a store that disagrees with itself
+// is not what cyberintake wrote (a changed byte in an index key is as
+// much damage as one in a page header).
+func (s *Store) noteVerdict(probs []Problem) error {
+	if len(probs) > 0 {
 		s.recordDamage(probs[0].What)
-	case len(probs) == 0:
-		if err := clearDamageMark(s.path); err != nil {
-			return fmt.Errorf("verify: store is sound but %w", err)
-		}
+		return nil
+	}
+	if err := clearDamageMark(s.path); err != nil {
+		return fmt.Errorf("verify: store is sound but %w", err)
 	}
 	return nil
 }
@@ -106,15 +109,6 @@ type verifier struct {
 	probs   []Problem
 	hashes  map[uint64]string // records whose raw message is still to check
 	records int               // records read
-	damaged bool              // a problem of the file, not of what cyberintake filed
-}
-
-// damage adds a problem that means the file itself is damaged.
-func (v *verifier) damage(id uint64, format string, args ...any) {
-	v.damaged = true
-	if len(v.probs) < maxProblems {
-		v.probs = append(v.probs, Problem{What: fmt.Sprintf(format, args...), ID: id, Damage: true})
-	}
 }
 
 func (v *verifier) add(id uint64, format string, args ...any) {
@@ -143,7 +137,7 @@ func (v *verifier) run(ctx context.Context) {
 		id := keyID(k)
 		r, err := loadRecord(v.tx, id, val)
 		if err != nil {
-			v.damage(id, "%v", err)
+			v.add(id, "%v", err)
 			return nil
 		}
 		for _, e := range indexEntries(id, r) {
@@ -206,11 +200,11 @@ func (v *verifier) checkRaw(id uint64, hash string) {
 	}
 	raw, err := unpack(rv)
 	if err != nil {
-		v.damage(id, "raw message %d: %v", id, err)
+		v.add(id, "raw message %d: %v", id, err)
 		return
 	}
 	if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != hash {
-		v.damage(id, "raw message %d does not match its hash", id)
+		v.add(id, "raw message %d does not match its hash", id)
 	}
 	if ck := contentKey(raw); v.tx.Bucket(bContent).Get(ck[:]) == nil {
 		v.add(id, "content map has no entry for record %d", id)

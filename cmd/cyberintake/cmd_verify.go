@@ -21,7 +21,8 @@ func (o *verifyOptions) AddFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.Salvage, "salvage", "", "copy every readable message of a damaged store into the new store `NEW.db` and list what was lost")
 }
 
-// errProblems: verify found something wrong (exit status 1).
+// errProblems: verify found something wrong (exit status 5, with
+// store.ErrDamaged).
 var errProblems = errors.New("store has problems")
 
 func newVerifyCommand(g *globals) *cobra.Command {
@@ -36,10 +37,11 @@ filed under, the hash and Message-ID maps and every index entry point at a
 record that has that value (and each record is in all its indexes), and
 the stats counters equal a recount.
 
-It prints one line per problem and exits with status 5 if the file itself
-is damaged (truncated, bad pages, undecodable values), 1 for any other
-problem, 0 if the store is sound. It changes nothing in the store; it
-leaves the file STORE.damaged beside a damaged store, which makes ingest,
+It prints one line per problem and exits with status 5 if there is any
+(the store keeps all of these in step as it files, so any disagreement
+means the file is not what it wrote: damaged), 0 if the store is sound, 1
+if the check could not run. It changes nothing in the store; it leaves
+the file STORE.damaged beside a damaged store, which makes ingest,
 reprocess and serve refuse to write to it, and removes that file once the
 store is sound again (restored from a backup, say).
 
@@ -69,7 +71,7 @@ Salvage exits 0 when nothing was lost, 4 when something was.`,
 func runVerify(ctx context.Context, opts verifyOptions, st *store.Store, w io.Writer) error {
 	probs, checked, err := st.Verify(ctx)
 	if errors.Is(err, store.ErrDamaged) {
-		probs, err = []store.Problem{{What: err.Error(), Damage: true}}, nil
+		probs, err = []store.Problem{{What: err.Error()}}, nil
 	}
 	if err != nil {
 		return err
@@ -94,13 +96,7 @@ func runVerify(ctx context.Context, opts verifyOptions, st *store.Store, w io.Wr
 		}
 	}
 	if len(probs) > 0 {
-		err := fmt.Errorf("%w: %d found in %s", errProblems, len(probs), st.Path())
-		for _, p := range probs {
-			if p.Damage {
-				return fmt.Errorf("%w (%w: run cyberintake verify --salvage NEW.db)", err, store.ErrDamaged)
-			}
-		}
-		return err
+		return fmt.Errorf("%w: %d found in %s (%w: run cyberintake verify --salvage NEW.db)", errProblems, len(probs), st.Path(), store.ErrDamaged)
 	}
 	return nil
 }

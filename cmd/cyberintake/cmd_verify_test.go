@@ -26,7 +26,7 @@ func TestVerify(t *testing.T) {
 	})
 	db.Close()
 	out, errOut, code = fx.run(t, "verify")
-	if code != exitFailure || !strings.Contains(out, "message "+fx.id("nl")+": record "+fx.id("nl")+" has no raw message") || !strings.Contains(errOut, "store has problems: 1 found") {
+	if code != exitDamaged || !strings.Contains(out, "message "+fx.id("nl")+": record "+fx.id("nl")+" has no raw message") || !strings.Contains(errOut, "store has problems: 1 found") {
 		t.Errorf("verify of a damaged store: exit %d, %q %q", code, out, errOut)
 	}
 	js, _, code := fx.run(t, "verify", "--json")
@@ -37,7 +37,7 @@ func TestVerify(t *testing.T) {
 			ID   uint64 `json:"id"`
 		} `json:"problems"`
 	}
-	if err := json.Unmarshal([]byte(js), &v); err != nil || v.OK || len(v.Problems) != 1 || v.Problems[0].ID != fx.ids["nl"] || code != exitFailure {
+	if err := json.Unmarshal([]byte(js), &v); err != nil || v.OK || len(v.Problems) != 1 || v.Problems[0].ID != fx.ids["nl"] || code != exitDamaged {
 		t.Errorf("verify --json = %+v, %v, exit %d", v, err, code)
 	}
 }
