@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"crypto/x509"
+	"cyberintake/internal/testcerts"
 	"fmt"
 	"net"
 	"os"
@@ -236,14 +237,14 @@ func freePort(t testing.TB) int {
 // 127.0.0.1 and localhost signed by it (server.pem, server.key).
 func writeTestCerts(t testing.TB, dir string) {
 	t.Helper()
-	if _, err := WriteLoopbackCerts(dir); err != nil {
+	if _, err := testcerts.WriteLoopback(dir); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func newCA(t testing.TB, name string) (*ecdsa.PrivateKey, *x509.Certificate, []byte) {
 	t.Helper()
-	key, cert, der, err := NewTestCA(name)
+	key, cert, der, err := testcerts.NewCA(name)
 	if err != nil {
 		t.Fatal(err)
 	}

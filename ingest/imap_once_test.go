@@ -13,6 +13,7 @@ import (
 
 	"github.com/emersion/go-imap/v2/imapclient"
 
+	"cyberintake/internal/testcerts"
 	"cyberintake/store"
 )
 
@@ -266,7 +267,7 @@ func TestRetryable(t *testing.T) {
 func tlsMemServer(t *testing.T) (srv *MemServer, dir string) {
 	t.Helper()
 	dir = t.TempDir()
-	cfg, err := WriteLoopbackCerts(dir)
+	cfg, err := testcerts.WriteLoopback(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

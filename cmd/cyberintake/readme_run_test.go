@@ -16,6 +16,7 @@ import (
 
 	"cyberintake/ingest"
 	"cyberintake/internal/daemontest"
+	"cyberintake/internal/testcerts"
 	"cyberintake/testdata/corpus"
 )
 
@@ -193,7 +194,7 @@ func newDocWorld(t *testing.T, bin string) *docWorld {
 			t.Fatal(err)
 		}
 	}
-	tlsCfg, err := ingest.WriteLoopbackCerts(etc)
+	tlsCfg, err := testcerts.WriteLoopback(etc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,8 @@
-package ingest
+// Package testcerts makes throw-away TLS certificates for tests that run an
+// IMAP server or the daemon over TLS on loopback. It is imported only by
+// tests; it lives outside ingest so that the production package carries no
+// test code.
+package testcerts
 
 import (
 	"crypto/ecdsa"
@@ -16,13 +20,13 @@ import (
 	"time"
 )
 
-// WriteLoopbackCerts writes a throw-away CA (ca.pem) and a certificate for
+// WriteLoopback writes a throw-away CA (ca.pem) and a certificate for
 // 127.0.0.1 and localhost signed by it (server.pem, server.key) into dir,
 // valid for a day, and returns a server TLS configuration using them. It
 // exists for tests (of this package and of the command) that run the
 // daemon over TLS against a loopback server.
-func WriteLoopbackCerts(dir string) (*tls.Config, error) {
-	caKey, caCert, caDER, err := NewTestCA("cyberintake test CA")
+func WriteLoopback(dir string) (*tls.Config, error) {
+	caKey, caCert, caDER, err := NewCA("cyberintake test CA")
 	if err != nil {
 		return nil, err
 	}
@@ -68,8 +72,8 @@ func WriteLoopbackCerts(dir string) (*tls.Config, error) {
 	return &tls.Config{Certificates: []tls.Certificate{cert}}, nil
 }
 
-// NewTestCA makes a self-signed CA valid for a day.
-func NewTestCA(name string) (*ecdsa.PrivateKey, *x509.Certificate, []byte, error) {
+// NewCA makes a self-signed CA valid for a day.
+func NewCA(name string) (*ecdsa.PrivateKey, *x509.Certificate, []byte, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return nil, nil, nil, err
