@@ -84,6 +84,7 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 		newDemoCommand(g),
 		newManCommand(),
 		newCompletionCommand(),
+		newWebCommand(g),
 	)
 	setupHelp(cmd)
 	setupCompletion(cmd, g)
