@@ -22,19 +22,29 @@ type Dataset struct {
 	Until   time.Time      // zero: up to now (exclusive)
 }
 
-// Load reads the reports and cases dated in [since, until).
+// Load reads the reports and cases dated in [since, until), in one read
+// of the store.
 func Load(ctx context.Context, st *store.Store, since, until time.Time) (*Dataset, error) {
-	f := store.Filter{Since: since, Until: until}
-	cases, err := st.Cases(ctx, f)
+	set, err := st.Cases(ctx, store.Filter{Since: since, Until: until})
 	if err != nil {
 		return nil, err
 	}
-	f.Kind = mailparse.KindReport
-	reports, err := st.List(ctx, f)
-	if err != nil {
-		return nil, err
+	d := &Dataset{Cases: set.Cases, Since: since, Until: until}
+	for _, c := range set.Cases {
+		for _, r := range c.Records {
+			if r.Result.Kind == mailparse.KindReport {
+				d.Reports = append(d.Reports, r)
+			}
+		}
 	}
-	return &Dataset{Reports: reports, Cases: cases, Since: since, Until: until}, nil
+	d.Reports = append(d.Reports, set.Loose...)
+	sort.SliceStable(d.Reports, func(i, j int) bool {
+		if c := d.Reports[i].Date().Compare(d.Reports[j].Date()); c != 0 {
+			return c < 0
+		}
+		return d.Reports[i].ID < d.Reports[j].ID
+	})
+	return d, nil
 }
 
 // LabRow is one lab case as the lab table shows it.

@@ -18,10 +18,11 @@ func firstCase(t *testing.T, path string) (lab string, id uint64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases, err := st.Cases(context.Background(), store.Filter{})
-	if err != nil || len(cases) == 0 {
-		t.Fatalf("cases: %v (%d)", err, len(cases))
+	set, err := st.Cases(context.Background(), store.Filter{})
+	if err != nil || len(set.Cases) == 0 {
+		t.Fatalf("cases: %v", err)
 	}
+	cases := set.Cases
 	for _, c := range cases {
 		if len(c.Records) > 1 {
 			return store.NormLab(c.Lab), c.Records[0].ID

@@ -43,6 +43,7 @@ var funcs = template.FuncMap{
 	"add":       func(a, b int) int { return a + b },
 	"sub":       func(a, b int) int { return a - b },
 	"pct":       percent,
+	"join":      join,
 	"tagView":   func(l Lang, t classify.Tags, down *float64) tagView { return tagView{l, t, down} },
 }
 

@@ -85,6 +85,7 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 		newManCommand(),
 		newCompletionCommand(),
 		newWebCommand(g),
+		newReportCommand(g),
 	)
 	setupHelp(cmd)
 	setupCompletion(cmd, g)
