@@ -107,9 +107,6 @@ type messageView struct {
 	TextErr string
 }
 
-// maxShownText bounds the decoded text shown beside a message's answers.
-const maxShownText = 64 << 10
-
 func (s *Server) lab(ctx context.Context, r *http.Request, p *pageData) error {
 	c, err := s.opts.Store.Case(ctx, r.PathValue("lab"))
 	if err != nil {
@@ -130,12 +127,9 @@ func (s *Server) lab(ctx context.Context, r *http.Request, p *pageData) error {
 		if err != nil {
 			mv.TextErr = p.L.T("text_unreadable")
 		}
-		if len(mv.Text) > maxShownText {
-			mv.Text = mv.Text[:maxShownText] + "\n[…]"
-		}
 		b.Messages = append(b.Messages, mv)
 	}
-	p.Title = p.L.T("lab") + " " + b.Row.Lab
+	p.Title = p.L.T("lab") + " " + vis(b.Row.Lab)
 	p.Body = b
 	return nil
 }

@@ -44,6 +44,8 @@ var funcs = template.FuncMap{
 	"sub":       func(a, b int) int { return a - b },
 	"pct":       percent,
 	"join":      join,
+	"vis":       vis,
+	"long":      long,
 	"tagView":   func(l Lang, t classify.Tags, down *float64) tagView { return tagView{l, t, down} },
 }
 

@@ -122,10 +122,7 @@ func (s *Server) page(name string, h handlerFunc) http.HandlerFunc {
 
 func (s *Server) newPage(w http.ResponseWriter, r *http.Request, nav string) *pageData {
 	u := userOf(r)
-	back := r.URL.Path
-	if r.URL.RawQuery != "" {
-		back += "?" + r.URL.RawQuery
-	}
+	back := r.URL.RequestURI() // escaped: a lab name from mail stays encoded
 	return &pageData{L: pickLang(r), Langs: Languages, Nonce: nonceOf(r), Nav: nav, Back: back,
 		User: u.Name, Role: u.Role, Login: s.opts.Users != nil, Now: s.opts.Now(), Flash: r.URL.Query().Get("done")}
 }

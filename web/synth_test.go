@@ -45,8 +45,8 @@ func synthStore(tb testing.TB, labs, reports int) string {
 		res := &mailparse.Result{MessageID: msgID, From: "qualite@lab" + lab + ".example", Date: date.Format(time.RFC3339),
 			Subject: "Cyber attaque – labo " + lab, Kind: mailparse.KindReport, Lab: &lab, Language: []string{"fr", "nl", "de", "en"}[labN%4],
 			References: []string{fmt.Sprintf("NC-2021-%03d", i)}, Attachments: []mailparse.Attachment{}, Warnings: []string{},
-			Contact: mailparse.Contact{Name: "Dr Lab " + lab, Email: "contact@lab" + lab + ".example", Phone: "+32 2 000 00 00"},
-			Tags: classify.Tags{Cause: pick("cause", 2), Impact: pick("impact", 3), Response: pick("response", 2), Prevention: pick("prevention", 3)},
+			Contact:     mailparse.Contact{Name: "Dr Lab " + lab, Email: "contact@lab" + lab + ".example", Phone: "+32 2 000 00 00"},
+			Tags:        classify.Tags{Cause: pick("cause", 2), Impact: pick("impact", 3), Response: pick("response", 2), Prevention: pick("prevention", 3)},
 			NeedsReview: i%9 == 0}
 		if i < labs {
 			res.Sections = mailparse.Sections{A: strings.Repeat(sentence, 2), B: sentence, C: sentence, D: strings.Repeat(sentence, 2)}

@@ -40,7 +40,7 @@ var userName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$`)
 
 // bcryptCost is bcrypt's default (about 50-100 ms a check): slow enough to
 // make a stolen file expensive to guess, fast enough for a login.
-const bcryptCost = bcrypt.DefaultCost
+var bcryptCost = bcrypt.DefaultCost
 
 // LoadUsers reads a users file. A missing file is an empty one.
 func LoadUsers(path string) (*Users, error) {
