@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"time"
 
 	"cyberintake/classify"
 	"cyberintake/mailparse"
@@ -15,7 +14,7 @@ import (
 )
 
 func (s *Server) overview(ctx context.Context, r *http.Request, p *pageData) error {
-	d, err := Load(ctx, s.opts.Store, time.Time{}, time.Time{})
+	d, err := s.load(ctx)
 	if err != nil {
 		return err
 	}
@@ -42,7 +41,7 @@ type column struct {
 type option struct{ Value, Label string }
 
 func (s *Server) labs(ctx context.Context, r *http.Request, p *pageData) error {
-	d, err := Load(ctx, s.opts.Store, time.Time{}, time.Time{})
+	d, err := s.load(ctx)
 	if err != nil {
 		return err
 	}

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"cyberintake/mailparse"
 	"cyberintake/store"
 )
 
@@ -159,5 +162,29 @@ func TestWordsComplete(t *testing.T) {
 				t.Errorf("%s has no %s", k, l)
 			}
 		}
+	}
+}
+
+// TestPagesAreLive: a report filed while the server runs shows on the
+// next page, although pages cache what they read.
+func TestPagesAreLive(t *testing.T) {
+	path := corpusStore(t)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(path, old, old) // as if written an hour ago: cached
+	h, _ := testServer(t, path, Options{})
+	_, before := do(t, h, "GET", "/labs", nil)
+	if strings.Contains(before, "99999") {
+		t.Fatal("lab 99999 before it was filed")
+	}
+	st, err := store.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := []byte("Message-ID: <late@lab>\r\nSubject: Cyber attaque - labo 99999\r\nDate: Mon, 01 Mar 2021 10:00:00 +0100\r\n\r\na) phishing\r\n")
+	if _, err := st.Put(context.Background(), []store.Message{{Raw: raw, Result: mailparse.Parse(raw, nil), Source: store.Source{Kind: "eml", Name: "late.eml"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, after := do(t, h, "GET", "/labs", nil); !strings.Contains(after, "99999") {
+		t.Error("the page does not show the report filed after the first read")
 	}
 }

@@ -41,6 +41,7 @@ type Server struct {
 	sessions *sessions
 	limiter  *limiter
 	mux      *http.ServeMux
+	cache    datasetCache
 }
 
 // New checks opts and builds the routes.
