@@ -19,6 +19,7 @@ import (
 // kept only when the file's time is well before the read began: any later
 // write then carries a later time.
 const mtimeSlack = 100 * time.Millisecond
+
 type datasetCache struct {
 	mu    sync.Mutex
 	mtime time.Time
