@@ -203,4 +203,3 @@ func TestBrowser(t *testing.T) {
 		console.check(t, "report")
 	})
 }
-
