@@ -11,6 +11,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"fmt"
 	"io"
 	"math/big"
 	"net"
@@ -82,28 +83,7 @@ func TestWebServesTLSWithLogin(t *testing.T) {
 	if _, stderr, code := runCLI(t, "viewer-password\n", "web", "adduser", "vic", "--users", users); code != exitOK {
 		t.Fatal(stderr)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan int, 1)
-	go func() {
-		root, g := newRoot()
-		root.SetArgs([]string{"--db", db, "--log-format", "json", "web", "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key, "--users", users})
-		root.SetErr(pw)
-		root.SetOut(io.Discard)
-		err := root.ExecuteContext(ctx)
-		g.stopProfile()
-		pw.Close()
-		done <- exitCode(err)
-	}()
-	sc := bufio.NewScanner(pr)
-	var base string
-	for sc.Scan() {
-		if m := regexp.MustCompile(`serving (https://[^/]+)/`).FindStringSubmatch(sc.Text()); m != nil {
-			base = m[1]
-			break
-		}
-	}
-	go io.Copy(io.Discard, pr)
+	base, stop := serveWeb(t, "--db", db, "--log-format", "json", "web", "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key, "--users", users)
 	if base == "" {
 		t.Fatal("web did not say where it serves")
 	}
@@ -121,9 +101,90 @@ func TestWebServesTLSWithLogin(t *testing.T) {
 	if res.Header.Get("Strict-Transport-Security") == "" {
 		t.Error("no HSTS over TLS")
 	}
-	cancel()
-	if code := <-done; code != exitOK {
+	if code := stop(); code != exitOK {
 		t.Errorf("web exited %d after its context ended", code)
+	}
+}
+
+// serveWeb runs cyberintake args (a web command) until it says where it
+// serves; stop ends it as SIGTERM would and returns its exit status. base
+// is "" when it ended first (stop then returns why in the status).
+func serveWeb(t *testing.T, args ...string) (base string, stop func() int) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	var stderr bytes.Buffer
+	go func() {
+		root, g := newRoot()
+		root.SetArgs(args)
+		root.SetErr(io.MultiWriter(pw, &stderr))
+		root.SetOut(io.Discard)
+		err := root.ExecuteContext(ctx)
+		g.stopProfile()
+		if err != nil {
+			fmt.Fprintf(pw, "cyberintake: %v\n", err)
+		}
+		pw.Close()
+		done <- exitCode(err)
+	}()
+	sc := bufio.NewScanner(pr)
+	for sc.Scan() {
+		if m := regexp.MustCompile(`serving (https?://[^/]+)/`).FindStringSubmatch(sc.Text()); m != nil {
+			base = m[1]
+			break
+		}
+		t.Log(sc.Text())
+	}
+	go io.Copy(io.Discard, pr)
+	return base, func() int { cancel(); return <-done }
+}
+
+// TestWebREADMECommands runs every `cyberintake web` and `cyberintake
+// report` line of the README exactly as written.
+func TestWebREADMECommands(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(l, "    cyberintake "); ok && (strings.HasPrefix(rest, "web") || strings.HasPrefix(rest, "report")) {
+			rest, _, _ = strings.Cut(rest, "#")
+			lines = append(lines, strings.TrimSpace(rest))
+		}
+	}
+	if len(lines) < 5 {
+		t.Fatalf("found %d web/report lines in the README", len(lines))
+	}
+	t.Setenv("CYBERINTAKE_DB", corpusDB(t))
+	dir := t.TempDir()
+	t.Chdir(dir)
+	cert, key := selfSigned(t, dir)
+	os.Rename(cert, "web.crt")
+	os.Rename(key, "web.key")
+	for _, line := range lines {
+		args := strings.Fields(line)
+		switch {
+		case args[0] == "report":
+			if _, stderr, code := execCLI(t, args...); code != exitOK {
+				t.Errorf("%s: exit %d: %s", line, code, stderr)
+			}
+		case len(args) > 1 && args[1] == "adduser":
+			if _, stderr, code := runCLI(t, "a-long-password\n", args...); code != exitOK {
+				t.Errorf("%s: exit %d: %s", line, code, stderr)
+			}
+		case args[0] == "web":
+			base, stop := serveWeb(t, args...)
+			code := stop()
+			if base == "" {
+				t.Logf("%s: did not serve (exit %d): the port is taken on this machine?", line, code)
+			} else if code != exitOK {
+				t.Errorf("%s: exit %d", line, code)
+			}
+		default:
+			t.Errorf("README line %q: no test runs it", line)
+		}
 	}
 }
 
