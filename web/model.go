@@ -60,7 +60,9 @@ type LabRow struct {
 	Prevention  []string
 	Downtime    *float64
 	Missing     []string // letters of the questions nobody answered
-	NeedsReview bool
+	NeedsReview bool     // the parser asks a person to look at one of its messages
+	Reviewed    bool     // a person confirmed every message
+	Corrected   bool     // some field of some message was corrected
 	Case        *store.Case
 }
 
@@ -88,6 +90,12 @@ func (d *Dataset) Rows() []LabRow {
 				}
 			}
 		}
+		r.Reviewed = len(c.Records) > 0
+		for i := range c.Records {
+			rec := &c.Records[i]
+			r.Reviewed = r.Reviewed && rec.Reviewed()
+			r.Corrected = r.Corrected || len(rec.Corrected()) > 0
+		}
 		for i, a := range c.Answers.List() {
 			if a == nil || strings.TrimSpace(a.Text) == "" {
 				r.Missing = append(r.Missing, questions[i])
@@ -102,7 +110,7 @@ func (d *Dataset) Rows() []LabRow {
 type LabQuery struct {
 	Tag      string // "group=label"
 	Language string
-	Review   string // "needs" or "ok"
+	Review   string // "needs" (the parser asks), "unreviewed", "reviewed", "corrected"
 	Text     string // words that must all occur in the case's answers (as list --text)
 	Sort     string // lab (default), first, last, messages, downtime, missing
 	Desc     bool
@@ -114,7 +122,8 @@ func (q LabQuery) Filter(rows []LabRow) []LabRow {
 	tf := store.Filter{Text: q.Text}
 	for _, r := range rows {
 		if q.Language != "" && r.Language != q.Language ||
-			q.Review == "needs" && !r.NeedsReview || q.Review == "ok" && r.NeedsReview ||
+			q.Review == "needs" && !r.NeedsReview || q.Review == "reviewed" && !r.Reviewed ||
+			q.Review == "unreviewed" && r.Reviewed || q.Review == "corrected" && !r.Corrected ||
 			q.Tag != "" && !r.hasTag(q.Tag) ||
 			q.Text != "" && !slices.ContainsFunc(r.Case.Records, func(rec store.Record) bool { return tf.Matches(&rec) }) {
 			continue

@@ -12,6 +12,9 @@ type Overview struct {
 	Reports   int // first replies and follow-ups
 	FollowUps int // replies after a lab's first
 	NoLab     int // reports naming no lab (and linked to none)
+	Reviewed  int // reports a person confirmed
+	ToReview  int
+	Corrected int // reports with at least one corrected field
 
 	Months   Chart // reports and follow-ups by month of the reply
 	Tags     []Chart
@@ -44,7 +47,7 @@ func BuildOverview(d *Dataset, l Lang) *Overview {
 		}
 	}
 	byMonth := map[string]*Bar{}
-	var needs, failed, clean int
+	var reviewed, asks, waiting, corrected int
 	for i := range d.Reports {
 		r := &d.Reports[i]
 		m := monthOf(r.Date())
@@ -64,12 +67,15 @@ func BuildOverview(d *Dataset, l Lang) *Overview {
 			o.NoLab++
 		}
 		switch {
-		case r.Failed():
-			failed++
-		case r.Result.NeedsReview:
-			needs++
+		case r.Reviewed():
+			reviewed++
+		case r.Review != nil && len(r.Review.Reasons) > 0 || r.Result.NeedsReview:
+			asks++
 		default:
-			clean++
+			waiting++
+		}
+		if len(r.Corrected()) > 0 {
+			corrected++
 		}
 	}
 	months := make([]string, 0, len(byMonth))
@@ -117,11 +123,14 @@ func BuildOverview(d *Dataset, l Lang) *Overview {
 	}
 	o.Downtime = *(&Chart{ID: "downtime", Title: l.T("chart_downtime"), Note: l.T("note_labs"), Total: len(d.Cases), Bars: down}).layout()
 
+	// Corrected overlaps the others: a corrected report may be reviewed or not.
 	o.Review = *(&Chart{ID: "review", Title: l.T("chart_review"), Note: l.T("note_reports"), Total: len(d.Reports), Bars: []Bar{
-		{Label: l.T("review_clean"), Count: clean},
-		{Label: l.T("review_needs"), Count: needs},
-		{Label: l.T("review_failed"), Count: failed},
+		{Label: l.T("state_reviewed"), Count: reviewed},
+		{Label: l.T("queue_parser_asks"), Count: asks},
+		{Label: l.T("state_unreviewed"), Count: waiting},
+		{Label: l.T("corrected"), Count: corrected},
 	}}).layout()
+	o.Reviewed, o.ToReview, o.Corrected = reviewed, asks+waiting, corrected
 
 	for _, r := range d.Rows() {
 		if len(r.Missing) > 0 {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 
 	"cyberintake/classify"
@@ -25,12 +24,13 @@ func (s *Server) overview(ctx context.Context, r *http.Request, p *pageData) err
 
 // labsPage is the body of /labs.
 type labsPage struct {
-	Rows        []LabRow
-	All         int
-	Q           LabQuery
-	Columns     []column
-	TagOptions  []option
-	LangOptions []string
+	Rows          []LabRow
+	All           int
+	Q             LabQuery
+	Columns       []column
+	TagOptions    []option
+	LangOptions   []string
+	ReviewOptions []option
 }
 
 type column struct {
@@ -53,6 +53,8 @@ func (s *Server) labs(ctx context.Context, r *http.Request, p *pageData) error {
 	}
 	all := d.Rows()
 	b := &labsPage{Rows: q.Filter(all), All: len(all), Q: q, LangOptions: []string{"fr", "nl", "de", "en"}}
+	b.ReviewOptions = []option{{"needs", p.L.T("review_needs")}, {"unreviewed", p.L.T("state_unreviewed")},
+		{"reviewed", p.L.T("state_reviewed")}, {"corrected", p.L.T("corrected")}}
 	for _, g := range TagGroups {
 		for _, l := range classify.Labels(g) {
 			b.TagOptions = append(b.TagOptions, option{g + "=" + l, p.L.T("group_"+g) + ": " + labelName(l)})
@@ -93,10 +95,11 @@ type labPage struct {
 }
 
 type answerView struct {
-	Letter   string
-	Question string // key of the question's short name
-	Answer   *store.Answer
-	Text     string
+	Letter    string
+	Question  string // key of the question's short name
+	Answer    *store.Answer
+	Text      string
+	Corrected bool
 }
 
 type messageView struct {
@@ -136,7 +139,7 @@ func (s *Server) lab(ctx context.Context, r *http.Request, p *pageData) error {
 func answersOf(rec *store.Record) []answerView {
 	out := make([]answerView, 5)
 	for i, t := range rec.Result.Sections.Answers() {
-		out[i] = answerView{Letter: questions[i], Question: "q_" + questions[i], Text: t}
+		out[i] = answerView{Letter: questions[i], Question: "q_" + questions[i], Text: t, Corrected: rec.IsCorrected(questions[i])}
 	}
 	return out
 }
@@ -145,6 +148,9 @@ func answersOf(rec *store.Record) []answerView {
 type messagePage struct {
 	Rec     *store.Record
 	Answers []answerView
+	History []store.Event
+	Form    *correctionForm // nil for a viewer
+	Reasons []string        // why the parser asks for review, in words
 }
 
 func (s *Server) message(ctx context.Context, r *http.Request, p *pageData) error {
@@ -156,8 +162,26 @@ func (s *Server) message(ctx context.Context, r *http.Request, p *pageData) erro
 	if err != nil {
 		return err
 	}
-	p.Title = p.L.T("message") + " #" + strconv.FormatUint(id, 10)
-	p.Body = &messagePage{Rec: rec, Answers: answersOf(rec)}
+	return s.fillMessage(ctx, p, rec, nil)
+}
+
+// fillMessage builds the message page of rec; submitted refills the form.
+func (s *Server) fillMessage(ctx context.Context, p *pageData, rec *store.Record, submitted url.Values) error {
+	hist, err := s.opts.Store.History(ctx, rec.ID)
+	if err != nil {
+		return err
+	}
+	b := &messagePage{Rec: rec, Answers: answersOf(rec), History: hist}
+	if rec.Review != nil {
+		for _, code := range rec.Review.Reasons {
+			b.Reasons = append(b.Reasons, store.ReasonWords(code))
+		}
+	}
+	if p.CanEdit() {
+		b.Form = newCorrectionForm(rec, submitted)
+	}
+	p.Title = p.L.T("message") + " #" + strconv.FormatUint(rec.ID, 10)
+	p.Body = b
 	return nil
 }
 
@@ -202,15 +226,15 @@ func (s *Server) setLang(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, safeNext(r.PostForm.Get("back")), http.StatusSeeOther)
 }
 
-// queue is the body of /review before the review API: reports the parser
-// asks a person to look at, oldest first.
+// review is /review: the queue of `cyberintake review` (the parser asks a
+// person first, then unreviewed reports, then corrections the parser now
+// disagrees with), each with why, oldest first.
 func (s *Server) review(ctx context.Context, r *http.Request, p *pageData) error {
-	recs, err := s.opts.Store.List(ctx, store.Filter{NeedsReview: true})
+	items, err := s.opts.Store.ReviewQueue(ctx, store.QueueFilter{Lab: r.URL.Query().Get("lab")})
 	if err != nil {
 		return err
 	}
-	recs = slices.DeleteFunc(recs, func(r store.Record) bool { return r.Result.Kind != mailparse.KindReport })
 	p.Title = p.L.T("review")
-	p.Body = recs
+	p.Body = items
 	return nil
 }

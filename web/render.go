@@ -45,8 +45,15 @@ var funcs = template.FuncMap{
 	"pct":       percent,
 	"join":      join,
 	"vis":       vis,
+	"withL":     func(l Lang, v any) langValue { return langValue{l, v} },
 	"long":      long,
 	"tagView":   func(l Lang, t classify.Tags, down *float64) tagView { return tagView{l, t, down} },
+}
+
+// langValue hands a sub-template the page language with its value.
+type langValue struct {
+	L Lang
+	V any
 }
 
 // tagView is what the "tagdl" template shows: tags per group and downtime.

@@ -125,7 +125,17 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, nav string) *pa
 	u := userOf(r)
 	back := r.URL.RequestURI() // escaped: a lab name from mail stays encoded
 	return &pageData{L: pickLang(r), Langs: Languages, Nonce: nonceOf(r), Nav: nav, Back: back,
-		User: u.Name, Role: u.Role, Login: s.opts.Users != nil, Now: s.opts.Now(), Flash: r.URL.Query().Get("done")}
+		User: u.Name, Role: u.Role, Login: s.opts.Users != nil, Now: s.opts.Now(), Flash: flashOf(r.URL.Query().Get("done"), pickLang(r))}
+}
+
+// flashOf says what an action did, from the code its redirect carries;
+// any other text is ignored (a link must not put words on the page).
+func flashOf(code string, l Lang) string {
+	switch code {
+	case "corrected", "unchanged", "accepted", "undone":
+		return l.T("flash_" + code)
+	}
+	return ""
 }
 
 // statusError is an error with the HTTP status it should answer.

@@ -39,3 +39,19 @@ func long(s string) string {
 	}
 	return vis(s)
 }
+
+// visibleControls maps vis's markers back to the controls, for the
+// correction form: a value shown with markers and sent back unchanged
+// is the value it was.
+var visibleControls = strings.NewReplacer(
+	"⟨LRE⟩", "\u202a", "⟨RLE⟩", "\u202b", "⟨PDF⟩", "\u202c", "⟨LRO⟩", "\u202d", "⟨RLO⟩", "\u202e",
+	"⟨LRI⟩", "\u2066", "⟨RLI⟩", "\u2067", "⟨FSI⟩", "\u2068", "⟨PDI⟩", "\u2069",
+)
+
+// unvis undoes vis.
+func unvis(s string) string {
+	if !strings.Contains(s, "⟨") {
+		return s
+	}
+	return visibleControls.Replace(s)
+}
