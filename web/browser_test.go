@@ -100,16 +100,21 @@ func shot(t *testing.T, ctx context.Context, name string) {
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
-	dirs := []string{t.ArtifactDir()}
-	if d := os.Getenv("CYBERINTAKE_DOCS_SHOTS"); d != "" && docShots[name] {
-		dirs = append(dirs, d)
+	if err := os.WriteFile(filepath.Join(t.ArtifactDir(), name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
-	for _, d := range dirs {
-		if err := os.WriteFile(filepath.Join(d, name+".png"), png, 0o644); err != nil {
+	t.Logf("screenshot %s.png in %s", name, t.ArtifactDir())
+	if d := os.Getenv("CYBERINTAKE_DOCS_SHOTS"); d != "" && docShots[name] {
+		// The README shows what a person sees first: the window, not the
+		// whole page.
+		view, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(d, name+".png"), view, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	t.Logf("screenshot %s.png in %s", name, dirs[0])
 }
 
 // docShots are the screenshots the README shows (docs/*.png).

@@ -16,7 +16,7 @@ import (
 // from: the reports and the lab cases of one period, read with the store's
 // public queries only.
 type Dataset struct {
-	Reports []store.Record // kind report, oldest first
+	Reports []*store.Record // kind report, oldest first (pointers: sorting moves no records)
 	Cases   []*store.Case  // one per lab, by lab
 	Since   time.Time      // zero: from the start
 	Until   time.Time      // zero: up to now (exclusive)
@@ -31,13 +31,15 @@ func Load(ctx context.Context, st *store.Store, since, until time.Time) (*Datase
 	}
 	d := &Dataset{Cases: set.Cases, Since: since, Until: until}
 	for _, c := range set.Cases {
-		for _, r := range c.Records {
-			if r.Result.Kind == mailparse.KindReport {
+		for i := range c.Records {
+			if r := &c.Records[i]; r.Result.Kind == mailparse.KindReport {
 				d.Reports = append(d.Reports, r)
 			}
 		}
 	}
-	d.Reports = append(d.Reports, set.Loose...)
+	for i := range set.Loose {
+		d.Reports = append(d.Reports, &set.Loose[i])
+	}
 	sort.SliceStable(d.Reports, func(i, j int) bool {
 		if c := d.Reports[i].Date().Compare(d.Reports[j].Date()); c != 0 {
 			return c < 0

@@ -48,8 +48,7 @@ func BuildOverview(d *Dataset, l Lang) *Overview {
 	}
 	byMonth := map[string]*Bar{}
 	var reviewed, asks, waiting, corrected int
-	for i := range d.Reports {
-		r := &d.Reports[i]
+	for _, r := range d.Reports {
 		m := monthOf(r.Date())
 		b := byMonth[m]
 		if b == nil {

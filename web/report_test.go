@@ -96,6 +96,7 @@ func BenchmarkReport(b *testing.B) {
 	path := synthStore(b, 200, 1000)
 	st, _ := store.Open(path, &store.Options{ReadOnly: true})
 	var buf bytes.Buffer
+	defer cpuPerOp(b)()
 	for b.Loop() {
 		buf.Reset()
 		if err := WriteReport(context.Background(), &buf, st, ReportOptions{Lang: "fr"}); err != nil {
