@@ -17,9 +17,9 @@ import (
 // public queries only.
 type Dataset struct {
 	Reports []*store.Record // kind report, oldest first (pointers: sorting moves no records)
-	Cases   []*store.Case  // one per lab, by lab
-	Since   time.Time      // zero: from the start
-	Until   time.Time      // zero: up to now (exclusive)
+	Cases   []*store.Case   // one per lab, by lab
+	Since   time.Time       // zero: from the start
+	Until   time.Time       // zero: up to now (exclusive)
 }
 
 // Load reads the reports and cases dated in [since, until), in one read
