@@ -187,6 +187,12 @@ func changesOf(rec *store.Record, form url.Values) []store.Change {
 // what the store would tidy anyway (line ends, surrounding blanks, the
 // spelling of a number or list).
 func same(c store.Change, cur string) bool {
+	// The parser's reading may be a value a person could not type (an
+	// address that is no address): unchanged, it is no correction.
+	tidy := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")) }
+	if tidy(c.Value) == tidy(cur) {
+		return true
+	}
 	_, nv, err := store.ValidateChange(c)
 	if err != nil {
 		return false // let Correct refuse it, saying why

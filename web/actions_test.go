@@ -224,3 +224,34 @@ func TestReviewQueuePage(t *testing.T) {
 		t.Error("an accepted message is still in the queue")
 	}
 }
+
+// TestCorrectHostileUnchanged: a form over a hostile reply (bidi controls
+// shown as markers, a 1 MB answer left off the form) sent back untouched
+// changes nothing.
+func TestCorrectHostileUnchanged(t *testing.T) {
+	path, _, id, _ := hostileStore(t)
+	st, err := store.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := st.Get(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, _ := testServer(t, path, Options{Store: st})
+	form := formOf(t, rec)
+	if _, ok := form["b"]; ok {
+		t.Error("the 1 MB answer is on the form")
+	}
+	if !strings.Contains(form.Get("lab"), "⟨RLO⟩") {
+		t.Errorf("lab on the form %q: the override is not shown as a marker", form.Get("lab"))
+	}
+	res, body := post(t, h, fmt.Sprintf("/messages/%d/corrections", id), form)
+	if loc := res.Header.Get("Location"); !strings.HasSuffix(loc, "done=unchanged") {
+		i := strings.Index(body, `class="error"`)
+		t.Errorf("untouched hostile form: %d %s %.300s", res.StatusCode, loc, body[max(i, 0):])
+	}
+	if got, _ := st.Get(context.Background(), id); len(got.Corrected()) != 0 {
+		t.Errorf("recorded %v", got.Corrected())
+	}
+}

@@ -54,7 +54,7 @@ needs HTTPS (--tls-cert, --tls-key) and a users file (--users) in which
 every person has a bcrypt password hash and a role, viewer or editor;
 otherwise web refuses to start (exit 2). Create users with
 
-  cyberintake web adduser NAME --role editor --users FILE
+  cyberintake web adduser alice --role editor --users web-users
 
 The access log names the route, status and user, never a path, query or
 form value (they may hold mail content).`,
