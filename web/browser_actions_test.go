@@ -20,10 +20,7 @@ func browserActions(t *testing.T, ctx context.Context, console *consoleLog, base
 	var id uint64
 	t.Run("correct", func(t *testing.T) {
 		// From the case, the first message's "Correct or accept" link.
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`article.message a[href$="#correct"]`)),
-			chromedp.WaitVisible(chromedp.ID("correct"))); err != nil {
-			t.Fatal(err)
-		}
+		load(t, ctx, chromedp.Click(chromedp.CSS(`article.message a[href$="#correct"]`)))
 		loc, err := chromedp.Run(ctx, chromedp.Location())
 		if err != nil {
 			t.Fatal(err)
@@ -45,9 +42,7 @@ func browserActions(t *testing.T, ctx context.Context, console *consoleLog, base
 			t.Fatal(err)
 		}
 		shot(t, ctx, "message")
-		if err := chromedp.Do(ctx, chromedp.Submit(chromedp.CSS(`textarea[name="a"]`)), chromedp.WaitVisible(chromedp.CSS("p.flash"))); err != nil {
-			t.Fatal(err)
-		}
+		load(t, ctx, chromedp.Submit(chromedp.CSS(`textarea[name="a"]`)))
 		rec, err := st.Get(context.Background(), id)
 		if err != nil {
 			t.Fatal(err)
@@ -65,9 +60,7 @@ func browserActions(t *testing.T, ctx context.Context, console *consoleLog, base
 			}
 		}
 		// Accept with the button.
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`form.accept button`)), chromedp.WaitVisible(chromedp.CSS("table.kv span.ok"))); err != nil {
-			t.Fatal(err)
-		}
+		load(t, ctx, chromedp.Click(chromedp.CSS(`form.accept button`)))
 		if rec, _ := st.Get(context.Background(), id); !rec.Reviewed() || rec.Review.By != "analyst" {
 			t.Errorf("after accept: %+v", rec.Review)
 		}
@@ -103,9 +96,7 @@ func browserActions(t *testing.T, ctx context.Context, console *consoleLog, base
 		if second != fmt.Sprint(queue[1].ID) {
 			t.Fatalf("after j j k: %s, want %d", second, queue[1].ID)
 		}
-		if err := chromedp.Do(ctx, chromedp.KeyEvent("a"), chromedp.WaitVisible(chromedp.CSS("p.flash"))); err != nil {
-			t.Fatal(err)
-		}
+		load(t, ctx, chromedp.KeyEvent("a"))
 		acc, _ := strconv.ParseUint(second, 10, 64)
 		if rec, _ := st.Get(context.Background(), acc); !rec.Reviewed() {
 			t.Errorf("a did not accept message %s", second)
@@ -116,9 +107,7 @@ func browserActions(t *testing.T, ctx context.Context, console *consoleLog, base
 		}
 		// e opens the current message's correction form.
 		cur := current()
-		if err := chromedp.Do(ctx, chromedp.KeyEvent("e"), chromedp.WaitVisible(chromedp.ID("correct"))); err != nil {
-			t.Fatal(err)
-		}
+		load(t, ctx, chromedp.KeyEvent("e"))
 		if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.Contains(loc, "/messages/"+cur+"#correct") {
 			t.Errorf("e went to %s, want message %s", loc, cur)
 		}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"cyberintake/store"
@@ -120,6 +121,15 @@ func shot(t *testing.T, ctx context.Context, name string) {
 // docShots are the screenshots the README shows (docs/*.png).
 var docShots = map[string]bool{"overview": true, "case": true, "review": true}
 
+// load runs trigger (a click, a key, a submit) and waits for the page it
+// leads to: acting on the old page while the new one loads is a race.
+func load(t *testing.T, ctx context.Context, trigger chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, trigger)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func text(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
 	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
@@ -144,13 +154,18 @@ func TestBrowser(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("figure.chart svg"))); err != nil {
 			t.Fatal(err)
 		}
-		// The switch is a POST form: English, then the page in English.
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.langs button[value="en"]`)),
-			chromedp.WaitVisible(chromedp.CSS(`.langs button[value="en"][aria-pressed="true"]`))); err != nil {
-			t.Fatal(err)
-		}
+		// The browser asks for English; the switch is a POST form: Dutch,
+		// then back to English.
 		if h1 := text(t, ctx, "h1"); h1 != "Overview" {
-			t.Errorf("h1 %q after switching to English", h1)
+			t.Errorf("h1 %q for a browser asking for en-GB", h1)
+		}
+		load(t, ctx, chromedp.Click(chromedp.CSS(`.langs button[value="nl"]`)))
+		if h1 := text(t, ctx, "h1"); h1 != "Overzicht" {
+			t.Errorf("h1 %q after switching to Dutch", h1)
+		}
+		load(t, ctx, chromedp.Click(chromedp.CSS(`.langs button[value="en"]`)))
+		if h1 := text(t, ctx, "h1"); h1 != "Overview" {
+			t.Errorf("h1 %q after switching back to English", h1)
 		}
 		if s := text(t, ctx, "section.figures"); !strings.Contains(s, "33") || !strings.Contains(s, "labs reported") {
 			t.Errorf("key figures %q", s)
@@ -160,13 +175,9 @@ func TestBrowser(t *testing.T) {
 	})
 
 	t.Run("lab", func(t *testing.T) {
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`nav a[href="/labs"]`)), chromedp.WaitVisible(chromedp.CSS("table.grid"))); err != nil {
-			t.Fatal(err)
-		}
+		load(t, ctx, chromedp.Click(chromedp.CSS(`nav a[href="/labs"]`)))
 		shot(t, ctx, "labs")
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a[href="/labs/43109"]`)), chromedp.WaitVisible(chromedp.CSS("article.message"))); err != nil {
-			t.Fatal(err)
-		}
+		load(t, ctx, chromedp.Click(chromedp.CSS(`a[href="/labs/43109"]`)))
 		if h1 := text(t, ctx, "h1"); h1 != "Lab 43109" {
 			t.Errorf("case page h1 %q", h1)
 		}

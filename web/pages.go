@@ -107,6 +107,7 @@ type messageView struct {
 	Answers []answerView
 	Text    string
 	TextErr string
+	History []store.Event
 }
 
 func (s *Server) lab(ctx context.Context, r *http.Request, p *pageData) error {
@@ -122,6 +123,9 @@ func (s *Server) lab(ctx context.Context, r *http.Request, p *pageData) error {
 	for i := range c.Records {
 		rec := &c.Records[i]
 		mv := messageView{Rec: rec, Answers: answersOf(rec)}
+		if mv.History, err = s.opts.Store.History(ctx, rec.ID); err != nil {
+			return err
+		}
 		raw, err := s.opts.Store.Raw(ctx, rec.ID)
 		if err == nil {
 			mv.Text, err = mailparse.Text(raw)
