@@ -168,7 +168,11 @@ func changesOf(rec *store.Record, form url.Values) []store.Change {
 	}
 	for _, g := range TagGroups {
 		name := store.FieldTagsPrefix + g
-		have, want := tagsOfResult(rec, g), form[name]
+		have := tagsOfResult(rec, g)
+		var want []string
+		for _, l := range form[name] {
+			want = append(want, unvis(l))
+		}
 		for _, l := range want {
 			if !slices.Contains(have, l) {
 				out = append(out, store.Change{Field: name, Op: store.OpAdd, Value: l})

@@ -25,7 +25,7 @@ func formOf(t *testing.T, rec *store.Record) url.Values {
 	for _, g := range f.Tags {
 		for _, c := range g.Choices {
 			if c.Checked {
-				v.Add(g.Name, c.Label)
+				v.Add(g.Name, vis(c.Label)) // as the page shows it
 			}
 		}
 	}

@@ -73,7 +73,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /login", s.loginForm)
 	m.HandleFunc("POST /login", s.login)
 	m.HandleFunc("POST /logout", s.logout)
-	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+	static := http.StripPrefix("/static/", staticHandler())
+	m.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) { s.route(r); static.ServeHTTP(w, r) })
 	s.actions(m)
 	s.mux = m
 }
