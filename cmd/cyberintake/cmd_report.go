@@ -44,6 +44,9 @@ between sections (a browser's "Print to PDF" makes the PDF).
 
 --anonymize leaves out lab names and numbers, contacts and free text,
 keeping counts and charts only, for sharing outside Sciensano.`,
+		Example: `  cyberintake report --out report.html
+  cyberintake report --out report.html --lang nl --anonymize
+  cyberintake report --out report.html --lang en --since 2021-02-01 --until 2021-02-28`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return g.withStore(true, func(st *store.Store) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	cryptotls "crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,7 @@ type webOptions struct {
 	TLSKey  string
 	Users   string
 	User    string
+	Check   bool
 }
 
 func (o *webOptions) AddFlags(cmd *cobra.Command) {
@@ -33,6 +35,7 @@ func (o *webOptions) AddFlags(cmd *cobra.Command) {
 	f.StringVar(&o.Listen, "listen", "127.0.0.1:8080", "address to serve on; anything but loopback needs --tls-cert, --tls-key and --users")
 	f.StringVar(&o.TLSCert, "tls-cert", "", "TLS certificate (PEM) to serve HTTPS")
 	f.StringVar(&o.TLSKey, "tls-key", "", "TLS private key (PEM)")
+	f.BoolVar(&o.Check, "check", false, "check the address, certificate, users file and store, say what would be served, and exit")
 	f.StringVar(&o.User, "user", "", "on loopback without --users: the name corrections are recorded under (default $USER)")
 	cmd.PersistentFlags().StringVar(&o.Users, "users", "", "users file (name:role:bcrypt-hash lines, written by `web adduser`); when set, everyone signs in")
 }
@@ -58,6 +61,8 @@ otherwise web refuses to start (exit 2). Create users with
 
 The access log names the route, status and user, never a path, query or
 form value (they may hold mail content).`,
+		Example: `  cyberintake web --check
+  cyberintake web --listen :8443 --tls-cert web.crt --tls-key web.key --users web-users --check`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runWeb(cmd.Context(), opts, g, cmd.ErrOrStderr())
@@ -123,16 +128,27 @@ func runWeb(ctx context.Context, opts webOptions, g *globals, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
+	scheme := "http"
+	if tls {
+		scheme = "https"
+		if _, err := cryptotls.LoadX509KeyPair(opts.TLSCert, opts.TLSKey); err != nil {
+			return fmt.Errorf("%w: --tls-cert/--tls-key: %v", errUsage, err)
+		}
+	}
+	if opts.Check {
+		who := "everyone who reaches it, as " + local + " (editor)"
+		if users != nil {
+			who = fmt.Sprintf("the %d people of %s, after signing in", users.Len(), opts.Users)
+		}
+		fmt.Fprintf(stderr, "cyberintake web: would serve %s://%s/ (store %s) to %s\n", scheme, opts.Listen, st.Path(), who)
+		return nil
+	}
 	ln, err := net.Listen("tcp", opts.Listen)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", opts.Listen, err)
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
-	scheme := "http"
-	if tls {
-		scheme = "https"
-	}
 	fmt.Fprintf(stderr, "cyberintake web: serving %s://%s/ (store %s)\n", scheme, ln.Addr(), st.Path())
 	done := make(chan error, 1)
 	go func() {
@@ -169,7 +185,8 @@ func currentUser() string {
 }
 
 type addUserOptions struct {
-	Role string
+	Role         string
+	PasswordFile string
 }
 
 func newWebAddUserCommand(wo *webOptions) *cobra.Command {
@@ -178,15 +195,26 @@ func newWebAddUserCommand(wo *webOptions) *cobra.Command {
 		Use:   "adduser NAME --users FILE [--role viewer|editor]",
 		Short: "Add a person to the web users file, or change their password or role",
 		Long: `adduser asks for NAME's password (twice on a terminal; else the first line
-of standard input) and writes its bcrypt hash with the role to the users
+of standard input, or of --password-file) and writes its bcrypt hash with the role to the users
 file (created 0600). A viewer reads; an editor also corrects and accepts.
 Running it again for the same name replaces the password and role.`,
-		Args: cobra.ExactArgs(1),
+		Example: `  cyberintake web adduser alice --role editor --users web-users --password-file alice.pass`,
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runAddUser(opts, wo.Users, args[0], cmd.InOrStdin(), cmd.ErrOrStderr())
+			in := cmd.InOrStdin()
+			if opts.PasswordFile != "" {
+				f, err := os.Open(opts.PasswordFile)
+				if err != nil {
+					return fmt.Errorf("%w: --password-file: %v", errUsage, err)
+				}
+				defer f.Close()
+				in = f
+			}
+			return runAddUser(opts, wo.Users, args[0], in, cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&opts.Role, "role", "viewer", "viewer or editor")
+	cmd.Flags().StringVar(&opts.PasswordFile, "password-file", "", "read the password from the first line of FILE (scripts)")
 	return cmd
 }
 

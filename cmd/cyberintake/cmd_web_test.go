@@ -208,3 +208,16 @@ func selfSigned(t *testing.T, dir string) (cert, key string) {
 	os.WriteFile(key, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb}), 0o600)
 	return cert, key
 }
+
+// setupWebExamples writes what the web examples name: web.crt, web.key,
+// alice.pass and a web-users file holding alice.
+func setupWebExamples(t *testing.T, dir string) {
+	t.Helper()
+	cert, key := selfSigned(t, dir)
+	os.Rename(cert, filepath.Join(dir, "web.crt"))
+	os.Rename(key, filepath.Join(dir, "web.key"))
+	os.WriteFile(filepath.Join(dir, "alice.pass"), []byte("alice-long-password\n"), 0o600)
+	if _, errOut, code := runCLI(t, "alice-long-password\n", "web", "adduser", "alice", "--users", filepath.Join(dir, "web-users")); code != exitOK {
+		t.Fatalf("web users for the examples: %s", errOut)
+	}
+}
