@@ -149,7 +149,7 @@ func TestGetChangesNothing(t *testing.T) {
 	path, lab, id, _ := hostileStore(t)
 	before := fileHash(t, path)
 	h, _ := testServer(t, path, Options{})
-	for _, target := range []string{"/", "/labs", "/labs/" + url.PathEscape(lab), fmt.Sprintf("/messages/%d", id),
+	for _, target := range []string{"/", "/labs", "/labs/" + url.PathEscape(lab), "/labs/" + url.PathEscape(lab) + "/followup", fmt.Sprintf("/messages/%d", id),
 		fmt.Sprintf("/messages/%d/raw", id), "/review", "/login", "/static/app.js"} {
 		do(t, h, "GET", target, nil)
 		do(t, h, "HEAD", target, nil)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"cyberintake/classify"
+	"cyberintake/followup"
 	"cyberintake/mailparse"
 	"cyberintake/store"
 )
@@ -214,6 +215,35 @@ func (s *Server) raw(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Error("raw message", "err", err)
 	http.Error(w, "could not read the message", http.StatusInternalServerError)
+}
+
+// followupDraft is GET /labs/{lab}/followup: the reminder `cyberintake
+// followup LAB` drafts, as a download to open in a mail program. It is
+// made anew for each request and stored nowhere: a GET changes nothing.
+func (s *Server) followupDraft(w http.ResponseWriter, r *http.Request) {
+	c, err := s.opts.Store.Case(r.Context(), r.PathValue("lab"))
+	var d *followup.Draft
+	if err == nil {
+		d, err = followup.New(c, nil)
+	}
+	switch {
+	case errors.Is(err, followup.ErrComplete):
+		http.Error(w, "this case lacks nothing: no follow-up to draft", http.StatusNotFound)
+		return
+	case errors.Is(err, store.ErrNotFound):
+		http.Error(w, "no such lab", http.StatusNotFound)
+		return
+	case err != nil:
+		s.log.Error("follow-up draft", "route", r.Pattern, "err", err)
+		http.Error(w, "could not draft the follow-up", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "message/rfc822")
+	h.Set("Content-Disposition", `attachment; filename="`+followup.FileName(d.Lab)+`"`)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	w.Write(d.Raw)
 }
 
 // setLang is the language switch: a POST (it sets a cookie) that goes

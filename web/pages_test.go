@@ -188,3 +188,28 @@ func TestPagesAreLive(t *testing.T) {
 		t.Error("the page does not show the report filed after the first read")
 	}
 }
+
+// TestFollowupDraft: a case missing answers offers the follow-up draft
+// as a download; a complete case has none.
+func TestFollowupDraft(t *testing.T) {
+	path := corpusStore(t)
+	h, _ := testServer(t, path, Options{})
+	_, page := do(t, h, "GET", "/labs/48820", nil) // e) missing
+	if !strings.Contains(page, `href="/labs/48820/followup"`) {
+		t.Fatal("the case page of a lab missing e) offers no follow-up draft")
+	}
+	res, body := do(t, h, "GET", "/labs/48820/followup", nil)
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "message/rfc822" ||
+		!strings.HasPrefix(res.Header.Get("Content-Disposition"), `attachment; filename="followup-48820.eml"`) {
+		t.Fatalf("draft: %d %v", res.StatusCode, res.Header)
+	}
+	if !strings.Contains(body, "Subject:") || !strings.Contains(body, "48820") {
+		t.Errorf("draft:\n%.500s", body)
+	}
+	if _, page := do(t, h, "GET", "/labs/43109", nil); strings.Contains(page, "/followup") {
+		t.Error("a complete case offers a follow-up")
+	}
+	if res, _ := do(t, h, "GET", "/labs/43109/followup", nil); res.StatusCode != 404 {
+		t.Errorf("complete case draft: %d", res.StatusCode)
+	}
+}

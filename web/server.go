@@ -66,6 +66,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /{$}", s.page("overview", s.overview))
 	m.HandleFunc("GET /labs", s.page("labs", s.labs))
 	m.HandleFunc("GET /labs/{lab}", s.page("lab", s.lab))
+	m.HandleFunc("GET /labs/{lab}/followup", s.need(roleViewer, s.followupDraft))
 	m.HandleFunc("GET /messages/{id}", s.page("message", s.message))
 	m.HandleFunc("GET /messages/{id}/raw", s.need(roleViewer, s.raw))
 	m.HandleFunc("GET /review", s.page("review", s.review))

@@ -116,6 +116,7 @@ var words = map[string]map[string]string{
 	"queue_unreviewed":     {"fr": "pas encore relu", "nl": "nog niet nagekeken", "en": "not reviewed yet"},
 	"queue_disagreement":   {"fr": "le parseur contredit une correction", "nl": "de parser spreekt een verbetering tegen", "en": "the parser disagrees with a correction"},
 	"to_review":            {"fr": "à relire", "nl": "na te kijken", "en": "to review"},
+	"followup_draft":       {"fr": "Brouillon de relance (.eml)", "nl": "Concept van herinnering (.eml)", "en": "Follow-up draft (.eml)"},
 	"q_a":                  {"fr": "Cause probable et méthode", "nl": "Waarschijnlijke oorzaak en methode", "en": "Probable cause and method"},
 	"q_b":                  {"fr": "Activités touchées", "nl": "Getroffen activiteiten", "en": "Activities hit"},
 	"q_c":                  {"fr": "Actions correctives immédiates", "nl": "Onmiddellijke corrigerende acties", "en": "Immediate corrective actions"},
