@@ -53,6 +53,7 @@ func TestPages(t *testing.T) {
 		{"labs filtered", "/labs?tag=cause%3Dphishing&language=fr&q=phishing", 200, []string{"<table"}, ""},
 		{"labs no match", "/labs?q=zzzzqqqq", 200, []string{"Aucun laboratoire ne correspond."}, ""},
 		{"lab", "/labs/" + url.PathEscape(lab), 200, []string{"Cause probable et méthode", fmt.Sprintf("/messages/%d/raw", id), "Texte du message"}, ""},
+		{"lab tag words", "/labs/43109", 200, []string{`<span class="chip">phishing</span><span class="words"> «`}, ""},
 		{"lab unknown", "/labs/nobody-at-all", 404, []string{"Introuvable."}, ""},
 		{"message", fmt.Sprintf("/messages/%d", id), 200, []string{"Objet", "Réponses"}, ""},
 		{"message unknown", "/messages/999999", 404, nil, ""},

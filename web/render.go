@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 	_ "time/tzdata" // Europe/Brussels on a machine without a zone database
 
@@ -47,7 +48,8 @@ var funcs = template.FuncMap{
 	"vis":       vis,
 	"withL":     func(l Lang, v any) langValue { return langValue{l, v} },
 	"long":      long,
-	"tagView":   func(l Lang, t classify.Tags, down *float64) tagView { return tagView{l, t, down} },
+	"tagView":   newTagView,
+	"recs":      func(r *store.Record) []store.Record { return []store.Record{*r} },
 }
 
 // langValue hands a sub-template the page language with its value.
@@ -56,11 +58,47 @@ type langValue struct {
 	V any
 }
 
-// tagView is what the "tagdl" template shows: tags per group and downtime.
+// tagView is what the "tagdl" template shows: tags per group, each with
+// the words it was read from, and the downtime.
 type tagView struct {
-	L    Lang
-	Tags classify.Tags
-	Down *float64
+	L      Lang
+	Groups []tagGroupView
+	Down   *float64
+}
+
+type tagGroupView struct {
+	Name   string // words key of the group
+	Labels []tagLabelView
+}
+
+type tagLabelView struct {
+	Label string
+	Words []string // what the answers said; none for a label a person added
+}
+
+// newTagView shows tags t with the words of recs' answers that gave them
+// (classify.Explain over each message's effective answers).
+func newTagView(l Lang, t classify.Tags, down *float64, recs []store.Record) tagView {
+	words := map[string][]string{}
+	for i := range recs {
+		for _, e := range classify.Explain(recs[i].Result.Sections.Answers()) {
+			k := e.Group + "=" + e.Label
+			for _, w := range e.Words {
+				if !slices.Contains(words[k], w) && len(words[k]) < 5 {
+					words[k] = append(words[k], cut(w, 80))
+				}
+			}
+		}
+	}
+	v := tagView{L: l, Down: down}
+	for i, labels := range [][]string{t.Cause, t.Impact, t.Response, t.Prevention} {
+		g := tagGroupView{Name: "group_" + TagGroups[i]}
+		for _, lb := range labels {
+			g.Labels = append(g.Labels, tagLabelView{lb, words[TagGroups[i]+"="+lb]})
+		}
+		v.Groups = append(v.Groups, g)
+	}
+	return v
 }
 
 func fmtDate(t time.Time) string {
