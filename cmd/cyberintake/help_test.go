@@ -173,6 +173,7 @@ func setupExampleDir(t *testing.T, dir string) {
 	os.WriteFile(filepath.Join(dir, "pw"), []byte("s3cret\n"), 0o600)
 	conf := "imap-addr = " + srv.Addr + "\nuser = ql\ntls = none\npassword-file = pw\n"
 	os.WriteFile(filepath.Join(dir, "serve.conf"), []byte(conf), 0o600)
+	setupWebExamples(t, dir) // cmd_web_test.go
 }
 
 func TestVersion(t *testing.T) {

@@ -84,6 +84,8 @@ embedded bbolt store, and lets analysts query and export the reports.`,
 		newDemoCommand(g),
 		newManCommand(),
 		newCompletionCommand(),
+		newWebCommand(g),
+		newReportCommand(g),
 	)
 	setupHelp(cmd)
 	setupCompletion(cmd, g)

@@ -132,4 +132,12 @@ var documentedCommandTable = []docCommand{
 			w.t.Errorf("list shows fewer than the 3 filed messages:\n%s", out)
 		}
 	}},
+	// README: The analysts' workbench and the situation report
+	{Line: "cyberintake web", Skip: "serves until stopped; TestWebREADMECommands (cmd_web_test.go) runs it exactly as written"},
+	{Line: "cyberintake web adduser alice --role editor --users web-users", Skip: "reads a password; TestWebREADMECommands runs it exactly as written"},
+	{Line: "cyberintake web --listen :8443 --tls-cert web.crt --tls-key web.key --users web-users", Skip: "serves until stopped, with a certificate; TestWebREADMECommands runs it exactly as written"},
+	{Line: "cyberintake report --out report.html", Skip: "needs the sample replies filed; TestWebREADMECommands and TestReportCommand run it exactly as written"},
+	{Line: "cyberintake report --out report.html --lang nl --anonymize", Skip: "needs the sample replies filed; TestWebREADMECommands and TestReportCommand run it exactly as written"},
+	{Line: "go test ./web -run '^$' -bench 'Page|Report' -benchtime 20x", Skip: "benchmarks: their figures are in the README"},
+	{Line: "CYBERINTAKE_DOCS_SHOTS=$PWD/docs go test ./web -run TestBrowser -count=1", Skip: "TestBrowser itself, which .ci/run runs (CI=true)"},
 }
