@@ -445,3 +445,27 @@ func TestSalvageKeepsReviews(t *testing.T) {
 	}
 	mustVerify(t, c)
 }
+
+// A truncated message someone corrected is later replaced by its complete
+// copy (replace.go): the corrections stand, the indexes follow the
+// effective record, and the review reacts as to a reparse.
+func TestReplacedTruncatedKeepsCorrections(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	whole, cut := truncatedPair()
+	res := report("cut@lab", "12345", "", "en", mailparse.Sections{A: "phishing"})
+	id := mustPut(t, s, Message{Raw: cut, Result: res, Source: Source{Kind: "mbox", Name: "cut.mbox"}, Truncated: "cut"})[0].ID
+	mustCorrect(t, s, id, ana, "lab=54321", "tags.prevention+=training")
+	full := report("cut@lab", "12345", "", "en", mailparse.Sections{A: "phishing", D: "training", E: "NC-1"})
+	if out := mustPut(t, s, Message{Raw: whole, Result: full, Source: Source{Kind: "imap", Name: "ql/INBOX", UID: 7}}); !out[0].Replaced {
+		t.Fatalf("not replaced: %+v", out[0])
+	}
+	r, _ := s.Get(ctx, id)
+	if r.LabKey() != "54321" || r.Result.Sections.E != "NC-1" || !slices.Contains(r.Result.Tags.Prevention, "training") {
+		t.Errorf("after replacement: lab %q, e %q, prevention %v", r.LabKey(), r.Result.Sections.E, r.Result.Tags.Prevention)
+	}
+	if got, _ := s.List(ctx, Filter{Lab: "54321"}); len(got) != 1 {
+		t.Errorf("the corrected lab lists %d", len(got))
+	}
+	mustVerify(t, s)
+}
