@@ -207,7 +207,10 @@ type ValueError struct {
 	Valid []string // the valid values, when they are a list
 }
 
-// Method summary (implemented in review.go, review_queue.go, correct.go):
+// Method summary (implemented in review.go, review_value.go,
+// review_queue.go, review_reparse.go; the CLI in cmd/cyberintake's
+// cmd_review.go, cmd_correct.go, cmd_accept.go and show_review.go shows
+// how each is used):
 //
 //	func (s *Store) Correct(ctx, id uint64, changes []Change, m Meta) (*Record, error)
 //	    Validates every change first (ErrInvalid: nothing written), then in
@@ -239,3 +242,10 @@ type ValueError struct {
 //	func (r *Record) ParsedValue(field string) (string, error) // the parser's value as text
 //	func (r *Record) Corrected() []string                 // corrected field keys
 //	func (r *Record) IsCorrected(field string) bool       // field, or tags.GROUP
+//	func (r *Record) Reviewed() bool; (r *Record) Disagrees() bool
+//	func ReasonWords(code string) string                  // a review reason in words
+//
+// Read paths need nothing new: Get, List (Filter.Reviewed, Unreviewed,
+// Corrected), Each, Case and Stats (Reviewed, Corrected, Disagreements)
+// return effective records with Review set. A person's writes (Correct,
+// Undo, Accept) go ahead of a daemon's next batch (review_gate.go).
