@@ -129,7 +129,7 @@ const (
 	ActCorrect   = "correct"   // a field was corrected (Field, Old, New, Against)
 	ActUndo      = "undo"      // a correction was withdrawn (Field, Old, New)
 	ActAccept    = "accept"    // marked reviewed
-	ActUnreview  = "unreview"  // back to unreviewed: the parser's reading changed (Fields in Reason)
+	ActUnreview  = "unreview"  // back to unreviewed: by reprocess (the parser's reading changed, fields in Reason) or Reopen
 	ActDisagree  = "disagree"  // reprocess: the parser now reads a corrected field otherwise (Field, Against, New = parser now)
 	ActAgreeing  = "agree"     // reprocess: the parser agrees again with the reading a correction was made against
 	ActMigration = "migration" // reserved: written by a schema migration
@@ -223,6 +223,9 @@ type ValueError struct {
 //	func (s *Store) Accept(ctx, ids []uint64, m Meta) (int, error)
 //	    Marks messages reviewed (by m.By, at m.At); returns how many were
 //	    not reviewed before. Accepting a reviewed message changes nothing.
+//	func (s *Store) Reopen(ctx, ids []uint64, m Meta) (int, error)
+//	    Sends reviewed messages back to unreviewed (an "unreview" event by
+//	    m.By); returns how many were reviewed.
 //	func (s *Store) History(ctx, id uint64) ([]Event, error)
 //	func (s *Store) ReviewQueue(ctx, f QueueFilter) ([]QueueItem, error)
 //	    Parser asks first, then unreviewed reports, then disagreements;

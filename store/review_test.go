@@ -277,6 +277,19 @@ func TestAcceptAndQueue(t *testing.T) {
 			t.Errorf("List(%+v) = %d, want %d", tc.f, len(got), tc.want)
 		}
 	}
+	if n, err := s.Reopen(ctx, []uint64{out[0].ID, out[2].ID}, Meta{By: "bob", Reason: "second look"}); err != nil || n != 1 {
+		t.Errorf("Reopen = %d, %v", n, err)
+	}
+	if r, _ := s.Get(ctx, out[0].ID); r.Reviewed() {
+		t.Error("reopened message still reviewed")
+	}
+	if h, _ := s.History(ctx, out[0].ID); len(h) != 2 || h[1].Action != ActUnreview || h[1].By != "bob" {
+		t.Errorf("history after reopen: %+v", h)
+	}
+	mustVerify(t, s)
+	if _, err := s.Accept(ctx, []uint64{out[0].ID}, ana); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.Accept(ctx, []uint64{out[2].ID, 999}, ana); !errors.Is(err, ErrNotFound) {
 		t.Errorf("accept of a missing ID: %v", err)
 	}
