@@ -45,6 +45,8 @@ func (c *CaseAnswers) List() [5]*Answer { return [5]*Answer{c.A, c.B, c.C, c.D, 
 type Answer struct {
 	Text string `json:"text"`
 	From From   `json:"from"`
+	// Corrected: a person corrected this answer of that message.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // From names the message a piece of a case came from.
@@ -154,7 +156,7 @@ func mergeCase(members []Record) *Case {
 		}
 		for q, text := range res.Sections.Answers() {
 			if text != "" {
-				answers[q] = &Answer{Text: text, From: from}
+				answers[q] = &Answer{Text: text, From: from, Corrected: r.IsCorrected(string(rune('a' + q)))}
 			}
 		}
 		ct := res.Contact

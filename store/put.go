@@ -320,7 +320,7 @@ func againstCut(tx *bolt.Tx, id uint64, p *prepared, counts counterDelta) (o Out
 	case -1:
 		return Outcome{ID: id, Duplicate: true}, true, nil
 	case 1:
-		old, err := decodeRecord(id, tx.Bucket(bRecord).Get(idKey(id)))
+		old, err := loadRecord(tx, id, tx.Bucket(bRecord).Get(idKey(id)))
 		if err != nil {
 			return Outcome{}, false, nil // a damaged record (Verify says so): file anew
 		}

@@ -83,6 +83,9 @@ func replaceTruncated(tx *bolt.Tx, id uint64, old *Record, oldSize int, p *prepa
 	if err := tx.Bucket(bContent).Put(p.key[:], k); err != nil {
 		return fmt.Errorf("put content key %d: %w", id, err)
 	}
+	if err := reviewNewReading(tx, id, old, &nr, p.now); err != nil {
+		return err
+	}
 	if err := putIndexes(tx, indexEntries(id, &nr)); err != nil {
 		return err
 	}

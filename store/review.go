@@ -405,6 +405,38 @@ func (s *Store) Accept(ctx context.Context, ids []uint64, m Meta) (int, error) {
 	return n, nil
 }
 
+// Reopen sends reviewed messages back to unreviewed (a person changed
+// their mind, or wants a second look); returns how many were reviewed.
+// Recorded like Accept.
+func (s *Store) Reopen(ctx context.Context, ids []uint64, m Meta) (int, error) {
+	m, err := metaOf(m)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	err = s.update(personWrite(ctx), func(tx *bolt.Tx) error {
+		n = 0
+		for _, id := range ids {
+			_, err := changeOne(tx, id, func(cur *Record, doc *reviewDoc) error {
+				if doc.State == StateReviewed {
+					doc.State, doc.By, doc.At = StateUnreviewed, "", time.Time{}
+					doc.event(Event{At: m.At, By: m.By, Action: ActUnreview, Reason: m.Reason})
+					n++
+				}
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("message %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("reopen: %w", err)
+	}
+	return n, nil
+}
+
 // History returns every event of message id, oldest first.
 func (s *Store) History(ctx context.Context, id uint64) ([]Event, error) {
 	var doc *reviewDoc

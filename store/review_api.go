@@ -36,7 +36,7 @@ const (
 	FieldD            = "d"
 	FieldE            = "e"
 	FieldDowntime     = "downtime_days"
-	FieldIncidentDate = "incident_date" // refused until the parser reads it
+	FieldIncidentDate = "incident_date" // YYYY-MM-DD or YYYY-MM
 	FieldContactName  = "contact.name"
 	FieldContactEmail = "contact.email"
 	FieldContactPhone = "contact.phone"
@@ -129,7 +129,7 @@ const (
 	ActCorrect   = "correct"   // a field was corrected (Field, Old, New, Against)
 	ActUndo      = "undo"      // a correction was withdrawn (Field, Old, New)
 	ActAccept    = "accept"    // marked reviewed
-	ActUnreview  = "unreview"  // back to unreviewed: the parser's reading changed (Fields in Reason)
+	ActUnreview  = "unreview"  // back to unreviewed: by reprocess (the parser's reading changed, fields in Reason) or Reopen
 	ActDisagree  = "disagree"  // reprocess: the parser now reads a corrected field otherwise (Field, Against, New = parser now)
 	ActAgreeing  = "agree"     // reprocess: the parser agrees again with the reading a correction was made against
 	ActMigration = "migration" // reserved: written by a schema migration
@@ -207,7 +207,10 @@ type ValueError struct {
 	Valid []string // the valid values, when they are a list
 }
 
-// Method summary (implemented in review.go, review_queue.go, correct.go):
+// Method summary (implemented in review.go, review_value.go,
+// review_queue.go, review_reparse.go; the CLI in cmd/cyberintake's
+// cmd_review.go, cmd_correct.go, cmd_accept.go and show_review.go shows
+// how each is used):
 //
 //	func (s *Store) Correct(ctx, id uint64, changes []Change, m Meta) (*Record, error)
 //	    Validates every change first (ErrInvalid: nothing written), then in
@@ -220,6 +223,9 @@ type ValueError struct {
 //	func (s *Store) Accept(ctx, ids []uint64, m Meta) (int, error)
 //	    Marks messages reviewed (by m.By, at m.At); returns how many were
 //	    not reviewed before. Accepting a reviewed message changes nothing.
+//	func (s *Store) Reopen(ctx, ids []uint64, m Meta) (int, error)
+//	    Sends reviewed messages back to unreviewed (an "unreview" event by
+//	    m.By); returns how many were reviewed.
 //	func (s *Store) History(ctx, id uint64) ([]Event, error)
 //	func (s *Store) ReviewQueue(ctx, f QueueFilter) ([]QueueItem, error)
 //	    Parser asks first, then unreviewed reports, then disagreements;
@@ -239,3 +245,10 @@ type ValueError struct {
 //	func (r *Record) ParsedValue(field string) (string, error) // the parser's value as text
 //	func (r *Record) Corrected() []string                 // corrected field keys
 //	func (r *Record) IsCorrected(field string) bool       // field, or tags.GROUP
+//	func (r *Record) Reviewed() bool; (r *Record) Disagrees() bool
+//	func ReasonWords(code string) string                  // a review reason in words
+//
+// Read paths need nothing new: Get, List (Filter.Reviewed, Unreviewed,
+// Corrected), Each, Case and Stats (Reviewed, Corrected, Disagreements)
+// return effective records with Review set. A person's writes (Correct,
+// Undo, Accept) go ahead of a daemon's next batch (review_gate.go).

@@ -56,7 +56,7 @@ func reviewQueue(tx *bolt.Tx, f QueueFilter) ([]QueueItem, error) {
 			group[id] = g
 		}
 	}
-	var byGroup [3][]QueueItem
+	byGroup := [3][]QueueItem{make([]QueueItem, 0, len(asks)), make([]QueueItem, 0, len(reports)), make([]QueueItem, 0, len(disagree))}
 	c := tx.Bucket(ixDate).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		if len(k) != 16 {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"cyberintake/mailparse"
 )
 
@@ -88,4 +90,23 @@ func union(a, b []string) []string {
 	out := slices.Concat(a, b)
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// reviewNewReading is reparseReview for a new reading filed another way (a
+// complete copy replacing a truncated one, replace.go): it records what
+// the new reading means for the review and makes nr, holding the new
+// parser reading, the effective record. old is the effective record before.
+func reviewNewReading(tx *bolt.Tx, id uint64, old, nr *Record, now time.Time) error {
+	doc, err := getReviewDoc(tx, id)
+	if err != nil {
+		return err
+	}
+	reparseReview(old, &nr.Result, doc, now)
+	if len(doc.History) > 0 {
+		if err := putReviewDoc(tx, id, doc); err != nil {
+			return err
+		}
+	}
+	attachReview(nr, doc)
+	return nil
 }

@@ -56,20 +56,20 @@ func TestCorrectRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	id := fileOne(t, s)
 	mustCorrect(t, s, id, ana, "a=phishing mail, then ransomware", "downtime_days=2,5", "tags.cause+=ransomware",
-		"tags.cause-=phishing", "references=NC-1, NC-2,NC-1", "contact.email=qa@lab.example")
+		"tags.cause-=phishing", "references=NC-1, NC-2,NC-1", "contact.email=qa@lab.example", "incident_date=2021-01")
 	r, err := s.Get(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	res := r.Result
 	if res.Sections.A != "phishing mail, then ransomware" || *res.DowntimeDays != 2.5 || !slices.Equal(res.Tags.Cause, []string{"ransomware"}) ||
-		!slices.Equal(res.References, []string{"NC-1", "NC-2"}) || res.Contact.Email != "qa@lab.example" {
+		!slices.Equal(res.References, []string{"NC-1", "NC-2"}) || res.Contact.Email != "qa@lab.example" || *res.IncidentDate != "2021-01" {
 		t.Errorf("effective result = %+v", res)
 	}
 	if p := r.Parsed(); p.Sections.A != "phishing" || *p.DowntimeDays != 1 || !slices.Equal(p.Tags.Cause, []string{"phishing"}) {
 		t.Errorf("parser reading changed: %+v", p)
 	}
-	want := []string{"a", "downtime_days", "tags.cause.ransomware", "tags.cause.phishing", "references", "contact.email"}
+	want := []string{"a", "downtime_days", "tags.cause.ransomware", "tags.cause.phishing", "references", "contact.email", "incident_date"}
 	if got := r.Corrected(); !slices.Equal(got, want) {
 		t.Errorf("Corrected = %v, want %v", got, want)
 	}
@@ -109,8 +109,8 @@ func TestCorrectRoundTrip(t *testing.T) {
 	// A value equal to the effective one is not recorded.
 	mustCorrect(t, s, id, ana, "a=phishing mail, then ransomware")
 	h, _ := s.History(ctx, id)
-	if len(h) != 6 {
-		t.Errorf("history has %d events, want 6", len(h))
+	if len(h) != 7 {
+		t.Errorf("history has %d events, want 7", len(h))
 	}
 }
 
@@ -132,7 +132,7 @@ func TestCorrectValidation(t *testing.T) {
 		{"kind=spam", "auto_reply"},
 		{"colour=red", "contact.email"},
 		{"contact.email=not an address", ""},
-		{"incident_date=2021-02-01", ""},
+		{"incident_date=2021-13-01", "YYYY-MM-DD or YYYY-MM"},
 		{"lab=4\x1b[31m2", ""},
 	} {
 		t.Run(tc.change, func(t *testing.T) {
@@ -276,6 +276,19 @@ func TestAcceptAndQueue(t *testing.T) {
 		if got, _ := s.List(ctx, tc.f); len(got) != tc.want {
 			t.Errorf("List(%+v) = %d, want %d", tc.f, len(got), tc.want)
 		}
+	}
+	if n, err := s.Reopen(ctx, []uint64{out[0].ID, out[2].ID}, Meta{By: "bob", Reason: "second look"}); err != nil || n != 1 {
+		t.Errorf("Reopen = %d, %v", n, err)
+	}
+	if r, _ := s.Get(ctx, out[0].ID); r.Reviewed() {
+		t.Error("reopened message still reviewed")
+	}
+	if h, _ := s.History(ctx, out[0].ID); len(h) != 2 || h[1].Action != ActUnreview || h[1].By != "bob" {
+		t.Errorf("history after reopen: %+v", h)
+	}
+	mustVerify(t, s)
+	if _, err := s.Accept(ctx, []uint64{out[0].ID}, ana); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := s.Accept(ctx, []uint64{out[2].ID, 999}, ana); !errors.Is(err, ErrNotFound) {
 		t.Errorf("accept of a missing ID: %v", err)
@@ -444,4 +457,28 @@ func TestSalvageKeepsReviews(t *testing.T) {
 		t.Errorf("a damaged review document came through: %+v", r2)
 	}
 	mustVerify(t, c)
+}
+
+// A truncated message someone corrected is later replaced by its complete
+// copy (replace.go): the corrections stand, the indexes follow the
+// effective record, and the review reacts as to a reparse.
+func TestReplacedTruncatedKeepsCorrections(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	whole, cut := truncatedPair()
+	res := report("cut@lab", "12345", "", "en", mailparse.Sections{A: "phishing"})
+	id := mustPut(t, s, Message{Raw: cut, Result: res, Source: Source{Kind: "mbox", Name: "cut.mbox"}, Truncated: "cut"})[0].ID
+	mustCorrect(t, s, id, ana, "lab=54321", "tags.prevention+=training")
+	full := report("cut@lab", "12345", "", "en", mailparse.Sections{A: "phishing", D: "training", E: "NC-1"})
+	if out := mustPut(t, s, Message{Raw: whole, Result: full, Source: Source{Kind: "imap", Name: "ql/INBOX", UID: 7}}); !out[0].Replaced {
+		t.Fatalf("not replaced: %+v", out[0])
+	}
+	r, _ := s.Get(ctx, id)
+	if r.LabKey() != "54321" || r.Result.Sections.E != "NC-1" || !slices.Contains(r.Result.Tags.Prevention, "training") {
+		t.Errorf("after replacement: lab %q, e %q, prevention %v", r.LabKey(), r.Result.Sections.E, r.Result.Tags.Prevention)
+	}
+	if got, _ := s.List(ctx, Filter{Lab: "54321"}); len(got) != 1 {
+		t.Errorf("the corrected lab lists %d", len(got))
+	}
+	mustVerify(t, s)
 }

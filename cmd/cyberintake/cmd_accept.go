@@ -66,7 +66,8 @@ func runAccept(ctx context.Context, opts acceptOptions, st *store.Store, args []
 	if err != nil {
 		return reviewErr(err)
 	}
-	_, err = fmt.Fprintf(w, "%s: %d message(s) marked reviewed by %s, %d already were\n", what, n, m.By, len(ids)-n)
+	// The lab is as a reply wrote it: escaped for the terminal.
+	_, err = fmt.Fprintf(termWriter{w}, "%s: %d message(s) marked reviewed by %s, %d already were\n", what, n, m.By, len(ids)-n)
 	return err
 }
 

@@ -36,12 +36,13 @@ $USER), when, --reason, the old and the new value and the parser's reading
 it was made against. Every command then shows, lists, counts, merges and
 exports the corrected value; reprocess never changes it.
 
-FIELD is kind, lab, language, a, b, c, d, e, downtime_days, contact.name,
-contact.email, contact.phone or references (comma-separated), or
-tags.GROUP+=LABEL / tags.GROUP-=LABEL to add or remove one label (GROUP:
-cause, impact, response, prevention). An empty value clears lab, downtime
-(unknown) or a contact field. Values are checked first: a label outside the
-taxonomy, a language other than fr, nl, de, en, a negative downtime exit 2
+FIELD is kind, lab, language, a, b, c, d, e, downtime_days, incident_date
+(YYYY-MM-DD or YYYY-MM), contact.name, contact.email, contact.phone or
+references (comma-separated), or tags.GROUP+=LABEL / tags.GROUP-=LABEL to
+add or remove one label (GROUP: cause, impact, response, prevention). An
+empty value clears lab, downtime, incident date or a contact field. Values
+are checked first: a label outside the taxonomy, a language other than fr,
+nl, de, en, a negative downtime, a date that is none exit 2
 with the valid values, and nothing is written.
 
 --undo FIELD withdraws a correction (the parser's reading shows again);

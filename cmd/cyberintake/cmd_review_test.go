@@ -100,6 +100,11 @@ func TestReviewLoop(t *testing.T) {
 		rec.Review.Corrections[0].Against != "LABO-77" || *rec.Result.Lab != "12345" {
 		t.Errorf("show --json: %v %+v", err, rec.Review)
 	}
+	fxRun(t, fx, "correct", fx.id("nl"), "a=Ransomware via RDP, confirmed", "--by", "bob")
+	if c := fxRun(t, fx, "show", "--lab", "12345"); !strings.Contains(c, "Ransomware via RDP, confirmed\n   [from message "+fx.id("nl")+", 2021-02-20T12:00:00Z, corrected]") {
+		t.Errorf("the case does not mark the corrected answer:\n%s", c)
+	}
+	fxRun(t, fx, "correct", fx.id("nl"), "--undo", "a", "--by", "bob")
 	// The case of 12345 now holds the corrected message.
 	if c := fxRun(t, fx, "show", "--lab", "12345"); !strings.Contains(c, "Lab 12345: 3 message(s)") || !strings.Contains(c, "Corrected:  message "+fx.id("nl")+" (lab,") {
 		t.Errorf("case:\n%s", c)
@@ -120,8 +125,8 @@ func TestReviewLoop(t *testing.T) {
 	}
 	fxRun(t, fx, "correct", fx.id("nl"), "--undo", "downtime_days", "--by", "carla")
 	h := fxRun(t, fx, "show", fx.id("nl"), "--history")
-	if !strings.Contains(h, "Message "+fx.id("nl")+": 5 event(s)") || !hasLine(h, "1  ", "bob", "correct", "lab", `"LABO-77" -> "12345"`, "signature") ||
-		!hasLine(h, "5  ", "carla", "undo", "downtime_days", `"0.5" -> (none)`) {
+	if !strings.Contains(h, "Message "+fx.id("nl")+": 7 event(s)") || !hasLine(h, "1  ", "bob", "correct", "lab", `"LABO-77" -> "12345"`, "signature") ||
+		!hasLine(h, "7  ", "carla", "undo", "downtime_days", `"0.5" -> (none)`) {
 		t.Errorf("history:\n%s", h)
 	}
 	if a := fxRun(t, fx, "accept", "12345"); !strings.Contains(a, "lab 12345 (3 messages): 3 message(s) marked reviewed by ana") {

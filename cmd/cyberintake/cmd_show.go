@@ -156,7 +156,11 @@ func showCase(opts showOptions, c *store.Case, w io.Writer) error {
 			continue
 		}
 		writeIndented(w, "   ", a.Text, opts.Width)
-		fmt.Fprintf(w, "   [from message %d, %s]\n", a.From.ID, a.From.Date)
+		corrected := ""
+		if a.Corrected {
+			corrected = ", corrected"
+		}
+		fmt.Fprintf(w, "   [from message %d, %s%s]\n", a.From.ID, a.From.Date, corrected)
 	}
 	fmt.Fprintln(w)
 	if ct := c.Contact; ct.From != nil {
