@@ -36,7 +36,7 @@ const (
 	FieldD            = "d"
 	FieldE            = "e"
 	FieldDowntime     = "downtime_days"
-	FieldIncidentDate = "incident_date" // refused until the parser reads it
+	FieldIncidentDate = "incident_date" // YYYY-MM-DD or YYYY-MM
 	FieldContactName  = "contact.name"
 	FieldContactEmail = "contact.email"
 	FieldContactPhone = "contact.phone"

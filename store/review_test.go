@@ -56,20 +56,20 @@ func TestCorrectRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	id := fileOne(t, s)
 	mustCorrect(t, s, id, ana, "a=phishing mail, then ransomware", "downtime_days=2,5", "tags.cause+=ransomware",
-		"tags.cause-=phishing", "references=NC-1, NC-2,NC-1", "contact.email=qa@lab.example")
+		"tags.cause-=phishing", "references=NC-1, NC-2,NC-1", "contact.email=qa@lab.example", "incident_date=2021-01")
 	r, err := s.Get(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	res := r.Result
 	if res.Sections.A != "phishing mail, then ransomware" || *res.DowntimeDays != 2.5 || !slices.Equal(res.Tags.Cause, []string{"ransomware"}) ||
-		!slices.Equal(res.References, []string{"NC-1", "NC-2"}) || res.Contact.Email != "qa@lab.example" {
+		!slices.Equal(res.References, []string{"NC-1", "NC-2"}) || res.Contact.Email != "qa@lab.example" || *res.IncidentDate != "2021-01" {
 		t.Errorf("effective result = %+v", res)
 	}
 	if p := r.Parsed(); p.Sections.A != "phishing" || *p.DowntimeDays != 1 || !slices.Equal(p.Tags.Cause, []string{"phishing"}) {
 		t.Errorf("parser reading changed: %+v", p)
 	}
-	want := []string{"a", "downtime_days", "tags.cause.ransomware", "tags.cause.phishing", "references", "contact.email"}
+	want := []string{"a", "downtime_days", "tags.cause.ransomware", "tags.cause.phishing", "references", "contact.email", "incident_date"}
 	if got := r.Corrected(); !slices.Equal(got, want) {
 		t.Errorf("Corrected = %v, want %v", got, want)
 	}
@@ -109,8 +109,8 @@ func TestCorrectRoundTrip(t *testing.T) {
 	// A value equal to the effective one is not recorded.
 	mustCorrect(t, s, id, ana, "a=phishing mail, then ransomware")
 	h, _ := s.History(ctx, id)
-	if len(h) != 6 {
-		t.Errorf("history has %d events, want 6", len(h))
+	if len(h) != 7 {
+		t.Errorf("history has %d events, want 7", len(h))
 	}
 }
 
@@ -132,7 +132,7 @@ func TestCorrectValidation(t *testing.T) {
 		{"kind=spam", "auto_reply"},
 		{"colour=red", "contact.email"},
 		{"contact.email=not an address", ""},
-		{"incident_date=2021-02-01", ""},
+		{"incident_date=2021-13-01", "YYYY-MM-DD or YYYY-MM"},
 		{"lab=4\x1b[31m2", ""},
 	} {
 		t.Run(tc.change, func(t *testing.T) {

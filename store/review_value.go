@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,7 +27,7 @@ var Languages = []string{"fr", "nl", "de", "en"}
 // Fields lists the correctable fields (tags as "tags.GROUP"), in the order
 // show and correct --edit print them.
 func Fields() []string {
-	f := []string{FieldKind, FieldLab, FieldLanguage, FieldA, FieldB, FieldC, FieldD, FieldE, FieldDowntime,
+	f := []string{FieldKind, FieldLab, FieldLanguage, FieldA, FieldB, FieldC, FieldD, FieldE, FieldDowntime, FieldIncidentDate,
 		FieldContactName, FieldContactEmail, FieldContactPhone, FieldReferences}
 	for _, g := range TagGroups {
 		f = append(f, FieldTagsPrefix+g)
@@ -94,6 +95,11 @@ func resultValue(res *mailparse.Result, key string) (string, error) {
 		return res.Sections.Answers()[key[0]-'a'], nil
 	case FieldDowntime:
 		return FormatDays(res.DowntimeDays), nil
+	case FieldIncidentDate:
+		if res.IncidentDate == nil {
+			return "", nil
+		}
+		return *res.IncidentDate, nil
 	case FieldContactName:
 		return res.Contact.Name, nil
 	case FieldContactEmail:
@@ -143,6 +149,11 @@ func setResultValue(res *mailparse.Result, key, v string) {
 		res.DowntimeDays = nil
 		if d, err := strconv.ParseFloat(v, 64); err == nil && v != "" {
 			res.DowntimeDays = &d
+		}
+	case FieldIncidentDate:
+		res.IncidentDate = nil
+		if v != "" {
+			res.IncidentDate = &v
 		}
 	case FieldContactName:
 		res.Contact.Name = v
@@ -273,7 +284,10 @@ func ValidateChange(c Change) (key, value string, err error) {
 			v = FormatDays(&d)
 		}
 	case FieldIncidentDate:
-		return "", "", &ValueError{Field: c.Field, Msg: "this parser does not read an incident date yet, so there is nothing to correct"}
+		v = strings.TrimSpace(v)
+		if v != "" && !validIncidentDate(v) {
+			return "", "", &ValueError{Field: c.Field, Value: v, Msg: "want YYYY-MM-DD or YYYY-MM (when the attack began), or nothing for unknown"}
+		}
 	case FieldLab, FieldContactName, FieldContactPhone:
 		v = strings.TrimSpace(v)
 	case FieldContactEmail:
@@ -303,4 +317,14 @@ func prefixed(p string, s []string) []string {
 		out[i] = p + x
 	}
 	return out
+}
+
+// validIncidentDate accepts what the parser gives: a day or a month.
+func validIncidentDate(v string) bool {
+	for _, layout := range []string{time.DateOnly, "2006-01"} {
+		if _, err := time.Parse(layout, v); err == nil {
+			return true
+		}
+	}
+	return false
 }
