@@ -114,20 +114,25 @@ type ReplacedCopy struct {
 
 // Filter selects records; zero fields do not filter.
 type Filter struct {
-	Lab         string // compared under NormLab
-	Language    string
-	Kind        mailparse.Kind
-	Since       time.Time           // message date at or after
-	Until       time.Time           // message date before (exclusive)
-	Tags        map[string][]string // group -> labels, all must match
-	NeedsReview bool
-	Failed      bool
-	Outdated    bool   // parsed by an older parser (mailparse.Version) or failed: what reprocess retries
-	Text        string // words that must all occur in the answers (case and accents aside)
-	Reviewed    bool   // a person confirmed it
-	Unreviewed  bool   // nobody confirmed it yet
-	Corrected   bool   // at least one field corrected
-	Limit       int    // at most this many (List: the oldest first)
+	Lab      string // compared under NormLab
+	Language string
+	Kind     mailparse.Kind
+	Since    time.Time // message date at or after
+	Until    time.Time // message date before (exclusive)
+	// IncidentSince and IncidentUntil select by incident_date (the range
+	// rule is in incident.go: a "YYYY-MM" incident counts as its month's
+	// first day); records without one are left out when either is set.
+	IncidentSince time.Time           // incident day at or after
+	IncidentUntil time.Time           // incident day before (exclusive)
+	Tags          map[string][]string // group -> labels, all must match
+	NeedsReview   bool
+	Failed        bool
+	Outdated      bool   // parsed by an older parser (mailparse.Version) or failed: what reprocess retries
+	Text          string // words that must all occur in the answers (case and accents aside)
+	Reviewed      bool   // a person confirmed it
+	Unreviewed    bool   // nobody confirmed it yet
+	Corrected     bool   // at least one field corrected
+	Limit         int    // at most this many (List: the oldest first)
 }
 
 // Problem is one inconsistency Verify found.

@@ -27,7 +27,7 @@ var (
 	ixRef  = []byte("ix_ref")  // Message-IDs a record replies to (In-Reply-To, References)
 )
 
-var indexes = []struct{ bucket []byte }{{ixLab}, {ixDate}, {ixKind}, {ixLang}, {ixTag}, {ixFlag}, {ixRef}}
+var indexes = []struct{ bucket []byte }{{ixLab}, {ixDate}, {ixKind}, {ixLang}, {ixTag}, {ixFlag}, {ixRef}, {ixIncident}}
 
 const (
 	flagFailed = "failed"
@@ -226,6 +226,9 @@ func indexEntries(id uint64, r *Record) []ixEntry {
 	for _, m := range refIDs(r) {
 		e = append(e, ixEntry{ixRef, valueKey(m, id)})
 	}
+	if v, _, ok := incidentDay(r); ok {
+		e = append(e, ixEntry{ixIncident, valueKey(v, id)})
+	}
 	return append(e, reviewIndexEntries(id, r)...)
 }
 
@@ -263,6 +266,9 @@ func counterNames(r *Record) []string {
 			seen[t] = true
 			k = append(k, "tag\x00"+t)
 		}
+	}
+	if m := incidentMonth(r); m != "" {
+		k = append(k, counterIncident+m)
 	}
 	if d := r.Result.DowntimeDays; d != nil {
 		k = append(k, "down\x00"+strconv.FormatFloat(*d, 'g', -1, 64))

@@ -247,7 +247,7 @@ func (s *Store) eachRead(ctx context.Context, f Filter, withRaw bool, fn func(re
 // indexed tells whether an index narrows f's candidates.
 func (f Filter) indexed() bool {
 	return f.Lab != "" || f.Kind != "" || f.Language != "" || len(f.Tags) > 0 ||
-		f.NeedsReview || f.Failed || f.Reviewed || f.Corrected || !f.Since.IsZero() || !f.Until.IsZero()
+		f.NeedsReview || f.Failed || f.Reviewed || f.Corrected || !f.Since.IsZero() || !f.Until.IsZero() || f.incidentRange()
 }
 
 // candidateIDs intersects the index scans of f's indexed fields: a sorted
@@ -285,6 +285,9 @@ func candidateIDs(tx *bolt.Tx, f Filter) []uint64 {
 	}
 	if !f.Since.IsZero() || !f.Until.IsZero() {
 		sets = append(sets, dateIDs(tx.Bucket(ixDate), f))
+	}
+	if f.incidentRange() {
+		sets = append(sets, incidentIDs(tx.Bucket(ixIncident), f))
 	}
 	slices.SortFunc(sets, func(a, b []uint64) int { return len(a) - len(b) })
 	out := sets[0]
@@ -356,6 +359,9 @@ func (f Filter) Matches(r *Record) bool {
 		return false
 	}
 	if t := recordTime(r); !f.Since.IsZero() && t.Before(f.Since) || !f.Until.IsZero() && !t.Before(f.Until) {
+		return false
+	}
+	if !f.incidentMatches(r) {
 		return false
 	}
 	if len(f.Tags) > 0 {

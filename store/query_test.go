@@ -108,7 +108,7 @@ func TestStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"total":5,"reports":3,"labs":2,"by_kind":{"auto_reply":1,"report":3,"unrelated":1},"by_language":{"fr":2,"nl":1},` +
-		`"by_month":{"2021-02":2,"2021-03":1},"by_tag":{"cause":{"phishing":1,"ransomware":1,"remote_access":1},"impact":{"lis":1},"prevention":{"mfa":1},"response":{}},` +
+		`"by_month":{"2021-02":2,"2021-03":1},"by_incident_month":{},"by_tag":{"cause":{"phishing":1,"ransomware":1,"remote_access":1},"impact":{"lis":1},"prevention":{"mfa":1},"response":{}},` +
 		`"failed":1,"needs_review":1,"with_downtime":2,"median_downtime_days":3.5,"reviewed":0,"corrected":0,"disagreements":0}`
 	got, _ := json.Marshal(st)
 	if string(got) != want {

@@ -20,7 +20,7 @@ var (
 )
 
 // schemaVersion is what this build writes. Bump it with a migration.
-const schemaVersion = 5
+const schemaVersion = 6
 
 var keySchema = []byte("schema")
 
@@ -31,6 +31,7 @@ var migrations = map[uint32]func(tx *bolt.Tx) error{
 	2: migrateLongKeys,
 	3: migrateLabKeys,
 	4: migrateReview,
+	5: migrateIncident,
 }
 
 // migrateLabKeys (schema 3 to 4) rebuilds the lab index under the NormLab

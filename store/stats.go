@@ -15,17 +15,20 @@ import (
 // count every filed message; the other figures count reports (kind report,
 // parsed without error).
 type Stats struct {
-	Total          int                       `json:"total"`
-	Reports        int                       `json:"reports"`
-	Labs           int                       `json:"labs"` // distinct labs among the reports: cases
-	ByKind         map[string]int            `json:"by_kind"`
-	ByLanguage     map[string]int            `json:"by_language"`
-	ByMonth        map[string]int            `json:"by_month"`
-	ByTag          map[string]map[string]int `json:"by_tag"`
-	Failed         int                       `json:"failed"`
-	NeedsReview    int                       `json:"needs_review"`
-	WithDowntime   int                       `json:"with_downtime"`
-	MedianDowntime *float64                  `json:"median_downtime_days"`
+	Total      int            `json:"total"`
+	Reports    int            `json:"reports"`
+	Labs       int            `json:"labs"` // distinct labs among the reports: cases
+	ByKind     map[string]int `json:"by_kind"`
+	ByLanguage map[string]int `json:"by_language"`
+	ByMonth    map[string]int `json:"by_month"`
+	// ByIncidentMonth counts reports by the month of their incident_date
+	// ("YYYY-MM"; reports that give none are not counted).
+	ByIncidentMonth map[string]int            `json:"by_incident_month"`
+	ByTag           map[string]map[string]int `json:"by_tag"`
+	Failed          int                       `json:"failed"`
+	NeedsReview     int                       `json:"needs_review"`
+	WithDowntime    int                       `json:"with_downtime"`
+	MedianDowntime  *float64                  `json:"median_downtime_days"`
 	// Review counts (every filed message): accepted by a person, with a
 	// corrected field, with a correction the parser now reads otherwise.
 	// The other figures count effective values (corrections applied).
@@ -101,7 +104,7 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 
 func statsFromCounters(c map[string]int64) *Stats {
 	st := &Stats{
-		ByKind: map[string]int{}, ByLanguage: map[string]int{}, ByMonth: map[string]int{},
+		ByKind: map[string]int{}, ByLanguage: map[string]int{}, ByMonth: map[string]int{}, ByIncidentMonth: map[string]int{},
 		ByTag: map[string]map[string]int{},
 	}
 	type dn struct {
@@ -132,6 +135,8 @@ func statsFromCounters(c map[string]int64) *Stats {
 			st.ByLanguage[rest] = int(n)
 		case "month":
 			st.ByMonth[rest] = int(n)
+		case "incident":
+			st.ByIncidentMonth[rest] = int(n)
 		case "tag":
 			g, l, _ := strings.Cut(rest, "=")
 			if st.ByTag[g] == nil {

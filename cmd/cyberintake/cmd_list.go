@@ -33,6 +33,8 @@ type filterFlags struct {
 	Reviewed    bool
 	Unreviewed  bool
 	Corrected   bool
+	// IncidentSince and IncidentUntil select by incident_date.
+	IncidentSince, IncidentUntil string
 }
 
 func (o *filterFlags) AddFlags(f *pflag.FlagSet) {
@@ -48,6 +50,8 @@ func (o *filterFlags) AddFlags(f *pflag.FlagSet) {
 	f.BoolVar(&o.Reviewed, "reviewed", false, "only messages a person accepted")
 	f.BoolVar(&o.Unreviewed, "unreviewed", false, "only messages nobody accepted yet")
 	f.BoolVar(&o.Corrected, "corrected", false, "only messages with a corrected field")
+	f.StringVar(&o.IncidentSince, "incident-since", "", "only messages whose attack began on or after DATE (incident_date; a month alone counts as its 1st)")
+	f.StringVar(&o.IncidentUntil, "incident-until", "", "only messages whose attack began up to DATE, that day included (a month alone counts as its 1st)")
 }
 
 var (
@@ -87,6 +91,12 @@ func (o *filterFlags) filter(cmd *cobra.Command, args []string) (store.Filter, e
 		return f, err
 	}
 	if f.Until, err = parseDateFlag("until", o.Until, true); err != nil {
+		return f, err
+	}
+	if f.IncidentSince, err = parseDateFlag("incident-since", o.IncidentSince, false); err != nil {
+		return f, err
+	}
+	if f.IncidentUntil, err = parseDateFlag("incident-until", o.IncidentUntil, true); err != nil {
 		return f, err
 	}
 	for _, t := range o.Tags {
@@ -162,6 +172,12 @@ disagrees: the parser now reads a corrected field otherwise), lab, language, kin
 tags by group. The table fits the terminal (--width N to choose; no limit
 in a pipe). Lab, kind, language, tag, date and flag filters use the
 store's indexes; a tag or language that does not exist is an error.
+
+--incident-since and --incident-until select by when the attack began
+(incident_date, corrections applied): a reply that names only the month
+("YYYY-MM") counts as the first day of that month, so --incident-since
+2021-03-01 includes "2021-03" and --incident-since 2021-03-02 does not.
+Messages without an incident date are left out when either is given.
 
 --json prints one JSON array of records for scripts: each object has "id",
 "hash", "filed_at", "source", "parser_version" and "result" (the object of

@@ -33,12 +33,14 @@ func newStatsCommand(g *globals) *cobra.Command {
 		Long: `stats prints how many messages are filed, per kind, and, over the reports
 (kind report, parsed without error), how many labs sent them (cases: a lab
 that wrote three times counts once), counts per language, per month (of
-the message's date), per tag, and the median downtime in days of the
+the message's date), per incident month (when the attack began, from
+incident_date; reports that do not say are not counted), per tag, and the median downtime in days of the
 reports that give one. --since and --until count the messages dated in
 that span only.
 
 --json prints the same as one object: "total", "reports", "labs",
-"by_kind" (each kind to its count), "by_language", "by_month", "by_tag",
+"by_kind" (each kind to its count), "by_language", "by_month",
+"by_incident_month", "by_tag",
 "failed", "needs_review", "with_downtime", "median_downtime_days". The
 counts of the whole store are kept up to date by every write, so stats is
 instant on any size of store; a span reads the records in it.`,
@@ -109,6 +111,7 @@ func runStats(ctx context.Context, opts statsOptions, f store.Filter, st *store.
 	section("By kind", s.ByKind, false)
 	section("By language (reports)", s.ByLanguage, false)
 	section("By month (reports)", s.ByMonth, true)
+	section("By incident month (reports that say)", s.ByIncidentMonth, true)
 	for _, g := range tagGroups {
 		section("Tags "+g+" (reports)", s.ByTag[g], false)
 	}

@@ -38,6 +38,7 @@ var examples = map[string]string{
 	"list": `  cyberintake list --lab 82104532117
   cyberintake list --tag cause=phishing --since 2021-01-01
   cyberintake list --text ransomware rdp
+  cyberintake list --incident-since 2021-01-01 --incident-until 2021-03-31
   cyberintake list --needs-review --reverse --limit 20 --json`,
 	"show": `  cyberintake show 12
   cyberintake show --raw 12
