@@ -166,7 +166,7 @@ func read(d *decoded) (res *Result) {
 	res.Tags = classify.Tag(res.Sections.Answers())
 	fixTags(&res.Tags)
 	if all != "" {
-		if days, ok := classify.Downtime(all); ok {
+		if days, ok := classify.DowntimeOf(a); ok {
 			res.DowntimeDays = &days
 		}
 	}
