@@ -103,6 +103,10 @@ func TestIndexFold(t *testing.T) {
 		{"", "a", -1},
 		{"abc", "", 0},
 		{"1234", "34", 2},
+		{"VOIR SIGNATURE", "ignatur", 6},
+		{"iiiiiiiiiiiiii Iensano", "iensano", 15},
+		{"IIIII iensano", "iensano", 6},
+		{"xxxxx", "x", 0},
 	} {
 		if got := indexFold(tc.s, tc.needle); got != tc.want {
 			t.Errorf("indexFold(%q, %q) = %d, want %d", tc.s, tc.needle, got, tc.want)
