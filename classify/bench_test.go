@@ -98,3 +98,6 @@ func TestModelHeap(t *testing.T) {
 	runtime.KeepAlive(lm)
 	runtime.KeepAlive(v)
 }
+
+// states is the number of states of a.
+func (a *automaton) states() int { return len(a.outAt) - 1 }

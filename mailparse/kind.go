@@ -48,18 +48,17 @@ var bounceFromRe = regexp.MustCompile(`(?i)^(mailer-daemon|postmaster|mail deliv
 
 // kindInfo gathers what decides the kind.
 type kindInfo struct {
-	Header     mail.Header
-	From       string
-	FromName   string
-	Subject    subjectInfo
-	Delivery   bool
-	OwnText    string // the sender's own words (quotes removed)
-	Answered   int    // how many questions the reply answers under headings
-	Prose      int    // how many it answers in unlabelled sentences
-	IsReply    bool   // In-Reply-To or a reply prefix: an answer to someone
-	Relevant   int    // answers that speak of an attack (cause, impact, response...)
-	CitesRef   bool   // the letter's reference appears
-	Newsletter bool
+	Header   mail.Header
+	From     string
+	FromName string
+	Subject  subjectInfo
+	Delivery bool
+	OwnText  string // the sender's own words (quotes removed)
+	Answered int    // how many questions the reply answers under headings
+	Prose    int    // how many it answers in unlabelled sentences
+	IsReply  bool   // In-Reply-To or a reply prefix: an answer to someone
+	Relevant int    // answers that speak of an attack (cause, impact, response...)
+	CitesRef bool   // the letter's reference appears
 }
 
 // classifyKind returns the kind and, for a report recognised without the
