@@ -159,8 +159,9 @@ func scanHTML(src string, word func(uint64)) htmlScan {
 	return sc
 }
 
-// indexFold is strings.Index for an ASCII lower-case needle, ignoring the
-// case of s. It jumps between occurrences of the needle's first byte (in
+// indexFold is strings.Index for a lower-case needle, ignoring the case of
+// s; a needle that opens with a non-ASCII letter matches only where its
+// capital has the same first byte and length ("é" and "É" do). It jumps between occurrences of the needle's first byte (in
 // either case) with IndexByte, remembering where the next one of each case
 // is, so long text costs one scan however often the byte occurs.
 func indexFold(s, lower string) int {
@@ -201,8 +202,8 @@ func indexFold(s, lower string) int {
 	return -1
 }
 
-// containsAnyFold tells whether s holds one of the ASCII lower-case stems
-// in any case: the cheap test in front of a (?i) regexp must fold case the
+// containsAnyFold tells whether s holds one of the lower-case stems in any
+// case (see indexFold): the cheap test in front of a (?i) regexp must fold case the
 // way the regexp does, or "VOIR SIGNATURE" never reaches it.
 func containsAnyFold(s string, lowerStems []string) bool {
 	for _, w := range lowerStems {
