@@ -10,9 +10,6 @@ type automaton struct {
 	keyLen []int32
 }
 
-// states is the number of states of a.
-func (a *automaton) states() int { return len(a.outAt) - 1 }
-
 const nClass = 38 // 0 other, 1 space, 2..27 a-z, 28..37 0-9
 
 var byteClass = func() (c [256]uint8) {

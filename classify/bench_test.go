@@ -62,8 +62,8 @@ func BenchmarkDowntime(b *testing.B) {
 	for _, a := range corpusTexts(b) {
 		texts = append(texts, strings.Join(a[:], "\n"))
 	}
-	Downtime("warm up")
-	reportCPU(b, func(i int) { Downtime(texts[i%len(texts)]) })
+	downtime("warm up")
+	reportCPU(b, func(i int) { downtime(texts[i%len(texts)]) })
 }
 
 // BenchmarkMessage is what mailparse spends in classify per report.
@@ -75,7 +75,7 @@ func BenchmarkMessage(b *testing.B) {
 		text := strings.Join(a[:], "\n")
 		Language(text)
 		Tag(a)
-		Downtime(text)
+		downtime(text)
 	})
 }
 
@@ -98,3 +98,6 @@ func TestModelHeap(t *testing.T) {
 	runtime.KeepAlive(lm)
 	runtime.KeepAlive(v)
 }
+
+// states is the number of states of a.
+func (a *automaton) states() int { return len(a.outAt) - 1 }

@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-// Downtime reads durations the way a person skims an answer: a number (in
+// downtime reads durations the way a person skims an answer: a number (in
 // digits or words, in four languages) followed by a unit of time, the
 // longest one wins, and an explicit "activity was not interrupted" wins
 // over everything (a mailbox blocked for a day is not lab downtime).
@@ -110,10 +110,10 @@ func buildDowntime() *matcher {
 	}
 }
 
-// Downtime returns how many days lab activity was disrupted according to
-// text, and false when the text does not say. It reads the whole text; see
-// DowntimeOf for a report's answers.
-func Downtime(text string) (days float64, ok bool) {
+// downtime returns how many days lab activity was disrupted according to
+// text, and false when the text does not say. It reads the whole text;
+// DowntimeOf decides which answers a text is made of.
+func downtime(text string) (days float64, ok bool) {
 	if strings.TrimSpace(text) == "" {
 		return 0, false
 	}
@@ -155,14 +155,15 @@ func downtimeIn(d *doc) (days float64, ok bool) {
 }
 
 // DowntimeOf reads a report's answers. Impact (b) and response (c) are
-// where labs say how long they were down; the other answers are read only
-// when those say nothing, since a) tells the attack's own timeline and d)
-// is full of deadlines and frequencies.
+// where labs say how long they were down; a) and e) are read only when
+// those say nothing, since a) tells the attack's own timeline. Prevention
+// (d) is never read: it is full of deadlines, trainings and frequencies
+// (CONTRACT.md: "never from deadlines in d)").
 func DowntimeOf(a Answers) (days float64, ok bool) {
-	if days, ok := Downtime(a[1] + "\n" + a[2]); ok {
+	if days, ok := downtime(a[1] + "\n" + a[2]); ok {
 		return days, ok
 	}
-	return Downtime(strings.Join(a[:], "\n"))
+	return downtime(a[0] + "\n" + a[4])
 }
 
 // durationAt parses a duration starting at token i; end is its last token.

@@ -75,27 +75,43 @@ func TestDowntime(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := Downtime(tt.text)
+			got, ok := downtime(tt.text)
 			if tt.want < 0 {
 				if ok {
-					t.Errorf("Downtime(%q) = %v, want no duration", tt.text, got)
+					t.Errorf("downtime(%q) = %v, want no duration", tt.text, got)
 				}
 				return
 			}
 			if !ok || math.Abs(got-tt.want) > 0.01 {
-				t.Errorf("Downtime(%q) = %v, %v; want %v", tt.text, got, ok, tt.want)
+				t.Errorf("downtime(%q) = %v, %v; want %v", tt.text, got, ok, tt.want)
 			}
 		})
 	}
 }
 
 func TestDowntimeOf(t *testing.T) {
-	// The attack's timeline in a) must not beat the outage told in b).
-	a := Answers{"Les attaquants sont restés trois semaines dans le réseau.", "SIL indisponible pendant deux jours.", "", "Tests de restauration chaque mois.", ""}
-	if got, ok := DowntimeOf(a); !ok || got != 2 {
-		t.Errorf("DowntimeOf = %v, %v; want 2", got, ok)
-	}
-	if _, ok := DowntimeOf(Answers{}); ok {
-		t.Error("DowntimeOf(empty) found a duration")
+	for _, tt := range []struct {
+		name string
+		a    Answers
+		want float64 // -1: no duration
+	}{
+		// The attack's timeline in a) must not beat the outage told in b).
+		{"timeline in a", Answers{"Les attaquants sont restés trois semaines dans le réseau.", "SIL indisponible pendant deux jours.", "", "Tests de restauration chaque mois.", ""}, 2},
+		{"empty", Answers{}, -1},
+		// d) is never read: its durations are plans, not outages.
+		{"fr d only", Answers{"Phishing.", "Pas de SIL.", "Plan d'urgence.", "Une formation de trois jours pour tout le personnel.", ""}, -1},
+		{"nl d longer", Answers{"Phishing.", "LIS een dag plat.", "Noodplan.", "Patches worden voortaan binnen de vijf werkdagen uitgerold, een opleiding van twee weken volgt.", ""}, 1},
+		{"de d only", Answers{"Phishing.", "Keine Angaben.", "Notfallplan.", "Eine Schulung von zwei Tagen ist geplant.", ""}, -1},
+		{"en d longer", Answers{"Phishing.", "The LIS was down for six hours.", "", "A two week awareness course for all staff.", ""}, 0.25},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := DowntimeOf(tt.a)
+			switch {
+			case tt.want < 0 && ok:
+				t.Errorf("DowntimeOf = %v, want no duration", got)
+			case tt.want >= 0 && (!ok || got != tt.want):
+				t.Errorf("DowntimeOf = %v, %v; want %v", got, ok, tt.want)
+			}
+		})
 	}
 }

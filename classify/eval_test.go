@@ -145,7 +145,7 @@ func evaluate(t *testing.T, set evalSet, reports []truthReport) {
 				t.Logf("%s %s: missing %v, extra %v", r.File, groupNames[g], missing, extra)
 			}
 		}
-		days, ok := Downtime(strings.Join(a[:], "\n"))
+		days, ok := DowntimeOf(a)
 		switch {
 		case r.Downtime == nil && !ok:
 			downOK++

@@ -20,7 +20,7 @@ func FuzzClassify(f *testing.F) {
 		if l := Language(text); l != "" && !slices.Contains(languages[:], l) {
 			t.Fatalf("Language = %q", l)
 		}
-		if d, ok := Downtime(text); ok && (d < 0 || math.IsNaN(d) || math.IsInf(d, 0)) {
+		if d, ok := downtime(text); ok && (d < 0 || math.IsNaN(d) || math.IsInf(d, 0)) {
 			t.Fatalf("Downtime = %v", d)
 		}
 		tags := Tag(Answers{text, text, text, text, text})

@@ -188,14 +188,6 @@ func triKey(a, b, c rune) uint64 {
 // stopBonus is the log-likelihood weight of a function word.
 const stopBonus = 2.5
 
-// Detect returns the most likely of fr, nl, de, en for text and a confidence:
-// the log-likelihood margin over the runner-up. Text without letters gives
-// "" and 0.
-func Detect(text string) (lang string, confidence float64) {
-	lang, confidence, _ = detect(text)
-	return lang, confidence
-}
-
 // detect also counts the words of two letters or more, up to where it
 // stopped reading: one word, however typical ("néant", "phishing"), is no
 // evidence of the language of a reply.

@@ -66,7 +66,7 @@ func TestLanguage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Language(tt.text); got != tt.want {
-				l, c := Detect(tt.text)
+				l, c, _ := detect(tt.text)
 				t.Errorf("Language(%q) = %q, want %q (Detect: %s %.1f)", tt.text, got, tt.want, l, c)
 			}
 		})

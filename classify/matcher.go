@@ -24,15 +24,6 @@ import (
 //	=...      the rule states a negation itself: no negation check
 //	~...      the parts must also share a comma segment
 
-type atomKind uint8
-
-const (
-	atomExact atomKind = iota
-	atomPrefix
-	atomInfix
-	atomSuffix
-)
-
 type slot []int32 // atom ids, any of which fills the slot
 
 type phrase []slot

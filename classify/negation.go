@@ -81,12 +81,12 @@ func insideBreach(breaches *spans, h ruleHit) bool {
 // aside says whether a cause is named only in passing: a supplier as the
 // sender a phishing mail pretended to be or as the source of a report, a
 // VPN that is a link to a partner rather than a way in.
-func (v *vocabulary) aside(d *doc, h ruleHit, cues *[len(cueNames)]spans) bool {
+func (v *vocabulary) aside(d *doc, h ruleHit, cues *[nCues]spans) bool {
 	switch v.name[h.label] {
 	case "supplier":
-		return negated(d, h, negBefore, &cues[4], nil) || negated(d, h, negBefore, &cues[7], &cues[8])
+		return negated(d, h, negBefore, &cues[cueLure], nil) || negated(d, h, negBefore, &cues[cueSrcBefore], &cues[cueSrcAfter])
 	case "remote_access":
-		return negated(d, h, 2, &cues[6], &cues[6])
+		return negated(d, h, 2, &cues[cueLink], &cues[cueLink])
 	}
 	return false
 }

@@ -87,7 +87,7 @@ func reportText(tb testing.TB, n int, flat bool) string {
 // divided by the size should stay flat along it.
 func BenchmarkScale(b *testing.B) {
 	Tag(Answers{})
-	Downtime("warm up")
+	downtime("warm up")
 	for _, k := range scaleKinds {
 		for _, n := range scaleSizes {
 			text := k.make(b, n)
@@ -102,7 +102,7 @@ func BenchmarkScale(b *testing.B) {
 			})
 			b.Run("Downtime/"+name, func(b *testing.B) {
 				b.SetBytes(int64(n))
-				reportCPU(b, func(int) { Downtime(text) })
+				reportCPU(b, func(int) { downtime(text) })
 			})
 			b.Run("Language/"+name, func(b *testing.B) {
 				b.SetBytes(int64(n))

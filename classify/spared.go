@@ -210,14 +210,14 @@ const okBefore = 3
 // de analysers ..."), or by a statement just before it. Dependency cues
 // only look forwards: in "le SIL ne dépend pas de la messagerie" the LIS is
 // spared, the mail may not be.
-func unaffectedHit(d *doc, h ruleHit, cues *[len(cueNames)]spans, sys *spans) bool {
+func unaffectedHit(d *doc, h ruleHit, cues *[nCues]spans, sys *spans) bool {
 	after := func(u ruleHit) bool { return sparedAfter(d, h, u, sys) }
-	if cues[2].startingIn(h.to+1, h.to+sparedMaxSpan, after) || cues[3].startingIn(h.to+1, h.to+sparedMaxSpan, after) {
+	if cues[cueUnaffected].startingIn(h.to+1, h.to+sparedMaxSpan, after) || cues[cueDepends].startingIn(h.to+1, h.to+sparedMaxSpan, after) {
 		return true
 	}
-	if cues[5].endingIn(h.from-sparedMaxSpan, h.from-1, func(u ruleHit) bool { return sparedBefore(d, h, u, sys) }) {
+	if cues[cueSpares].endingIn(h.from-sparedMaxSpan, h.from-1, func(u ruleHit) bool { return sparedBefore(d, h, u, sys) }) {
 		return true
 	}
 	c := d.toks[h.from].clause
-	return cues[2].endingIn(h.from-okBefore, h.from-1, func(u ruleHit) bool { return d.toks[u.to].clause == c })
+	return cues[cueUnaffected].endingIn(h.from-okBefore, h.from-1, func(u ruleHit) bool { return d.toks[u.to].clause == c })
 }

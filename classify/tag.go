@@ -24,21 +24,29 @@ const (
 	modeStated
 )
 
-// Special labels of the shared matcher: negation cues before and after a
-// mention, and statements that a system kept working.
+// Cues are the special labels of the shared matcher: negation cues before
+// and after a mention, and statements that a system kept working. They are
+// named, not numbered: code reads cues[cueLure], never cues[4].
+type cue uint8
+
 const (
-	cueBefore     = "!before"
-	cueAfter      = "!after"
-	cueUnaffected = "!unaffected"
-	cueDepends    = "!depends" // "X ne dépend pas de Y": X is unaffected, Y not
-	cueLure       = "!lure"    // "a fake invoice from a supplier"
-	cueSpares     = "!spares"  // "geen impact op" the systems named next
-	cueLink       = "!link"    // "ein gemeinsames VPN": a partner link
-	cueSrcBefore  = "!srcb"    // "le rapport du prestataire"
-	cueSrcAfter   = "!srca"    // "the provider's forensic report"
+	cueBefore cue = iota
+	cueAfter
+	cueUnaffected
+	cueDepends   // "X ne dépend pas de Y": X is unaffected, Y not
+	cueLure      // "a fake invoice from a supplier"
+	cueSpares    // "geen impact op" the systems named next
+	cueLink      // "ein gemeinsames VPN": a partner link
+	cueSrcBefore // "le rapport du prestataire"
+	cueSrcAfter  // "the provider's forensic report"
+	nCues
 )
 
-var cueNames = [...]string{cueBefore, cueAfter, cueUnaffected, cueDepends, cueLure, cueSpares, cueLink, cueSrcBefore, cueSrcAfter}
+// cueLabels are the cues' labels in the matcher ("!" is no group digit).
+var cueLabels = [nCues]string{
+	cueBefore: "!before", cueAfter: "!after", cueUnaffected: "!unaffected", cueDepends: "!depends", cueLure: "!lure",
+	cueSpares: "!spares", cueLink: "!link", cueSrcBefore: "!srcb", cueSrcAfter: "!srca",
+}
 
 // lures are what a phishing mail pretends to be; a supplier named as its
 // sender is not the way in.
@@ -76,7 +84,7 @@ type vocabulary struct {
 	group  []int8 // label id -> group, -1 for cues
 	mode   []mode
 	name   []string
-	cue    [len(cueNames)]int32 // ids of cueNames
+	cue    [nCues]int32 // label ids of the cues
 	labels [nGroups][]string
 }
 
@@ -105,15 +113,13 @@ func buildVocab() *vocabulary {
 	entries = append(entries, impactVocab...)
 	entries = append(entries, responseVocab...)
 	entries = append(entries, preventionVocab...)
-	m.add(cueBefore, negationBefore...)
-	m.add(cueAfter, negationAfter...)
-	m.add(cueUnaffected, unaffected...)
-	m.add(cueDepends, depends...)
-	m.add(cueLure, lures...)
-	m.add(cueSpares, spares...)
-	m.add(cueLink, links...)
-	m.add(cueSrcBefore, sourcesBefore...)
-	m.add(cueSrcAfter, sourcesAfter...)
+	cueWords := [nCues][]string{
+		cueBefore: negationBefore, cueAfter: negationAfter, cueUnaffected: unaffected, cueDepends: depends, cueLure: lures,
+		cueSpares: spares, cueLink: links, cueSrcBefore: sourcesBefore, cueSrcAfter: sourcesAfter,
+	}
+	for c, words := range cueWords {
+		m.add(cueLabels[c], words...)
+	}
 	for _, e := range entries {
 		m.add(string(rune('0'+e.group))+e.label, e.patterns...)
 	}
@@ -123,7 +129,7 @@ func buildVocab() *vocabulary {
 	v.mode = make([]mode, len(m.labels))
 	v.name = make([]string, len(m.labels))
 	for i, l := range m.labels {
-		if c := slices.Index(cueNames[:], l); c >= 0 {
+		if c := slices.Index(cueLabels[:], l); c >= 0 {
 			v.group[i] = -1
 			v.cue[c] = int32(i)
 			continue
@@ -158,14 +164,14 @@ func (v *vocabulary) foundIn(d *doc) []mention {
 	if len(hits) == 0 {
 		return nil
 	}
-	var raw [len(cueNames)][]ruleHit
+	var raw [nCues][]ruleHit
 	for _, h := range hits {
 		if v.group[h.label] < 0 {
 			c := slices.Index(v.cue[:], h.label)
 			raw[c] = append(raw[c], h)
 		}
 	}
-	var cues [len(cueNames)]spans
+	var cues [nCues]spans
 	for c := range raw {
 		cues[c] = indexSpans(d, raw[c])
 	}
@@ -184,7 +190,7 @@ func (v *vocabulary) foundIn(d *doc) []mention {
 			spared = append(spared, h.label)
 		}
 	}
-	// Made once, when first needed: cues[1] without those stating a
+	// Made once, when first needed: cues[cueAfter] without those stating a
 	// weakness, the data_breach mentions, and per clause whether it says
 	// something failed (see clauseFailed).
 	var causeAfter, breaches spans
@@ -252,7 +258,7 @@ func (v *vocabulary) foundIn(d *doc) []mention {
 				}
 				failed = failed[:d.clause+1]
 			}
-			if !unaffectedHit(d, h, &cues, &sys) && clauseFailed(d, h, &cues[0], failed) {
+			if !unaffectedHit(d, h, &cues, &sys) && clauseFailed(d, h, &cues[cueBefore], failed) {
 				keep(h)
 			}
 		default:
@@ -260,14 +266,14 @@ func (v *vocabulary) foundIn(d *doc) []mention {
 			if v.group[h.label] == int8(gPrevention) {
 				win = negBeforePrevention
 			}
-			after := &cues[1]
+			after := &cues[cueAfter]
 			if v.group[h.label] == int8(gCause) {
 				if !causeAfterDone {
-					causeAfter, causeAfterDone = indexSpans(d, weaknessFree(d, raw[1])), true
+					causeAfter, causeAfterDone = indexSpans(d, weaknessFree(d, raw[cueAfter])), true
 				}
 				after = &causeAfter
 			}
-			if !negated(d, h, win, &cues[0], after) && !v.aside(d, h, &cues) {
+			if !negated(d, h, win, &cues[cueBefore], after) && !v.aside(d, h, &cues) {
 				keep(h)
 			}
 		}

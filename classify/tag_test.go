@@ -137,3 +137,13 @@ func TestTagUnsplitProse(t *testing.T) {
 		t.Errorf("short lone answer tagged impact %v", got.Impact)
 	}
 }
+
+// TestCueLabels checks that each named cue reads its own label's hits.
+func TestCueLabels(t *testing.T) {
+	v := loadVocab()
+	for c := range nCues {
+		if got := v.m.labels[v.cue[c]]; got != cueLabels[c] {
+			t.Errorf("cue %d reads label %q, want %q", c, got, cueLabels[c])
+		}
+	}
+}

@@ -101,16 +101,15 @@ func mailAddress(s string) string {
 
 // unmaskEmail writes "[at]" and "(dot)" back as "@" and ".".
 func unmaskEmail(s string) string {
-	if strings.IndexByte(s, '@') >= 0 || !hasCloser(s) || !containsAny(s, atMarks) {
+	if strings.IndexByte(s, '@') >= 0 || !hasCloser(s) || indexFold(s, "at") < 0 {
 		return s
 	}
 	return dotRe.ReplaceAllString(atRe.ReplaceAllString(s, "@"), ".")
 }
 
 var (
-	atMarks = []string{"at]", "at)", "AT]", "AT)", "at}"}
-	atRe    = regexp.MustCompile(`(?i)\s*[\[({]\s*(?:at|@)\s*[\])}]\s*`)
-	dotRe   = regexp.MustCompile(`(?i)\s*[\[({]\s*(?:dot|punt|point|punkt)\s*[\])}]\s*`)
+	atRe  = regexp.MustCompile(`(?i)\s*[\[({]\s*(?:at|@)\s*[\])}]\s*`)
+	dotRe = regexp.MustCompile(`(?i)\s*[\[({]\s*(?:dot|punt|point|punkt)\s*[\])}]\s*`)
 )
 
 // contactSource is the text the contact is searched in, with the signer
@@ -206,7 +205,7 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 		if src.Letter {
 			continue // the letter's own lines invite to contact Sciensano
 		}
-		if mayInviteContact(t) && contactVerbRe.MatchString(t) || at && containsAny(t, turnToStems) && turnToRe.MatchString(t) {
+		if mayInviteContact(t) && contactVerbRe.MatchString(t) || at && containsAnyFold(t, turnToStems) && turnToRe.MatchString(t) {
 			// The invitation may wrap: "please contact our Quality\n
 			// Manager, Rachel Owens (rachel.owens@...)".
 			if findEmail(t) == "" && !meRe.MatchString(t) && i+1 < len(ls) && ls[i+1].Depth == 0 {
@@ -233,7 +232,7 @@ func explicitContact(src contactSource, people map[string]string) (Contact, bool
 			}
 		}
 		// Without a number or an address the signer is the contact anyway.
-		if (at || digits(t) >= 6) && containsAny(t, reachStems) && reachRe.MatchString(t) && meRe.MatchString(t) {
+		if (at || digits(t) >= 6) && containsAnyFold(t, reachStems) && reachRe.MatchString(t) && meRe.MatchString(t) {
 			c := src.Signer
 			if p := findPhone(t); p != "" {
 				c.Phone = strings.TrimSpace(p)
@@ -273,7 +272,7 @@ func contactDetails(c *Contact, ls []line, from int) {
 // contactRequests end the letter's paragraph asking for a contact person
 // ("... y compris une personne de contact.", "... met inbegrip van een
 // contactpersoon."), folded.
-var contactRequestStems = []string{"ontact", "ONTACT", "nsprech", "NSPRECH", "ontakt", "ONTAKT"}
+var contactRequestStems = []string{"ontact", "nsprech", "ontakt"}
 
 var contactRequests = []string{"personne de contact", "contactpersoon", "ansprechpartner", "ansprechpartners", "ansprechperson", "kontaktperson", "contact person", "point of contact"}
 
@@ -290,7 +289,7 @@ func asksForContact(ls []line, i int, quoted func(int) bool) bool {
 	}
 	tail := strings.TrimRight(ls[j].Text, " .:;,)")
 	tail = tail[max(0, len(tail)-24):]
-	if !containsAny(tail, contactRequestStems) || !quoted(j) {
+	if !containsAnyFold(tail, contactRequestStems) || !quoted(j) {
 		return false
 	}
 	p := fold(tail)
@@ -330,18 +329,18 @@ func isSciensano(v string) bool {
 
 // mayInviteContact is a cheap test before contactVerbRe.
 func mayInviteContact(t string) bool {
-	return containsAny(t, contactVerbStems)
+	return containsAnyFold(t, contactVerbStems)
 }
 
-var contactVerbStems = []string{"ontact", "ONTACT", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach"}
+var contactVerbStems = []string{"ontact", "ontakt", "bereikbaar", "joignable", "erreichbar", "reach"}
 
-var turnToStems = []string{"adresser", "terecht bij", "wenden Sie", "in touch"}
+var turnToStems = []string{"adresser", "terecht bij", "wenden sie", "in touch"}
 
 var reachStems = []string{"bereiken", "joindre", "appeler", "appelez", "erreichen", "rufen", "all me", "hone me", "bellen"}
 
 func isSelf(val string) bool {
 	v := firstClause(strings.TrimSpace(val))
-	return selfRe.MatchString(v) || containsAny(v, seeSignerStems) && seeSignerRe.MatchString(v)
+	return selfRe.MatchString(v) || containsAnyFold(v, seeSignerStems) && seeSignerRe.MatchString(v)
 }
 
 func firstClause(v string) string {

@@ -7,6 +7,7 @@ import (
 
 func TestFindContact(t *testing.T) {
 	signer := Contact{Name: "Valérie Lambotte", Email: "valerie.lambotte@chu.be", Phone: "+32 71 48 23 10"}
+	signerPhone := func(p string) Contact { c := signer; c.Phone = p; return c }
 	people := map[string]string{
 		"valerie.lambotte@chu.be": "Valérie Lambotte",
 		"o.dumont@biolab.be":      "Olivier Dumont",
@@ -118,6 +119,33 @@ func TestFindContact(t *testing.T) {
 			Contact{Name: "Claudia Heinen", Email: "c.heinen@lw.be"}},
 		{"address with {at} english", "Contact person: Rachel Owens, rachel.owens{at}clinic.be",
 			Contact{Name: "Rachel Owens", Email: "rachel.owens@clinic.be"}},
+		// The cheap tests in front of the (?i) contact regexps fold case as
+		// the regexps do: a cue in capitals reads like one in lower case.
+		// see my signature (seeSignerRe)
+		{"fr see signature", "Personne de contact : VOIR SIGNATURE CI-DESSOUS", signer},
+		{"nl see signature", "Contactpersoon: ZIE HANDTEKENING", signer},
+		{"de see signature", "Ansprechpartner: SIEHE SIGNATUR", signer},
+		{"en see signature", "Contact person: SEE SIGNATURE", signer},
+		// reach me at (reachRe)
+		{"fr reach me", "Appelez-moi au +32 2 709 33 10 si besoin.", signerPhone("+32 2 709 33 10")},
+		{"nl reach me", "Bellen mag: mij BEREIKEN kan op +32 2 709 33 10.", signerPhone("+32 2 709 33 10")},
+		{"de reach me", "Rufen Sie mich unter +32 2 709 33 10 an.", signerPhone("+32 2 709 33 10")},
+		{"en reach me", "CALL ME ON +32 2 709 33 10.", signerPhone("+32 2 709 33 10")},
+		// contact me (contactVerbRe)
+		{"fr contact me", "N'hésitez pas à me CONTACTER au +32 2 709 33 10.", signerPhone("+32 2 709 33 10")},
+		{"nl contact me", "Gelieve mij te CONTACTEREN op +32 2 709 33 10.", signerPhone("+32 2 709 33 10")},
+		{"de contact me", "KONTAKTIEREN Sie mich unter +32 2 709 33 10.", signerPhone("+32 2 709 33 10")},
+		{"en contact me", "You can Reach me at +32 2 709 33 10.", signerPhone("+32 2 709 33 10")},
+		// turn to someone (turnToRe)
+		{"fr turn to", "Vous pouvez vous ADRESSER à M. Dumont (o.dumont@biolab.be).", Contact{Name: "Olivier Dumont", Email: "o.dumont@biolab.be"}},
+		{"nl turn to", "Voor vragen kan u Terecht bij An Jacobs (an.jacobs@bm.be).", Contact{Name: "An Jacobs", Email: "an.jacobs@bm.be"}},
+		{"de turn to", "Für Rückfragen wenden sie sich bitte an Herrn Jonas Krings (j.krings@lw.be).", Contact{Name: "Jonas Krings", Email: "j.krings@lw.be"}},
+		{"en turn to", "Please Get In Touch with Rachel Owens (rachel.owens@clinic.be).", Contact{Name: "Rachel Owens", Email: "rachel.owens@clinic.be"}},
+		// addresses written to escape harvesters (atRe)
+		{"fr at mixed case", "Personne de contact : Nadia Bensaïd, nadia.bensaid[At]lab.be", Contact{Name: "Nadia Bensaïd", Email: "nadia.bensaid@lab.be"}},
+		{"nl at spaced", "Contactpersoon: An Jacobs, an.jacobs [ at ] bm.be", Contact{Name: "An Jacobs", Email: "an.jacobs@bm.be"}},
+		{"de AT braces", "Ansprechpartnerin: Claudia Heinen, c.heinen{AT}lw.be", Contact{Name: "Claudia Heinen", Email: "c.heinen@lw.be"}},
+		{"en At parens", "Contact person: Rachel Owens, rachel.owens (At) clinic.be", Contact{Name: "Rachel Owens", Email: "rachel.owens@clinic.be"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := findContact([]contactSource{{Lines: splitLines(tc.text), Signer: signer}}, people)

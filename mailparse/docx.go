@@ -19,15 +19,6 @@ const docxMaxXML = 20 << 20
 // opened.
 const docxMaxEntries = 10000
 
-// docxText extracts the text of a .docx (Office Open XML) file: one line
-// per paragraph, list paragraphs (w:numPr or a List style) as "- item"
-// (indented two spaces per level), table rows as lines with cells joined by
-// " | " like HTML tables, line breaks and tabs kept.
-func docxText(b []byte) (string, error) {
-	text, _, err := zipXMLText(b, "word/document.xml", docxXMLText, newBudget(nil))
-	return text, err
-}
-
 // errOverBudget is a document that expands beyond what is left of the
 // message's budget of attachment bytes (but within docxMaxXML).
 var errOverBudget = errors.New("over the attachment bytes left for the message")

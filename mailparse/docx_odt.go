@@ -6,15 +6,6 @@ import (
 	"strings"
 )
 
-// odtText extracts the text of an OpenDocument text file (.odt, what
-// LibreOffice saves) with the conventions of docxText: a line per
-// paragraph or heading, list items as "- item" indented per nesting
-// level, table rows with cells joined by " | ".
-func odtText(b []byte) (string, error) {
-	text, _, err := zipXMLText(b, "content.xml", odtXMLText, newBudget(nil))
-	return text, err
-}
-
 func odtXMLText(r io.Reader) (string, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = false

@@ -171,3 +171,21 @@ func TestDecodeEmlAttachment(t *testing.T) {
 		t.Errorf("unreadable %+v", d.Unreadable)
 	}
 }
+
+// docxText extracts the text of a .docx (Office Open XML) file: one line
+// per paragraph, list paragraphs (w:numPr or a List style) as "- item"
+// (indented two spaces per level), table rows as lines with cells joined by
+// " | " like HTML tables, line breaks and tabs kept.
+func docxText(b []byte) (string, error) {
+	text, _, err := zipXMLText(b, "word/document.xml", docxXMLText, newBudget(nil))
+	return text, err
+}
+
+// odtText extracts the text of an OpenDocument text file (.odt, what
+// LibreOffice saves) with the conventions of docxText: a line per
+// paragraph or heading, list items as "- item" indented per nesting
+// level, table rows with cells joined by " | ".
+func odtText(b []byte) (string, error) {
+	text, _, err := zipXMLText(b, "content.xml", odtXMLText, newBudget(nil))
+	return text, err
+}

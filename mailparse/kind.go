@@ -13,30 +13,35 @@ import (
 // headers decide first (RFC 3834, list headers, delivery-status reports),
 // then the wording, then the subject convention and the letter.
 
-// letterRefRe is the reference of the letter labs answer, anchored: it is
-// tried only where "sciensano" starts (citesLetter).
-var letterRefRe = regexp.MustCompile(`^(?i)sciensano[\s\-_]*ac[\s\-_]*2021[\s\-_]*0?4`)
+// letterRefRe is the reference of the letter labs answer. It is tried
+// only on a short window around each "2021" (citesLetter).
+var letterRefRe = regexp.MustCompile(`(?i)sciensano[\s\-_]*ac[\s\-_]*2021[\s\-_]*0?4`)
+
+// Bytes of the window citesLetter reads before and after a "2021": the
+// name, "ac" and their separators; the month and its separators.
+const (
+	letterRefBefore = len("sciensano") + len("ac") + 30
+	letterRefAfter  = len("2021") + 20
+)
 
 // citesLetter tells text naming the letter's reference. With (?i) Go's
 // regexp cannot skip ahead to a literal prefix and steps every rune of the
 // text through its machine: on long mail that mentions Sciensano in a
-// signature this was a quarter of all ingest CPU. strings.Index finds the
-// name's stem in either case (vectorised), and the anchored regexp reads
-// only what follows; a name in mixed case inside the stem is not looked for.
+// signature this was a quarter of all ingest CPU. The year has no case, so
+// strings.Index finds it (vectorised) and the regexp reads only the window
+// around it, in any case: "SciEnsano" as well as "SCIENSANO".
 func citesLetter(s string) bool {
-	for _, stem := range [...]string{"iensano", "IENSANO"} {
-		for off := 0; ; {
-			i := strings.Index(s[off:], stem)
-			if i < 0 {
-				break
-			}
-			if at := off + i - 2; at >= 0 && letterRefRe.MatchString(s[at:min(len(s), at+len("sciensano")+40)]) {
-				return true
-			}
-			off += i + len(stem)
+	for off := 0; ; {
+		i := strings.Index(s[off:], "2021")
+		if i < 0 {
+			return false
 		}
+		i += off
+		if letterRefRe.MatchString(s[max(0, i-letterRefBefore):min(len(s), i+letterRefAfter)]) {
+			return true
+		}
+		off = i + len("2021")
 	}
-	return false
 }
 
 // autoWordingRe is the wording of out-of-office replies in the four
@@ -48,18 +53,17 @@ var bounceFromRe = regexp.MustCompile(`(?i)^(mailer-daemon|postmaster|mail deliv
 
 // kindInfo gathers what decides the kind.
 type kindInfo struct {
-	Header     mail.Header
-	From       string
-	FromName   string
-	Subject    subjectInfo
-	Delivery   bool
-	OwnText    string // the sender's own words (quotes removed)
-	Answered   int    // how many questions the reply answers under headings
-	Prose      int    // how many it answers in unlabelled sentences
-	IsReply    bool   // In-Reply-To or a reply prefix: an answer to someone
-	Relevant   int    // answers that speak of an attack (cause, impact, response...)
-	CitesRef   bool   // the letter's reference appears
-	Newsletter bool
+	Header   mail.Header
+	From     string
+	FromName string
+	Subject  subjectInfo
+	Delivery bool
+	OwnText  string // the sender's own words (quotes removed)
+	Answered int    // how many questions the reply answers under headings
+	Prose    int    // how many it answers in unlabelled sentences
+	IsReply  bool   // In-Reply-To or a reply prefix: an answer to someone
+	Relevant int    // answers that speak of an attack (cause, impact, response...)
+	CitesRef bool   // the letter's reference appears
 }
 
 // classifyKind returns the kind and, for a report recognised without the

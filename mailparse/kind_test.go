@@ -74,6 +74,9 @@ func TestCitesLetter(t *testing.T) {
 		{"plain", "Suite à votre lettre Sciensano AC 2021 04,", true},
 		{"upper with dashes", "REF: SCIENSANO-AC-2021-4", true},
 		{"underscores", "sciensano_ac_2021_04", true},
+		{"mixed case", "Réf. SciEnsano Ac 2021 04", true},
+		{"mixed case nl", "Uw brief ScIeNsAnO AC 2021 04", true},
+		{"many years", strings.Repeat("2021 ", 200) + "sciensano ac 2021 4", true},
 		{"second mention cites", "Sciensano asked (ref. sciensano ac 2021 04)", true},
 		{"signature only", "Sciensano\nRue J. Wytsman 14", false},
 		{"other year", "Sciensano AC 2020 04", false},
@@ -103,6 +106,10 @@ func TestIndexFold(t *testing.T) {
 		{"", "a", -1},
 		{"abc", "", 0},
 		{"1234", "34", 2},
+		{"VOIR SIGNATURE", "ignatur", 6},
+		{"iiiiiiiiiiiiii Iensano", "iensano", 15},
+		{"IIIII iensano", "iensano", 6},
+		{"xxxxx", "x", 0},
 	} {
 		if got := indexFold(tc.s, tc.needle); got != tc.want {
 			t.Errorf("indexFold(%q, %q) = %d, want %d", tc.s, tc.needle, got, tc.want)

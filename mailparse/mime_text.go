@@ -159,9 +159,11 @@ func scanHTML(src string, word func(uint64)) htmlScan {
 	return sc
 }
 
-// indexFold is strings.Index for an ASCII lower-case needle, ignoring the
-// case of s. It jumps between occurrences of the needle's first byte (in
-// either case) with IndexByte, so long text costs little more than a scan.
+// indexFold is strings.Index for a lower-case needle, ignoring the case of
+// s; a needle that opens with a non-ASCII letter matches only where its
+// capital has the same first byte and length ("é" and "É" do). It jumps between occurrences of the needle's first byte (in
+// either case) with IndexByte, remembering where the next one of each case
+// is, so long text costs one scan however often the byte occurs.
 func indexFold(s, lower string) int {
 	if lower == "" {
 		return 0
@@ -170,22 +172,46 @@ func indexFold(s, lower string) int {
 	if 'a' <= lo && lo <= 'z' {
 		up = lo - 'a' + 'A'
 	}
-	for i := 0; i+len(lower) <= len(s); i++ {
-		j := strings.IndexByte(s[i:], lo)
-		if up != lo {
-			if k := strings.IndexByte(s[i:], up); k >= 0 && (j < 0 || k < j) {
-				j = k
+	nextLo, nextUp := -2, -2 // next index of lo and up at or after i; -1: none left
+	next := func(b byte, at, i int) int {
+		if at != -1 && at < i {
+			if k := strings.IndexByte(s[i:], b); k >= 0 {
+				return i + k
 			}
-		}
-		if j < 0 {
 			return -1
 		}
-		i += j
-		if i+len(lower) <= len(s) && strings.EqualFold(s[i:i+len(lower)], lower) {
-			return i
+		return at
+	}
+	for i := 0; i+len(lower) <= len(s); {
+		nextLo = next(lo, nextLo, i)
+		j := nextLo
+		if up != lo {
+			nextUp = next(up, nextUp, i)
+			if nextUp >= 0 && (j < 0 || nextUp < j) {
+				j = nextUp
+			}
 		}
+		if j < 0 || j+len(lower) > len(s) {
+			return -1
+		}
+		if strings.EqualFold(s[j:j+len(lower)], lower) {
+			return j
+		}
+		i = j + 1
 	}
 	return -1
+}
+
+// containsAnyFold tells whether s holds one of the lower-case stems in any
+// case (see indexFold): the cheap test in front of a (?i) regexp must fold case the
+// way the regexp does, or "VOIR SIGNATURE" never reaches it.
+func containsAnyFold(s string, lowerStems []string) bool {
+	for _, w := range lowerStems {
+		if indexFold(s, w) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // normalizeBullets rewrites the bullets plain-text renderings of lists

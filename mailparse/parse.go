@@ -111,7 +111,7 @@ func read(d *decoded) (res *Result) {
 	subj := parseSubject(d.Subject)
 	segs := segments(splitLines(d.Text))
 	own := segs[0]
-	names := nameTokens(d.FromName, d.From)
+	names := nameTokens(d.FromName)
 
 	own0 := ownText(own.Lines)
 	res.OwnText = own0
@@ -166,7 +166,7 @@ func read(d *decoded) (res *Result) {
 	res.Tags = classify.Tag(res.Sections.Answers())
 	fixTags(&res.Tags)
 	if all != "" {
-		if days, ok := classify.Downtime(all); ok {
+		if days, ok := classify.DowntimeOf(a); ok {
 			res.DowntimeDays = &days
 		}
 	}
@@ -273,7 +273,7 @@ func readAnswers(d *decoded, segs []segment, subj subjectInfo, names map[string]
 					continue
 				}
 			}
-			fctx := sectionCtx{NameTokens: mergeTokens(names, nameTokens(nameOf(s.From), addrOf(s.From)))}
+			fctx := sectionCtx{NameTokens: mergeTokens(names, nameTokens(nameOf(s.From)))}
 			fr := extractSections(s.Lines, fctx)
 			if fr.Answered > rd.sections.Answered {
 				note := rd.sections
@@ -390,8 +390,8 @@ func isPlaceholderAnswer(s string) bool {
 // placeholderAnswers are folded, so written without accents.
 var placeholderAnswers = []string{"a completer", "to be completed", "tbd", "to follow", "aan te vullen", "in te vullen", "zu erganzen", "wird nachgereicht", "a venir", "suivra"}
 
-// nameTokens are the words of a display name and address local part.
-func nameTokens(name, addr string) map[string]bool {
+// nameTokens are the words of a display name.
+func nameTokens(name string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range words(name) {
 		if len(w) > 1 && !titleWords[w] {

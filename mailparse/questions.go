@@ -280,11 +280,6 @@ func bestQuestion(scores [5]float64) (q int, top, second float64) {
 var questionWords = []string{"cause", "oorzaak", "rsache", "ctivit", "tigkeit", "orrect", "orrig", "ofort", "mmediat", "nmiddellijk",
 	"réventi", "reventi", "orbeug", "éférence", "eferen", "ethod", "éthod", "ethode", "irates", "ackers", "ngreifer", "mpact", "nregistr", "egistrat", "rfassung", "ecord"}
 
-func hasQuestionWord(t string) bool {
-	for _, w := range questionWords {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
-}
+// hasQuestionWord folds case as contentTokens does: a question copied in
+// capitals is still a question.
+func hasQuestionWord(t string) bool { return containsAnyFold(t, questionWords) }

@@ -116,6 +116,11 @@ func TestCopiedQuestion(t *testing.T) {
 		{"the preventive measures taken by the laboratory to avoid this type of attack in the future", 3},
 		{"De referentie(s) van de registratie(s) van dit incident in uw kwaliteitssysteem", 4},
 		{"Le SIL a été restauré à partir de la sauvegarde du 17 janvier.", -1},
+		// A question copied in capitals is the same question.
+		{"LES MESURES DE PRÉVENTION PRISES PAR LE LABORATOIRE POUR ÉVITER CE TYPE D'ATTAQUE À L'AVENIR", 3},
+		{"DE ACTIVITEITEN/DIENSTEN WAAROP DE AANVAL EEN IMPACT HEEFT EN EEN KORTE BESCHRIJVING VAN DE CONSEQUENTIES", 1},
+		{"DIE WAHRSCHEINLICHE URSACHE DES ANGRIFFS UND DIE VON DEN ANGREIFERN ANGEBLICH VERWENDETE METHODE", 0},
+		{"THE PREVENTIVE MEASURES TAKEN BY THE LABORATORY TO AVOID THIS TYPE OF ATTACK IN THE FUTURE", 3},
 	} {
 		if got := copiedQuestion(tc.text); got != tc.want {
 			t.Errorf("copiedQuestion(%q) = %d, want %d", tc.text, got, tc.want)
