@@ -201,7 +201,20 @@ func segments(lines []line) []segment {
 					continue
 				}
 			}
-		} else if strings.HasSuffix(t, ":") && attribEndRe.MatchString(t) && len(t) < 250 {
+			if n, ok := addressAttribution(cur.Lines, t); ok {
+				if j := nextNonBlank(lines, i+1); j < len(lines) && lines[j].Depth == 0 {
+					cur.Lines = cur.Lines[:len(cur.Lines)-n]
+					start(false)
+					cur.From = t
+					continue
+				}
+			}
+		} else if n := len(cur.Lines); n > 0 && cur.Lines[n-1].Depth == 0 && len(segs) == 1 {
+			// Quoting starts in the sender's own text: drop an attribution
+			// above it that the patterns above did not know.
+			cur.Lines = cur.Lines[:n-trailingAttribution(cur.Lines, l)]
+		}
+		if l.Depth > 0 && strings.HasSuffix(t, ":") && attribEndRe.MatchString(t) && len(t) < 250 {
 			// A quoted attribution ("> Le ... a écrit :") is dropped.
 			if attribBegRe.MatchString(t) {
 				continue
