@@ -201,6 +201,11 @@ func segments(lines []line) []segment {
 					continue
 				}
 			}
+			if framedAttribution(t) {
+				start(false)
+				cur.From = t
+				continue
+			}
 			if n, ok := addressAttribution(cur.Lines, t); ok {
 				if j := nextNonBlank(lines, i+1); j < len(lines) && lines[j].Depth == 0 {
 					cur.Lines = cur.Lines[:len(cur.Lines)-n]

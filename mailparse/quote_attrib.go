@@ -86,3 +86,19 @@ func addressAttribution(prev []line, t string) (n int, ok bool) {
 
 // timeOrYearRe finds a time of day or a year.
 var timeOrYearRe = regexp.MustCompile(`\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b`)
+
+// attribVerbEndRe is an attribution's verb at the end of the line, the
+// colon left out ("... <john@doe.com> wrote") or the line framed by
+// dashes ("---- On ... john@gmail.com wrote ----", Zoho).
+var attribVerbEndRe = regexp.MustCompile(`(?i)\b(a [ée]crit|wrote|schreef|schrieb|heeft geschreven|hat geschrieben)\s*:?$`)
+
+// framedAttribution tells a one-line attribution that lacks the colon
+// or is framed by dashes: it opens like one ("On", "Le", "Op", "Am"),
+// ends with the verb, and names an address and a date or time.
+func framedAttribution(t string) bool {
+	if len(t) > 250 || !strings.ContainsRune(t, '@') {
+		return false
+	}
+	inner := strings.TrimSpace(strings.Trim(t, "-"))
+	return attribBegRe.MatchString(inner) && attribVerbEndRe.MatchString(inner) && timeOrYearRe.MatchString(inner)
+}

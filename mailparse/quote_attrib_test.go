@@ -19,6 +19,9 @@ func TestWrappedAttribution(t *testing.T) {
 		{"gmail closing on the quote", own + "\n\ntir. 18. apr. 2017 kl. 13:09 skrev Test user <test@example.com\n>:\n\n> Ok. Thanks.\n", own},
 		{"no verb, quote unmarked", own + "\n\n2017-11-24 16:32 GMT+01:00 Baptiste <b@mail.example.com>:\n\nTest\n", own},
 		{"polish, quote unmarked", own + "\n\nW dniu 2017-01-09 11:59:39 użytkownik Company <q@company.com> napisał:\n\nEtiam non sagittis orci.\n", own},
+		{"en no colon", own + "\n\nOn Wed, 14 Nov 2018 08:14:43 -0200 John Doe <john@doe.com> wrote\n\nWhen are you available?\n", own},
+		{"zoho framed", own + "\n\n---- On Wed, 24 Feb 2021 14:02:50 +0530 john@gmail.com wrote ----\n\nJava sucks\n", own},
+		{"fr framed", own + "\n\n---- Le mer. 24 févr. 2021 14:02, jean@labo.be a écrit ----\nQuestion\n", own},
 		// Not attributions: no address, date or time; a long paragraph;
 		// an address with no date in running text.
 		{"plain lead-in kept", own + "\n\nVoici la question:\n> Votre labo a-t-il été touché ?\nOui.\n", own + "\nVoici la question:\nOui."},
