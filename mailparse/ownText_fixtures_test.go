@@ -13,7 +13,7 @@ import (
 // Issue 11's target is 85% on each set; raise a floor whenever a change
 // lifts the rate, never lower it.
 var ownTextFloors = map[string]float64{
-	"crisp":  77.0 / 90, // measured 2026-12-08 (61/90 before quote_attrib.go and the mobile signatures)
+	"crisp":  79.0 / 90, // measured 2026-12-08 (61/90 before quote_attrib.go and the mobile signatures)
 	"github": 18.0 / 22,
 }
 

@@ -37,3 +37,23 @@ func TestWrappedAttribution(t *testing.T) {
 		})
 	}
 }
+
+// TestOtherHeaderVariants: separators of other languages' clients and the
+// "Message du :" block of French webmails (with a short "====" rule above)
+// end the own text.
+func TestOtherHeaderVariants(t *testing.T) {
+	own := "Nous avons été touchés le 3 mars 2025."
+	for name, quoted := range map[string]string{
+		"fr webmail block":  "====\n\nMessage du : 12/12/2016 13:20\nDe : \"Sciensano\" <cyber@example.be>\nA : labo@example.fr\nSujet : Enquête cyber",
+		"danish separator":  "-------- Oprindelig besked --------\nFra: A B C <abc@abc.org>\nTil: abc@abc.dk\n\nSpørgsmål",
+		"italian separator": "-----Messaggio originale-----\nDa: Sciensano\n\nDomanda",
+		"spanish separator": "-----Mensaje original-----\nDe: Sciensano\n\nPregunta",
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := ownText(segments(splitLines(own + "\n\n" + quoted + "\n"))[0].Lines)
+			if squashText(got) != own {
+				t.Errorf("own text = %q, want %q", squashText(got), own)
+			}
+		})
+	}
+}
