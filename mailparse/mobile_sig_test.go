@@ -25,8 +25,13 @@ func TestMobileSignature(t *testing.T) {
 		})
 	}
 	// Prose that only starts like a mobile signature stays.
-	prose := own + "\nSent from the lab to the ministry on Monday.\n"
-	if got := ownText(splitLines(prose)); squashText(got) != squashText(prose) {
-		t.Errorf("own text = %q, want the prose kept", squashText(got))
+	for _, prose := range []string{
+		own + "\nSent from the lab to the ministry on Monday.\n",
+		own + "\n\nSent from my desk, is much easier then my mobile phone.\n",
+		own + "\n\nEnvoyé de mon bureau, car le réseau était coupé.\n",
+	} {
+		if got := ownText(splitLines(prose)); squashText(got) != squashText(prose) {
+			t.Errorf("own text = %q, want the prose kept", squashText(got))
+		}
 	}
 }

@@ -175,7 +175,9 @@ func lineEnd(t string) endKind {
 		return endNone
 	}
 	switch {
-	case mobileWords[w] && mobileRe.MatchString(t), disclaimWords[w] && isDisclaimer(w, t):
+	// A mobile signature is a bare phrase: "Sent from my desk, is much
+	// easier ..." goes on as a sentence.
+	case mobileWords[w] && mobileRe.MatchString(t) && !strings.Contains(t, ", "), disclaimWords[w] && isDisclaimer(w, t):
 		return endHard
 	case len(t) < 60 && closingRe.MatchString(t):
 		return endHard
