@@ -33,8 +33,8 @@ type segment struct {
 }
 
 var (
-	headerKeyRe = regexp.MustCompile(`(?i)^\s*[*_]*(de|from|van|von|da|sent|envoy[ée]|envoy[ée] le|verzonden|gesendet|date|datum|[àa]|to|aan|an|pour|cc|bcc|objet|subject|onderwerp|betreff|sujet|copie [àa]|kopie|reply-to|r[ée]pondre [àa])\s*[*_]*\s*:\s*(.*)$`)
-	ruleRe      = regexp.MustCompile(`^\s*[_\-=]{10,}\s*$`)
+	headerKeyRe = regexp.MustCompile(`(?i)^\s*[*_]*(de|from|van|von|da|sent|envoy[ée]|envoy[ée] le|message du|verzonden|gesendet|date|datum|[àa]|to|aan|an|pour|cc|bcc|objet|subject|onderwerp|betreff|sujet|copie [àa]|kopie|reply-to|r[ée]pondre [àa])\s*[*_]*\s*:\s*(.*)$`)
+	ruleRe      = regexp.MustCompile(`^\s*[_\-=]{3,}\s*$`) // "====" above a French webmail's block
 	attribEndRe = regexp.MustCompile(`(?i)(a [ée]crit|wrote|schreef|schrieb|geschreven|geschrieben|scritto|escribi[óo])\s*(.{0,80})?:\s*$`)
 	attribBegRe = regexp.MustCompile(`(?i)^\s*(le|on|op|am|el|il|\S+,? (le|on|op|am))\s`)
 )
@@ -42,7 +42,7 @@ var (
 // fromKeys and the other key sets classify header block keys.
 var (
 	fromKeys    = toSet("de from van von da")
-	dateKeys    = toSet("sent envoye envoye_le verzonden gesendet date datum")
+	dateKeys    = toSet("sent envoye envoye_le message_du verzonden gesendet date datum")
 	subjectKeys = toSet("objet subject onderwerp betreff sujet")
 )
 
@@ -201,7 +201,25 @@ func segments(lines []line) []segment {
 					continue
 				}
 			}
-		} else if strings.HasSuffix(t, ":") && attribEndRe.MatchString(t) && len(t) < 250 {
+			if framedAttribution(t) {
+				start(false)
+				cur.From = t
+				continue
+			}
+			if n, ok := addressAttribution(cur.Lines, t); ok {
+				if j := nextNonBlank(lines, i+1); j < len(lines) && lines[j].Depth == 0 {
+					cur.Lines = cur.Lines[:len(cur.Lines)-n]
+					start(false)
+					cur.From = t
+					continue
+				}
+			}
+		} else if n := len(cur.Lines); n > 0 && cur.Lines[n-1].Depth == 0 && len(segs) == 1 {
+			// Quoting starts in the sender's own text: drop an attribution
+			// above it that the patterns above did not know.
+			cur.Lines = cur.Lines[:n-trailingAttribution(cur.Lines, l)]
+		}
+		if l.Depth > 0 && strings.HasSuffix(t, ":") && attribEndRe.MatchString(t) && len(t) < 250 {
 			// A quoted attribution ("> Le ... a écrit :") is dropped.
 			if attribBegRe.MatchString(t) {
 				continue
@@ -230,7 +248,9 @@ func segments(lines []line) []segment {
 // the languages of the replies. The plain-text reading (segments) and the
 // HTML rendering (forwardIntro) share them.
 var (
-	replyNames    = []string{"original message", "message d'origine", "oorspronkelijk bericht", "origineel bericht", "ursprungliche nachricht", "original-nachricht"}
+	replyNames = []string{"original message", "message d'origine", "oorspronkelijk bericht", "origineel bericht", "ursprungliche nachricht", "original-nachricht",
+		// Other languages' clients reach the mailbox too.
+		"oprindelig besked", "opprinnelig melding", "ursprungligt meddelande", "messaggio originale", "mensaje original", "mensagem original", "alkuperainen viesti", "wiadomosc oryginalna"}
 	forwardNames  = []string{"forwarded message", "message transfere", "message reexpedie", "doorgestuurd bericht", "weitergeleitete nachricht", "weitergeleitete mail"}
 	forwardIntros = []string{"begin forwarded message", "debut du message reexpedie", "debut du message transfere", "anfang der weitergeleiteten nachricht", "anfang der weitergeleiteten e-mail", "begin doorgestuurd bericht"}
 

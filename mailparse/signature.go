@@ -18,7 +18,7 @@ var (
 	// but answer no question.
 	courtesyRe  = regexp.MustCompile(`(?i)^\s*(nous esp[ée]rons|j'esp[èe]re|en esp[ée]rant|en vous remerciant|wij hopen|we hopen|ik hoop|hopelijk|we hope|i hope|hoping|wir hoffen|ich hoffe|in der hoffnung|(nous restons|restant|je reste|je demeure|nous demeurons) (à|a|bien|volontiers|entièrement|toujours)? ?(votre|à votre|a votre|disponible)|n'h[ée]sitez pas|n’h[ée]sitez pas|pour toute (question|information)|merci (de|pour)|nous vous remercions|wij (blijven|staan) (steeds |graag |altijd )?(ter|tot|u|beschikbaar|bereikbaar)|voor (verdere|bijkomende) (vragen|informatie)|aarzel niet|met dank|bedankt|dank u|f[üu]r (r[üu]ckfragen|weitere fragen)|f[üu]r fragen|wir stehen (ihnen )?(gerne |für|zur)|vielen dank|besten dank|for any (further )?questions?|please (do not hesitate|feel free|let us know|contact)|do not hesitate|don't hesitate|we remain (at|available)|thank you|thanks|should you (require|need|have|wish)|if you (require|need|have) (any|further|more)|please let me know|si vous (avez|souhaitez|d[ée]sirez) (besoin|des|d'autres|de plus)|pour tout (renseignement|compl[ée]ment)|mocht u (nog|verdere|meer|vragen)|indien u (nog|verdere|meer|vragen)|bij (verdere |bijkomende )?vragen|sollten sie (noch|weitere|fragen)|falls sie (noch|weitere|fragen)|bei (weiteren |offenen )?fragen)(?:[\s,.!]|$)`)
 	sigDelimRe  = regexp.MustCompile(`^\s*--\s*$|^\s*__\s*$`)
-	mobileRe    = regexp.MustCompile(`(?i)^\s*(envoy[ée] (de|depuis) (mon|mijn|my)|sent from my|verzonden (vanaf|met|van) mijn|von meinem|gesendet von|envoy[ée] avec|get outlook for)\b`)
+	mobileRe    = regexp.MustCompile(`(?i)^\s*(envoy[ée] (de|depuis|[àa] partir de) (mon|mijn|my|outlook)|sent from (my|outlook|yahoo mail|mail for|samsung)|sent from \S+ ?<https?://|verzonden (vanaf|met|van) mijn|verstuurd (vanaf|met|van) mijn|von meinem|gesendet (von|mit) (meinem|mein|outlook)|envoy[ée] avec|get outlook for)\b`)
 	disclaimRe  = regexp.MustCompile(`(?i)^\s*(avertissement|disclaimer|confidentialit[ée]|confidential(ity)?( notice)?|vertrouwelijk|vertraulich(keit)?|haftungsausschluss|ce (message|courriel|e-?mail) (et|est|ainsi|peut|contient)|this (e-?mail|message|communication) (and|is|may|contains)|dit (e-?mail)?bericht|deze e-?mail|dit e-?mailbericht|diese (e-?mail|nachricht)|the information (contained|in this)|les informations contenues|de informatie (in|die))\b`)
 	separatorLn = regexp.MustCompile(`^\s*[*#=~]{3,}\s*$`)
 )
@@ -38,7 +38,7 @@ const (
 var endFirstWords = toSet(`j en wij ik hopelijk i hoping ich in bien tres cordialement confraternellement salutations meilleures sinceres veuillez je recevez bonne
 met vriendelijke hoogachtend mvg m groet groeten groetjes mit freundliche mfg beste viele grusse gruss hochachtungsvoll
 kind best warm regards yours sincerely cheers with nous restant n pour merci wij voor aarzel bedankt dank fur wir vielen
-besten for please do don we thank thanks should if si mocht indien bij sollten falls bei envoye sent verzonden von gesendet get avertissement disclaimer confidentialite
+besten for please do don we thank thanks should if si mocht indien bij sollten falls bei envoye sent verzonden verstuurd von gesendet get avertissement disclaimer confidentialite
 confidential confidentiality vertrouwelijk vertraulich vertraulichkeit haftungsausschluss ce this dit deze diese the les de`)
 
 // endSecondWords narrows first words that often open ordinary
@@ -175,7 +175,9 @@ func lineEnd(t string) endKind {
 		return endNone
 	}
 	switch {
-	case mobileWords[w] && mobileRe.MatchString(t), disclaimWords[w] && isDisclaimer(w, t):
+	// A mobile signature is a bare phrase: "Sent from my desk, is much
+	// easier ..." goes on as a sentence.
+	case mobileWords[w] && mobileRe.MatchString(t) && !strings.Contains(t, ", "), disclaimWords[w] && isDisclaimer(w, t):
 		return endHard
 	case len(t) < 60 && closingRe.MatchString(t):
 		return endHard
@@ -208,7 +210,7 @@ var confidentialRe = regexp.MustCompile(`(?i)(confidenti|vertrouwelijk|vertrauli
 
 // mobileWords and disclaimWords open mobile signatures and disclaimers.
 var (
-	mobileWords   = toSet("envoye sent verzonden von gesendet get")
+	mobileWords   = toSet("envoye sent verzonden verstuurd von gesendet get")
 	disclaimWords = toSet(`avertissement disclaimer confidentialite confidential confidentiality vertrouwelijk vertraulich
 vertraulichkeit haftungsausschluss ce this dit deze diese the les de`)
 )
