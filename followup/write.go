@@ -3,10 +3,10 @@ package followup
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 
+	"cyberintake/internal/safefile"
 	"cyberintake/store"
 )
 
@@ -15,31 +15,10 @@ import (
 // beside it (created with O_EXCL by os.CreateTemp), which is synced and
 // renamed over path; a rename replaces a symlink, never its target.
 func WriteFile(path string, raw []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".followup-*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(raw)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if d, err := os.Open(dir); err == nil { // make the rename durable; best effort
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return safefile.Write(path, 0o600, func(w io.Writer) error {
+		_, err := w.Write(raw)
+		return err
+	})
 }
 
 // FileName is a file name for a lab's draft that no lab name can turn

@@ -8,13 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"cyberintake/internal/safefile"
 	"cyberintake/mailparse"
 	"cyberintake/store"
 )
@@ -100,12 +99,10 @@ record as list --json prints it, with its review state and corrections.`,
 	return cmd
 }
 
-// withOutput runs write on stdout, or on a new temporary file beside FILE
-// renamed to FILE once complete and synced, so that a failed export leaves
-// no half file. The temporary file has a random name and is created with
-// O_EXCL (os.CreateTemp): a symlink planted at a predictable FILE.tmp
-// cannot make us overwrite its target, and the rename replaces a link at
-// FILE itself rather than writing through it.
+// withOutput runs write on stdout, or on FILE through safefile.Write: a
+// new temporary file beside FILE, renamed to FILE once complete and synced,
+// so that a failed export leaves no half file and a symlink planted beside
+// FILE cannot redirect the write.
 func withOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		bw := bufio.NewWriter(stdout)
@@ -114,39 +111,7 @@ func withOutput(path string, stdout io.Writer, write func(io.Writer) error) erro
 		}
 		return bw.Flush()
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("create temporary file for %s: %w", path, err)
-	}
-	tmp := f.Name()
-	bw := bufio.NewWriter(f)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	syncDir(filepath.Dir(path))
-	return nil
-}
-
-// syncDir makes a rename durable; best effort (not every system allows it).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
+	return safefile.Write(path, 0o600, write)
 }
 
 var csvColumns = []string{"lab", "date", "language", "a", "b", "c", "d", "e", "cause", "impact", "response",

@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"cyberintake/internal/safefile"
 	"cyberintake/store"
 	"cyberintake/web"
 )
@@ -72,24 +72,7 @@ func runReport(ctx context.Context, opts reportOptions, st *store.Store) error {
 	}
 	// Written beside the target and renamed over it: a reader never opens
 	// half a report.
-	tmp, err := os.CreateTemp(filepath.Dir(opts.Out), ".report-*.html")
-	if err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := web.WriteReport(ctx, tmp, st, ro); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write report: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), opts.Out); err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	return nil
+	return safefile.Write(opts.Out, 0o644, func(w io.Writer) error {
+		return web.WriteReport(ctx, w, st, ro)
+	})
 }
