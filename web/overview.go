@@ -3,6 +3,7 @@ package web
 import (
 	"sort"
 	"strings"
+	"time"
 )
 
 // Overview is the picture the letter was written for: which labs were
@@ -16,11 +17,14 @@ type Overview struct {
 	ToReview  int
 	Corrected int // reports with at least one corrected field
 
-	Months   Chart // reports and follow-ups by month of the reply
-	Tags     []Chart
-	Downtime Chart
-	Review   Chart
-	Missing  []LabRow // cases where some question is still unanswered
+	Months Chart // reports and follow-ups by month of the reply
+	// Incidents counts reports by the month of their effective incident
+	// date, for the replies that state one (store.Stats' ByIncidentMonth).
+	Incidents Chart
+	Tags      []Chart
+	Downtime  Chart
+	Review    Chart
+	Missing   []LabRow // cases where some question is still unanswered
 }
 
 // downtimeBuckets split the longest downtime of each case, in days.
@@ -47,6 +51,7 @@ func BuildOverview(d *Dataset, l Lang) *Overview {
 		}
 	}
 	byMonth := map[string]*Bar{}
+	byIncident := map[string]int{}
 	var reviewed, asks, waiting, corrected int
 	for _, r := range d.Reports {
 		m := monthOf(r.Date())
@@ -61,6 +66,9 @@ func BuildOverview(d *Dataset, l Lang) *Overview {
 		default:
 			b.Extra++
 			o.FollowUps++
+		}
+		if m := incidentMonth(r.Result.IncidentDate); m != "" {
+			byIncident[m]++
 		}
 		if !inCase[r.ID] {
 			o.NoLab++
@@ -77,17 +85,19 @@ func BuildOverview(d *Dataset, l Lang) *Overview {
 			corrected++
 		}
 	}
-	months := make([]string, 0, len(byMonth))
-	for m := range byMonth {
-		months = append(months, m)
-	}
-	sort.Strings(months)
+	months := sortedKeys(byMonth)
 	o.Months = Chart{ID: "months", Title: l.T("chart_months"), Note: l.T("note_months"),
 		Legend: [2]string{l.T("first_replies"), l.T("followups")}}
 	for _, m := range months {
 		o.Months.Bars = append(o.Months.Bars, *byMonth[m])
 	}
 	o.Months.layout()
+
+	o.Incidents = Chart{ID: "incidents", Title: l.T("chart_incidents"), Note: l.T("note_incidents")}
+	for _, m := range sortedKeys(byIncident) {
+		o.Incidents.Bars = append(o.Incidents.Bars, Bar{Label: m, Count: byIncident[m]})
+	}
+	o.Incidents.layout()
 
 	for _, g := range TagGroups {
 		counts := map[string]int{}
@@ -137,6 +147,33 @@ func BuildOverview(d *Dataset, l Lang) *Overview {
 		}
 	}
 	return o
+}
+
+// sortedKeys are m's keys in order (months sort as text).
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// incidentMonth is the month ("YYYY-MM") of an incident date as the store
+// counts it (store/incident.go): a "YYYY-MM-DD" day or a "YYYY-MM" month,
+// anything else (a correction typed by hand, a bad value) counts nowhere.
+func incidentMonth(v *string) string {
+	if v == nil {
+		return ""
+	}
+	for _, layout := range []string{time.DateOnly, "2006-01"} {
+		if len(*v) == len(layout) {
+			if _, err := time.Parse(layout, *v); err == nil {
+				return (*v)[:7]
+			}
+		}
+	}
+	return ""
 }
 
 // sortedByCount orders keys by falling count, then by name.

@@ -63,6 +63,8 @@ var words = map[string]map[string]string{
 	"warnings":             {"fr": "Avertissements", "nl": "Waarschuwingen", "en": "Warnings"},
 	"chart_months":         {"fr": "Réponses par mois", "nl": "Antwoorden per maand", "en": "Replies by month"},
 	"note_months":          {"fr": "(mois de la réponse)", "nl": "(maand van het antwoord)", "en": "(month of the reply)"},
+	"chart_incidents":      {"fr": "Incidents par mois (quand la réponse le dit)", "nl": "Incidenten per maand (als het antwoord het zegt)", "en": "Incidents by month (when the reply says)"},
+	"note_incidents":       {"fr": "(mois de l'incident)", "nl": "(maand van het incident)", "en": "(month of the incident)"},
 	"note_labs":            {"fr": "(part des laboratoires)", "nl": "(aandeel van de laboratoria)", "en": "(share of labs)"},
 	"note_reports":         {"fr": "(part des réponses)", "nl": "(aandeel van de antwoorden)", "en": "(share of reports)"},
 	"group_cause":          {"fr": "Causes", "nl": "Oorzaken", "en": "Causes"},
