@@ -42,8 +42,11 @@ type IMAPConfig struct {
 	OAuthTenant       string // directory (tenant) ID or domain
 	OAuthClientID     string // application (client) ID
 	OAuthClientSecret string // secret; from oauth-client-secret-file
-	OAuthTokenURL     string // default https://login.microsoftonline.com/TENANT/oauth2/v2.0/token
-	OAuthScope        string // default DefaultOAuthScope
+	// Or a certificate uploaded to the application (imap_oauth_cert.go):
+	OAuthClientCertFile string // PEM certificate
+	OAuthClientKey      string // secret; PEM RSA private key, from oauth-client-key-file
+	OAuthTokenURL       string // default https://login.microsoftonline.com/TENANT/oauth2/v2.0/token
+	OAuthScope          string // default DefaultOAuthScope
 
 	Mailboxes []string // default INBOX
 	Keyword   string   // keyword set on filed messages; default $Filed; "none" sets nothing
@@ -77,6 +80,7 @@ type IMAPConfig struct {
 
 	passwordFile string     // where Password was read from, if a file
 	secretFile   string     // where OAuthClientSecret was read from
+	keyFile      string     // where OAuthClientKey was read from
 	appTokens    *appTokens // the client-credentials token cache, set by Normalize
 }
 
@@ -104,6 +108,7 @@ var configKeys = []string{
 	"batch-size", "batch-bytes", "max-message-size", "poll-interval", "idle-interval",
 	"timeout", "backoff-min", "backoff-max", "retry-for", "stale-after", "auth-retry-interval", "http",
 	"oauth-tenant", "oauth-client-id", "oauth-client-secret-file", "oauth-token-url", "oauth-scope",
+	"oauth-client-cert-file", "oauth-client-key-file",
 }
 
 // ConfigKeys lists the settings a config file may hold; each is also a
@@ -252,7 +257,8 @@ func (c *IMAPConfig) set(key, v string) error {
 		"imap-addr": &c.Addr, "user": &c.User, "password": &c.Password, "tls": &c.TLS, "ca-file": &c.CAFile,
 		"server-name": &c.ServerName, "auth": &c.Auth, "token-file": &c.TokenFile, "token-command": &c.TokenCommand,
 		"oauth-tenant": &c.OAuthTenant, "oauth-client-id": &c.OAuthClientID, "oauth-token-url": &c.OAuthTokenURL,
-		"oauth-scope": &c.OAuthScope, "keyword": &c.Keyword, "move-to": &c.MoveTo, "http": &c.HTTP,
+		"oauth-client-cert-file": &c.OAuthClientCertFile,
+		"oauth-scope":            &c.OAuthScope, "keyword": &c.Keyword, "move-to": &c.MoveTo, "http": &c.HTTP,
 	}
 	if p, ok := plain[key]; ok {
 		*p = v
@@ -263,6 +269,8 @@ func (c *IMAPConfig) set(key, v string) error {
 		secret(&c.passwordFile, &c.Password)
 	case "oauth-client-secret-file":
 		secret(&c.secretFile, &c.OAuthClientSecret)
+	case "oauth-client-key-file":
+		secret(&c.keyFile, &c.OAuthClientKey)
 	case "mailbox":
 		if v = strings.TrimSpace(v); v != "" {
 			c.Mailboxes = append(c.Mailboxes, v)
@@ -295,7 +303,7 @@ func (c *IMAPConfig) set(key, v string) error {
 		dur(&c.AuthRetryInterval)
 	}
 	if err != nil {
-		if key == "password-file" || key == "oauth-client-secret-file" {
+		if key == "password-file" || key == "oauth-client-secret-file" || key == "oauth-client-key-file" {
 			return fmt.Errorf("%s: %w", strings.ReplaceAll(key, "-", " "), err)
 		}
 		return fmt.Errorf("%s %q: %w", key, v, err)
@@ -326,7 +334,7 @@ func secretSources(cfg *IMAPConfig, from map[string]string) error {
 		return fmt.Errorf("%w: several OAuth token sources are configured (%s); keep one", ErrConfig, strings.Join(tok, ", "))
 	}
 	for _, f := range []struct{ key, path string }{{"password-file", cfg.passwordFile}, {"token-file", cfg.TokenFile},
-		{"oauth-client-secret-file", cfg.secretFile}} {
+		{"oauth-client-secret-file", cfg.secretFile}, {"oauth-client-key-file", cfg.keyFile}} {
 		if f.path == "" {
 			continue
 		}

@@ -15,7 +15,8 @@ import (
 // application registered in Entra ID, granted IMAP.AccessAsApp and access
 // to the mailbox, gets access tokens with the OAuth2 client-credentials
 // grant and logs in with XOAUTH2 as the mailbox's address. The daemon does
-// this itself (oauth-tenant, oauth-client-id, oauth-client-secret-file), so
+// this itself (oauth-tenant, oauth-client-id, oauth-client-secret-file or a
+// certificate, see imap_oauth_cert.go), so
 // no token helper has to be installed and kept running beside it.
 
 // DefaultOAuthScope is the scope Exchange Online's IMAP asks of an app.
@@ -33,8 +34,8 @@ type appTokens struct {
 	src oauth2.TokenSource
 }
 
-func newAppTokens(c *IMAPConfig) *appTokens {
-	cc := &clientcredentials.Config{
+func newAppTokens(c *IMAPConfig, cert *clientCert) *appTokens {
+	cc := clientcredentials.Config{
 		ClientID:     c.OAuthClientID,
 		ClientSecret: c.OAuthClientSecret,
 		TokenURL:     c.OAuthTokenURL,
@@ -42,7 +43,11 @@ func newAppTokens(c *IMAPConfig) *appTokens {
 	}
 	// The token request gets its own deadline: it runs inside a login.
 	ctx := context.WithValue(context.Background(), oauth2.HTTPClient, &http.Client{Timeout: 30 * time.Second})
-	return &appTokens{url: c.OAuthTokenURL, src: oauth2.ReuseTokenSourceWithExpiry(nil, cc.TokenSource(ctx), tokenRefreshEarly)}
+	src := cc.TokenSource(ctx)
+	if cert != nil {
+		src = &assertionSource{ctx: ctx, cc: cc, cert: cert}
+	}
+	return &appTokens{url: c.OAuthTokenURL, src: oauth2.ReuseTokenSourceWithExpiry(nil, src, tokenRefreshEarly)}
 }
 
 // token returns a valid access token, from the cache while it has more
@@ -69,14 +74,27 @@ func (a *appTokens) token() (string, error) {
 // normalizeOAuthApp checks the client-credentials settings and fills
 // their defaults.
 func (c *IMAPConfig) normalizeOAuthApp() error {
+	certSet := c.OAuthClientCertFile != "" || c.OAuthClientKey != ""
 	if c.OAuthClientID == "" {
-		if c.OAuthTenant != "" || c.OAuthClientSecret != "" {
-			return fmt.Errorf("%w: oauth-tenant and oauth-client-secret-file need oauth-client-id", ErrConfig)
+		if c.OAuthTenant != "" || c.OAuthClientSecret != "" || certSet {
+			return fmt.Errorf("%w: oauth-tenant, oauth-client-secret-file and oauth-client-cert-file need oauth-client-id", ErrConfig)
 		}
 		return nil
 	}
-	if c.OAuthClientSecret == "" {
-		return fmt.Errorf("%w: oauth-client-id needs oauth-client-secret-file (the application's client secret)", ErrConfig)
+	if c.OAuthClientSecret != "" && certSet {
+		return fmt.Errorf("%w: both a client secret (oauth-client-secret-file) and a certificate (oauth-client-cert-file, oauth-client-key-file) are configured; keep one", ErrConfig)
+	}
+	var cert *clientCert
+	switch {
+	case certSet && (c.OAuthClientCertFile == "" || c.OAuthClientKey == ""):
+		return fmt.Errorf("%w: a certificate credential needs both oauth-client-cert-file and oauth-client-key-file", ErrConfig)
+	case certSet:
+		var err error
+		if cert, err = loadClientCert(c.OAuthClientCertFile, c.OAuthClientKey); err != nil {
+			return fmt.Errorf("%w: %v", ErrConfig, err)
+		}
+	case c.OAuthClientSecret == "":
+		return fmt.Errorf("%w: oauth-client-id needs oauth-client-secret-file (the application's client secret) or oauth-client-cert-file and oauth-client-key-file", ErrConfig)
 	}
 	if c.OAuthTokenURL == "" {
 		if c.OAuthTenant == "" {
@@ -90,6 +108,6 @@ func (c *IMAPConfig) normalizeOAuthApp() error {
 	if c.Auth == "auto" {
 		c.Auth = "xoauth2" // what Exchange Online offers
 	}
-	c.appTokens = newAppTokens(c)
+	c.appTokens = newAppTokens(c, cert)
 	return nil
 }

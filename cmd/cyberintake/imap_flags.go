@@ -27,6 +27,8 @@ func addIMAPConnFlags(f *pflag.FlagSet) {
 	f.String("oauth-tenant", "", "Microsoft 365: directory (tenant) ID or domain, for the client-credentials flow")
 	f.String("oauth-client-id", "", "Microsoft 365: application (client) ID; tokens are fetched and cached by the daemon")
 	f.String("oauth-client-secret-file", "", "Microsoft 365: file holding the application's client secret")
+	f.String("oauth-client-cert-file", "", "Microsoft 365: PEM certificate of the app (instead of a secret)")
+	f.String("oauth-client-key-file", "", "Microsoft 365: PEM RSA private key of --oauth-client-cert-file")
 	f.String("oauth-token-url", "", "token endpoint (default: Microsoft Entra's for --oauth-tenant)")
 	f.String("oauth-scope", "", "scope of the client-credentials token (default: Exchange Online's, outlook.office365.com/.default)")
 }
