@@ -115,11 +115,9 @@ func labRows(ctx context.Context, st *store.Store) ([]labRow, error) {
 	}
 	slices.Sort(keys)
 	rows := make([]labRow, 0, len(keys))
-	for _, k := range keys {
-		c, err := st.Case(ctx, k)
-		if err != nil {
-			return nil, err
-		}
+	// One read transaction for every case (EachCase), not one store open
+	// per lab.
+	err := st.EachCase(ctx, keys, func(c *store.Case) error {
 		r := labRow{Lab: c.Lab, DowntimeDays: c.DowntimeDays, Tags: c.Tags, NeedsReview: c.NeedsReview}
 		for i := range c.Records {
 			rec := &c.Records[i]
@@ -137,6 +135,10 @@ func labRows(ctx context.Context, st *store.Store) ([]labRow, error) {
 			}
 		}
 		rows = append(rows, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rows, listErr
 }
