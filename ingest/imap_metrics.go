@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"cyberintake/mailparse"
+	"cyberintake/store"
 )
 
 // Connection states exported by the cyberintake_imap_connection_state gauge.
@@ -112,20 +113,29 @@ func (m *Metrics) syncDone(mbox string, d time.Duration) {
 	m.durationH.WithLabelValues(mbox).Observe(d.Seconds())
 	m.lastSync.WithLabelValues(mbox).Set(float64(now.Unix()))
 	m.mu.Lock()
+	delete(m.problems, mbox) // a sync went through: nothing is in the way
 	m.lastOK = now
 	m.lastByMb[mbox] = now
 	m.mu.Unlock()
 }
 
-// loginProblem records (or, with nil, clears) a failure that will not heal
-// by itself: a refused login, an untrusted certificate.
+// loginOK clears a login problem once a login succeeds. A damaged store
+// stays a problem until a sync succeeds (syncDone): logging in says
+// nothing about the store.
+func (m *Metrics) loginOK(mbox string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if p := m.problems[mbox]; p != nil && !errors.Is(p, store.ErrDamaged) {
+		delete(m.problems, mbox)
+	}
+}
+
+// loginProblem records a failure that will not heal by itself: a refused
+// login, an untrusted certificate, a damaged store. /healthz fails at once
+// until loginOK or syncDone clears it.
 func (m *Metrics) loginProblem(mbox string, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if err == nil {
-		delete(m.problems, mbox)
-		return
-	}
 	m.problems[mbox] = err
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -81,4 +82,30 @@ func serveHTTP(t *testing.T, d *Daemon) (get func(path string) (int, string), st
 	}
 	t.Cleanup(stop)
 	return get, stop
+}
+
+// TestHealthzDamagedStore: a store that turns out damaged (here cut short
+// under the daemon) cannot heal by itself, so /healthz fails at once with
+// the reason instead of only once the last sync is stale.
+func TestHealthzDamagedStore(t *testing.T) {
+	srv := newTestIMAP(t, "memory")
+	raws := samples(t)
+	srv.deliver(t, "INBOX", raws[:2]...)
+	// Stale only after a minute: a 503 within the test comes from the damage.
+	cfg := srv.config(t, func(c *IMAPConfig) { c.StaleAfter = time.Minute })
+	st := newTestStore(t)
+	d, log := newTestDaemon(t, cfg, st)
+	get, stopHTTP := serveHTTP(t, d)
+	stop := runDaemon(t, d)
+	waitFor(t, 5*time.Second, "initial sync", func() bool { return log.fresh() == 2 })
+	if err := os.Truncate(st.Path(), 8192); err != nil {
+		t.Fatal(err)
+	}
+	srv.deliver(t, "INBOX", raws[2])
+	waitFor(t, 10*time.Second, "/healthz to fail", func() bool { code, _ := get("/healthz"); return code == http.StatusServiceUnavailable })
+	if _, body := get("/healthz"); !strings.Contains(body, "damaged") {
+		t.Errorf("/healthz body %q does not say the store is damaged", body)
+	}
+	stop()
+	stopHTTP()
 }

@@ -125,7 +125,9 @@ func (d *Daemon) watch(ctx context.Context, mbox string) {
 			case <-time.After(delay):
 			}
 			continue
-		case errors.As(err, &perm):
+		case errors.As(err, &perm), errors.Is(err, store.ErrDamaged):
+			// Neither heals by itself: unhealthy at once, and back off
+			// toward the longest delay.
 			d.metrics.loginProblem(mbox, err)
 			attempt += 3
 		default:
@@ -164,7 +166,7 @@ func (d *Daemon) session(ctx context.Context, mbox string) (synced bool, err err
 		return false, err
 	}
 	defer s.close()
-	d.metrics.loginProblem(mbox, nil)
+	d.metrics.loginOK(mbox)
 	if d.opts.Connected != nil {
 		d.opts.Connected(mbox)
 	}
