@@ -364,63 +364,53 @@ func (s *Store) Undo(ctx context.Context, id uint64, field string, m Meta) (*Rec
 // Accept marks messages reviewed (see review_api.go). A correction the
 // parser disagreed with is accepted against the parser's new reading.
 func (s *Store) Accept(ctx context.Context, ids []uint64, m Meta) (int, error) {
-	m, err := metaOf(m)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	err = s.update(personWrite(ctx), func(tx *bolt.Tx) error {
-		n = 0
-		for _, id := range ids {
-			_, err := changeOne(tx, id, func(cur *Record, doc *reviewDoc) error {
-				changed := false
-				for i := range doc.Corrections {
-					c := &doc.Corrections[i]
-					if c.Disagrees {
-						doc.event(Event{At: m.At, By: m.By, Action: ActAccept, Field: c.Field, Old: c.Against, New: c.ParserNow,
-							Reason: "correction kept against the parser's new reading"})
-						c.Against, c.ParserNow, c.Disagrees = c.ParserNow, "", false
-						changed = true
-					}
-				}
-				if doc.State != StateReviewed {
-					doc.State, doc.By, doc.At = StateReviewed, m.By, m.At
-					doc.event(Event{At: m.At, By: m.By, Action: ActAccept, Reason: m.Reason})
-					changed = true
-				}
-				if changed {
-					n++
-				}
-				return nil
-			})
-			if err != nil {
-				return fmt.Errorf("message %d: %w", id, err)
+	return s.changeEach(ctx, "accept", ids, m, func(m Meta, doc *reviewDoc) bool {
+		changed := false
+		for i := range doc.Corrections {
+			c := &doc.Corrections[i]
+			if c.Disagrees {
+				doc.event(Event{At: m.At, By: m.By, Action: ActAccept, Field: c.Field, Old: c.Against, New: c.ParserNow,
+					Reason: "correction kept against the parser's new reading"})
+				c.Against, c.ParserNow, c.Disagrees = c.ParserNow, "", false
+				changed = true
 			}
 		}
-		return nil
+		if doc.State != StateReviewed {
+			doc.State, doc.By, doc.At = StateReviewed, m.By, m.At
+			doc.event(Event{At: m.At, By: m.By, Action: ActAccept, Reason: m.Reason})
+			changed = true
+		}
+		return changed
 	})
-	if err != nil {
-		return 0, fmt.Errorf("accept: %w", err)
-	}
-	return n, nil
 }
 
 // Reopen sends reviewed messages back to unreviewed (a person changed
 // their mind, or wants a second look); returns how many were reviewed.
 // Recorded like Accept.
 func (s *Store) Reopen(ctx context.Context, ids []uint64, m Meta) (int, error) {
+	return s.changeEach(ctx, "reopen", ids, m, func(m Meta, doc *reviewDoc) bool {
+		if doc.State != StateReviewed {
+			return false
+		}
+		doc.State, doc.By, doc.At = StateUnreviewed, "", time.Time{}
+		doc.event(Event{At: m.At, By: m.By, Action: ActUnreview, Reason: m.Reason})
+		return true
+	})
+}
+
+// changeEach applies fn to the review document of every message in ids, in
+// one person's write transaction, and returns how many fn changed.
+func (s *Store) changeEach(ctx context.Context, what string, ids []uint64, m Meta, fn func(Meta, *reviewDoc) bool) (int, error) {
 	m, err := metaOf(m)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	err = s.update(personWrite(ctx), func(tx *bolt.Tx) error {
-		n = 0
+		n = 0 // update may run fn again
 		for _, id := range ids {
-			_, err := changeOne(tx, id, func(cur *Record, doc *reviewDoc) error {
-				if doc.State == StateReviewed {
-					doc.State, doc.By, doc.At = StateUnreviewed, "", time.Time{}
-					doc.event(Event{At: m.At, By: m.By, Action: ActUnreview, Reason: m.Reason})
+			_, err := changeOne(tx, id, func(_ *Record, doc *reviewDoc) error {
+				if fn(m, doc) {
 					n++
 				}
 				return nil
@@ -432,7 +422,7 @@ func (s *Store) Reopen(ctx context.Context, ids []uint64, m Meta) (int, error) {
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("reopen: %w", err)
+		return 0, fmt.Errorf("%s: %w", what, err)
 	}
 	return n, nil
 }
