@@ -15,3 +15,21 @@ type Tags struct {
 
 // Answers are a lab's answers to the letter's questions a) to e), in order.
 type Answers [5]string
+
+// Group returns the labels of the named group ("cause", "impact",
+// "response", "prevention") as a pointer, so callers can read or replace
+// them; nil for a name that is no group. It is the one place a group's name
+// meets its field.
+func (t *Tags) Group(name string) *[]string {
+	switch name {
+	case groupNames[gCause]:
+		return &t.Cause
+	case groupNames[gImpact]:
+		return &t.Impact
+	case groupNames[gResponse]:
+		return &t.Response
+	case groupNames[gPrevention]:
+		return &t.Prevention
+	}
+	return nil
+}

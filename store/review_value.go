@@ -41,18 +41,8 @@ const maxValueBytes = 64 << 10
 
 // tagGroup returns the group's labels of res and a setter.
 func tagGroup(res *mailparse.Result, group string) (labels []string, set func([]string), ok bool) {
-	t := &res.Tags
-	var p *[]string
-	switch group {
-	case "cause":
-		p = &t.Cause
-	case "impact":
-		p = &t.Impact
-	case "response":
-		p = &t.Response
-	case "prevention":
-		p = &t.Prevention
-	default:
+	p := res.Tags.Group(group)
+	if p == nil {
 		return nil, nil, false
 	}
 	return *p, func(l []string) { *p = l }, true

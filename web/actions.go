@@ -121,16 +121,8 @@ func newCorrectionForm(rec *store.Record, submitted url.Values) *correctionForm 
 }
 
 func tagsOfResult(rec *store.Record, group string) []string {
-	t := rec.Result.Tags
-	switch group {
-	case "cause":
-		return t.Cause
-	case "impact":
-		return t.Impact
-	case "response":
-		return t.Response
-	case "prevention":
-		return t.Prevention
+	if p := rec.Result.Tags.Group(group); p != nil {
+		return *p
 	}
 	return nil
 }

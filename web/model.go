@@ -195,15 +195,8 @@ var TagGroups = []string{"cause", "impact", "response", "prevention"}
 
 // tagsOf returns one group of a case's tags.
 func tagsOf(c *store.Case, group string) []string {
-	switch group {
-	case "cause":
-		return c.Tags.Cause
-	case "impact":
-		return c.Tags.Impact
-	case "response":
-		return c.Tags.Response
-	case "prevention":
-		return c.Tags.Prevention
+	if p := c.Tags.Group(group); p != nil {
+		return *p
 	}
 	return nil
 }

@@ -41,15 +41,8 @@ func (c *counts) add(r *store.Record) {
 }
 
 func tagsOf(t classify.Tags, group string) []string {
-	switch group {
-	case "cause":
-		return t.Cause
-	case "impact":
-		return t.Impact
-	case "response":
-		return t.Response
-	case "prevention":
-		return t.Prevention
+	if p := t.Group(group); p != nil {
+		return *p
 	}
 	return nil
 }
